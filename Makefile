@@ -1,0 +1,41 @@
+# SenseTrack: `make demo` and `make test` do all the set-up on a fresh Debian 12 machine.
+PY := .venv/bin/python
+PYTEST := QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+NO_QGIS := -p no:pytest_qgis
+
+.PHONY: help setup demo test test-core test-qgis test-cli bench sample-data clean
+
+help:
+	@echo "make demo   - install what is missing, run the trackers on the sample pair (demo-output/)"
+	@echo "make test   - install what is missing, run core, QGIS and qgis_process tests"
+	@echo "make bench  - performance and accuracy benchmark"
+	@echo "make sample-data - regenerate sample_data/ from its script"
+
+setup:
+	@bash scripts/setup.sh
+
+demo: setup
+	@bash scripts/demo.sh
+
+test: setup
+	$(PYTEST) $(NO_QGIS) tests/core
+	$(PYTEST) tests/qgis
+	$(PYTEST) $(NO_QGIS) tests/cli
+
+test-core: setup
+	$(PYTEST) $(NO_QGIS) tests/core
+
+test-qgis: setup
+	$(PYTEST) tests/qgis
+
+test-cli: setup
+	$(PYTEST) $(NO_QGIS) tests/cli
+
+bench: setup
+	@if [ -f scripts/bench.py ]; then $(PY) scripts/bench.py; else echo "no benchmark yet"; fi
+
+sample-data:
+	/usr/bin/python3 scripts/make_sample_data.py sample_data
+
+clean:
+	rm -rf .build demo-output bench-output .pytest_cache .qgis-settings

@@ -1,0 +1,64 @@
+"""Small helpers around the GDAL/OSR Python bindings.
+
+GDAL's exception mode is a process-wide switch and QGIS shares the process
+with us, so it is enabled only for the duration of our own calls.
+"""
+from __future__ import annotations
+
+import contextlib
+from typing import Iterator
+
+from osgeo import gdal, ogr, osr
+
+
+@contextlib.contextmanager
+def gdal_errors() -> Iterator[None]:
+    """Enable GDAL/OGR/OSR exceptions inside the block, restoring the previous mode."""
+    saved = (gdal.GetUseExceptions(), ogr.GetUseExceptions(), osr.GetUseExceptions())
+    gdal.UseExceptions()
+    ogr.UseExceptions()
+    osr.UseExceptions()
+    try:
+        yield
+    finally:
+        # GDAL keeps a stack of error handlers: undo in reverse order
+        for mod, was_on in reversed(list(zip((gdal, ogr, osr), saved))):
+            if not was_on:
+                mod.DontUseExceptions()
+
+
+def srs_from_wkt(wkt: str) -> osr.SpatialReference | None:
+    """An OSR spatial reference with traditional GIS (x=east, y=north) axis order."""
+    if not wkt:
+        return None
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def same_crs(wkt_a: str, wkt_b: str) -> bool:
+    """True when two WKT strings describe the same coordinate reference system."""
+    if not wkt_a and not wkt_b:
+        return True
+    if not wkt_a or not wkt_b:
+        return False
+    a, b = srs_from_wkt(wkt_a), srs_from_wkt(wkt_b)
+    return bool(a.IsSame(b, ["IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES"]))
+
+
+def crs_label(wkt: str) -> str:
+    """A short human label for a CRS ("EPSG:32632" when known, else its name)."""
+    if not wkt:
+        return "no CRS"
+    srs = srs_from_wkt(wkt)
+    code = srs.GetAuthorityCode(None)
+    auth = srs.GetAuthorityName(None)
+    if code and auth:
+        return f"{auth}:{code}"
+    return srs.GetName() or "custom CRS"
+
+
+def crs_is_geographic(wkt: str) -> bool:
+    srs = srs_from_wkt(wkt)
+    return bool(srs is not None and srs.IsGeographic())

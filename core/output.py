@@ -1,0 +1,248 @@
+"""Atomic writing of raster (GeoTIFF/COG) and vector (GeoPackage) outputs.
+
+Every output is written under a temporary name in the destination folder and
+renamed onto the requested name only once complete, so a failed or
+cancelled run never leaves a partial file and never clobbers an input.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
+
+import numpy as np
+from osgeo import gdal, ogr
+
+from .errors import InputError
+from .gdal_utils import gdal_errors, srs_from_wkt
+
+GTIFF_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "PREDICTOR=3", "BIGTIFF=IF_SAFER"]
+
+_OGR_TYPES = {"f": ogr.OFTReal, "i": ogr.OFTInteger64, "u": ogr.OFTInteger64, "b": ogr.OFTInteger, "U": ogr.OFTString, "O": ogr.OFTString}
+
+
+def check_output_path(output: str, inputs: Iterable[str]) -> str:
+    """Refuse an output path that is one of the inputs; return the absolute output path."""
+    out = os.path.abspath(output)
+    for inp in inputs:
+        if not inp:
+            continue
+        same = os.path.abspath(inp) == out
+        if not same and os.path.exists(inp) and os.path.exists(out):
+            same = os.path.samefile(inp, out)
+        if same:
+            raise InputError(
+                f"The output '{output}' is also an input. Choose another output file: inputs are never overwritten."
+            )
+    folder = os.path.dirname(out) or "."
+    if not os.path.isdir(folder):
+        os.makedirs(folder, exist_ok=True)
+    return out
+
+
+def _temp_name(final: str) -> str:
+    folder, name = os.path.split(os.path.abspath(final))
+    stem, ext = os.path.splitext(name)
+    return os.path.join(folder, f".{stem}.part-{uuid.uuid4().hex[:8]}{ext}")
+
+
+@contextlib.contextmanager
+def atomic_path(final: str) -> Iterator[str]:
+    """Yield a temporary path next to ``final``; rename it onto ``final`` on success.
+
+    On any exception (including cancellation) the temporary file and its
+    GDAL side-cars are removed and ``final`` is left untouched.
+    """
+    tmp = _temp_name(final)
+    try:
+        yield tmp
+        for suffix in ("", ".aux.xml"):
+            if os.path.exists(tmp + suffix):
+                os.replace(tmp + suffix, final + suffix)
+    except BaseException:
+        for suffix in ("", ".aux.xml", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.remove(tmp + suffix)
+        raise
+
+
+class RasterWriter:
+    """Block-wise float32 GeoTIFF writer with NaN nodata.
+
+    Use as a context manager; the file appears at ``path`` only when the
+    block exits without error.
+
+    Parameters
+    ----------
+    path : str
+        Destination (``.tif``).
+    width, height : int
+        Raster size in pixels.
+    band_names : sequence of str
+        One description per band (e.g. ``DX``); also used as band metadata.
+    geotransform : sequence of 6 floats
+        GDAL geotransform of the output grid.
+    crs_wkt : str
+        CRS as WKT ("" when not georeferenced).
+    units : sequence of str, optional
+        Unit string per band (set with ``SetUnitType``).
+    metadata : mapping, optional
+        Dataset-level metadata (e.g. algorithm parameters).
+    cog : bool
+        Write a Cloud Optimized GeoTIFF (converted at close).
+    dtype : str
+        Output data type name (``float32`` by default).
+    """
+
+    def __init__(
+        self,
+        path: str,
+        width: int,
+        height: int,
+        band_names: Sequence[str],
+        geotransform: Sequence[float],
+        crs_wkt: str = "",
+        units: Optional[Sequence[str]] = None,
+        metadata: Optional[Mapping[str, str]] = None,
+        cog: bool = False,
+        georeferenced: bool = True,
+        band_metadata: Optional[Sequence[Mapping[str, str]]] = None,
+    ):
+        self.path = os.path.abspath(path)
+        self.width, self.height = int(width), int(height)
+        self.band_names = list(band_names)
+        self.geotransform = tuple(geotransform)
+        self.crs_wkt = crs_wkt
+        self.units = list(units) if units else [""] * len(self.band_names)
+        self.metadata = dict(metadata or {})
+        self.band_metadata = list(band_metadata) if band_metadata else [{} for _ in self.band_names]
+        self.cog = cog
+        self.georeferenced = georeferenced
+        self._ctx = None
+        self._ds = None
+        self._tmp = None
+
+    def __enter__(self) -> "RasterWriter":
+        self._ctx = atomic_path(self.path)
+        self._tmp = self._ctx.__enter__()
+        target = self._tmp + ".gtiff.tif" if self.cog else self._tmp
+        with gdal_errors():
+            drv = gdal.GetDriverByName("GTiff")
+            self._ds = drv.Create(target, self.width, self.height, len(self.band_names), gdal.GDT_Float32, GTIFF_OPTIONS)
+            if self.georeferenced:
+                self._ds.SetGeoTransform(self.geotransform)
+                if self.crs_wkt:
+                    self._ds.SetProjection(self.crs_wkt)
+            if self.metadata:
+                self._ds.SetMetadata({str(k): str(v) for k, v in self.metadata.items()})
+            for i, name in enumerate(self.band_names, start=1):
+                band = self._ds.GetRasterBand(i)
+                band.SetDescription(name)
+                band.SetNoDataValue(float("nan"))
+                if self.units[i - 1]:
+                    band.SetUnitType(self.units[i - 1])
+                md = {"NAME": name}
+                md.update({str(k): str(v) for k, v in self.band_metadata[i - 1].items()})
+                band.SetMetadata(md)
+        return self
+
+    def write(self, band: int, array: np.ndarray, xoff: int = 0, yoff: int = 0) -> None:
+        """Write a 2-D block into 1-based ``band`` at pixel offset (xoff, yoff)."""
+        with gdal_errors():
+            self._ds.GetRasterBand(band).WriteArray(np.asarray(array, dtype=np.float32), int(xoff), int(yoff))
+
+    def write_named(self, name: str, array: np.ndarray, xoff: int = 0, yoff: int = 0) -> None:
+        self.write(self.band_names.index(name) + 1, array, xoff, yoff)
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        ds, self._ds = self._ds, None
+        try:
+            if exc_type is None:
+                with gdal_errors():
+                    ds.FlushCache()
+                    ds = None
+                    if self.cog:
+                        src = self._tmp + ".gtiff.tif"
+                        gdal.Translate(
+                            self._tmp, src, format="COG",
+                            creationOptions=["COMPRESS=DEFLATE", "PREDICTOR=YES", "BIGTIFF=IF_SAFER"],
+                        )
+            else:
+                ds = None
+        finally:
+            if self.cog and self._tmp and os.path.exists(self._tmp + ".gtiff.tif"):
+                os.remove(self._tmp + ".gtiff.tif")
+            self._ctx.__exit__(exc_type, exc, tb)
+
+
+def write_raster(
+    path: str,
+    bands: Mapping[str, np.ndarray],
+    geotransform: Sequence[float],
+    crs_wkt: str = "",
+    units: Optional[Sequence[str]] = None,
+    metadata: Optional[Mapping[str, str]] = None,
+    cog: bool = False,
+    georeferenced: bool = True,
+) -> str:
+    """Write named 2-D arrays as a float32 GeoTIFF (NaN nodata), atomically.
+
+    Returns the absolute path written.
+    """
+    names = list(bands)
+    first = np.asarray(bands[names[0]])
+    with RasterWriter(path, first.shape[1], first.shape[0], names, geotransform, crs_wkt,
+                      units=units, metadata=metadata, cog=cog, georeferenced=georeferenced) as w:
+        for i, name in enumerate(names, start=1):
+            w.write(i, bands[name])
+    return os.path.abspath(path)
+
+
+def write_points(
+    path: str,
+    x: np.ndarray,
+    y: np.ndarray,
+    fields: Mapping[str, np.ndarray],
+    crs_wkt: str = "",
+    layer_name: str = "displacements",
+    metadata: Optional[Mapping[str, str]] = None,
+) -> str:
+    """Write a point layer (GeoPackage) with one feature per (x, y), atomically.
+
+    NaN values in float fields are written as NULL.
+    """
+    x = np.asarray(x, dtype=np.float64).ravel()
+    y = np.asarray(y, dtype=np.float64).ravel()
+    cols: Dict[str, np.ndarray] = {k: np.asarray(v).ravel() for k, v in fields.items()}
+    with atomic_path(path) as tmp, gdal_errors():
+        drv = ogr.GetDriverByName("GPKG")
+        ds = drv.CreateDataSource(tmp)
+        lyr = ds.CreateLayer(layer_name, srs_from_wkt(crs_wkt), ogr.wkbPoint)
+        for name, arr in cols.items():
+            lyr.CreateField(ogr.FieldDefn(name, _OGR_TYPES.get(arr.dtype.kind, ogr.OFTReal)))
+        if metadata:
+            lyr.SetMetadata({str(k): str(v) for k, v in metadata.items()})
+        defn = lyr.GetLayerDefn()
+        names: List[str] = list(cols)
+        lyr.StartTransaction()
+        for i in range(x.size):
+            feat = ogr.Feature(defn)
+            for j, name in enumerate(names):
+                v = cols[name][i]
+                if isinstance(v, (float, np.floating)):
+                    if np.isfinite(v):
+                        feat.SetField(j, float(v))
+                    else:
+                        feat.SetFieldNull(j)
+                elif isinstance(v, (np.integer, int, np.bool_, bool)):
+                    feat.SetField(j, int(v))
+                else:
+                    feat.SetField(j, str(v))
+            geom = ogr.Geometry(ogr.wkbPoint)
+            geom.AddPoint_2D(float(x[i]), float(y[i]))
+            feat.SetGeometry(geom)
+            lyr.CreateFeature(feat)
+        lyr.CommitTransaction()
+        ds = None
+    return os.path.abspath(path)

@@ -1,0 +1,56 @@
+"""The SenseTrack Processing provider (id ``sensetrack``)."""
+from __future__ import annotations
+
+import configparser
+import os
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..algorithms import algorithm_classes
+
+PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
+ICON = os.path.join(PLUGIN_DIR, "resources", "icon.svg")
+
+
+def plugin_version() -> str:
+    """The version declared in metadata.txt."""
+    cfg = configparser.ConfigParser(interpolation=None)
+    cfg.read(os.path.join(PLUGIN_DIR, "metadata.txt"), encoding="utf-8")
+    return cfg.get("general", "version", fallback="0")
+
+
+class SenseTrackProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "sensetrack"
+
+    def name(self) -> str:
+        return "SenseTrack"
+
+    def longName(self) -> str:  # noqa: N802
+        return f"SenseTrack {self.versionInfo()}"
+
+    def versionInfo(self) -> str:  # noqa: N802
+        return plugin_version()
+
+    def icon(self) -> QIcon:
+        return QIcon(ICON)
+
+    def svgIconPath(self) -> str:  # noqa: N802
+        return ICON
+
+    def loadAlgorithms(self) -> None:  # noqa: N802
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())
+
+    def defaultRasterFileExtension(self) -> str:  # noqa: N802
+        return "tif"
+
+    def supportedOutputRasterLayerExtensions(self):  # noqa: N802
+        return ["tif"]
+
+    def defaultVectorFileExtension(self, hasGeometry: bool = True) -> str:  # noqa: N802,N803
+        return "gpkg"
+
+    def supportedOutputVectorLayerExtensions(self):  # noqa: N802
+        return ["gpkg"]
