@@ -32,7 +32,7 @@ test-cli: setup
 	$(PYTEST) $(NO_QGIS) tests/cli
 
 bench: setup
-	@if [ -f scripts/bench.py ]; then $(PY) scripts/bench.py; else echo "no benchmark yet"; fi
+	@set -e; for f in scripts/bench_*.py; do [ -f "$$f" ] || continue; echo "== $$f"; $(PY) "$$f"; done
 
 sample-data:
 	/usr/bin/python3 scripts/make_sample_data.py sample_data

@@ -26,6 +26,7 @@ from ..core.deps import install_hint, missing
 from ..core.errors import Cancelled, SenseTrackError
 from ..core.params import ParamSpec
 from ..core.progress import Monitor
+from .styling import style_outputs
 
 GROUPS = {
     "tracking": "Offset tracking",
@@ -161,7 +162,9 @@ class SenseTrackAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(message)
         monitor = FeedbackMonitor(feedback)
         try:
-            return self.run_core(parameters, context, monitor)
+            results = self.run_core(parameters, context, monitor)
+            style_outputs(self, results, context, feedback)
+            return results
         except Cancelled as exc:
             raise QgsProcessingException(str(exc)) from None
         except SenseTrackError as exc:
