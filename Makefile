@@ -3,13 +3,15 @@ PY := .venv/bin/python
 PYTEST := QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 NO_QGIS := -p no:pytest_qgis
 
-.PHONY: help setup demo test test-core test-qgis test-cli bench sample-data clean
+.PHONY: help setup demo test test-core test-qgis test-cli bench sample-data package transup transcompile transclean clean
 
 help:
 	@echo "make demo   - install what is missing, run the trackers on the sample pair (demo-output/)"
 	@echo "make test   - install what is missing, run core, QGIS and qgis_process tests"
 	@echo "make bench  - performance and accuracy benchmark"
 	@echo "make sample-data - regenerate sample_data/ from its script"
+	@echo "make package - build sensetrack.zip (QGIS: Install from ZIP)"
+	@echo "make transup / transcompile - refresh i18n/*.ts from the code / compile them to .qm"
 
 setup:
 	@bash scripts/setup.sh
@@ -33,6 +35,19 @@ test-cli: setup
 
 bench: setup
 	@set -e; for f in scripts/bench_*.py; do [ -f "$$f" ] || continue; echo "== $$f"; $(PY) "$$f"; done
+
+package:
+	@if ls i18n/*.ts >/dev/null 2>&1; then $(MAKE) -s transcompile; fi
+	/usr/bin/python3 scripts/package.py sensetrack.zip
+
+transup:
+	QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/i18n.py update
+
+transcompile:
+	@for f in i18n/*.ts; do lrelease -silent "$$f" -qm "$${f%.ts}.qm"; done
+
+transclean:
+	rm -f i18n/*.qm
 
 sample-data:
 	/usr/bin/python3 scripts/make_sample_data.py sample_data

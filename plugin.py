@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from .provider.provider import SenseTrackProvider
@@ -15,10 +15,28 @@ from .provider.provider import SenseTrackProvider
 PLUGIN_DIR = os.path.dirname(__file__)
 
 
+def dependency_report() -> str:
+    """A message naming the missing optional packages and the algorithms they disable ("" if none)."""
+    from .algorithms import algorithm_classes
+    from .core.deps import install_hint, missing
+
+    disabled = {}
+    for cls in algorithm_classes():
+        alg = cls()
+        for module in missing(tuple(getattr(alg, "REQUIRES", ()))):
+            disabled.setdefault(module, []).append(alg.name())
+    if not disabled:
+        return ""
+    parts = [f"{m} (needed by {', '.join(sorted(a))})" for m, a in sorted(disabled.items())]
+    return (QCoreApplication.translate("SenseTrack", "SenseTrack: missing Python package(s): {0}. Those algorithms "
+            "are disabled; the others work. {1}").format("; ".join(parts), install_hint(sorted(disabled))))
+
+
 class SenseTrackPlugin:
     def __init__(self, iface=None):
         self.iface = iface
         self.provider = None
+        self.missing_message = ""
         self.translator = None
         self._install_translator()
 
@@ -31,12 +49,19 @@ class SenseTrackPlugin:
                 QCoreApplication.installTranslator(self.translator)
 
     def initProcessing(self) -> None:  # noqa: N802
+        if self.provider is not None:
+            return
         # keep a reference: an unreferenced provider is garbage-collected
         self.provider = SenseTrackProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
+        self.missing_message = dependency_report()
+        if self.missing_message:
+            QgsMessageLog.logMessage(self.missing_message, "SenseTrack", Qgis.Warning)
 
     def initGui(self) -> None:  # noqa: N802
         self.initProcessing()
+        if self.missing_message and self.iface is not None:
+            self.iface.messageBar().pushWarning("SenseTrack", self.missing_message)
 
     def unload(self) -> None:
         if self.provider is not None:

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import configparser
+import glob
 import os
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..algorithms import algorithm_classes
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 ICON = os.path.join(PLUGIN_DIR, "resources", "icon.svg")
+MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
 
 
 def plugin_version() -> str:
@@ -42,6 +44,16 @@ class SenseTrackProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        self.load_models()
+
+    def load_models(self) -> None:
+        """Register the example models shipped in resources/models as sensetrack:<model name>."""
+        for path in sorted(glob.glob(os.path.join(MODELS_DIR, "*.model3"))):
+            model = QgsProcessingModelAlgorithm()
+            if model.fromFile(path):
+                self.addAlgorithm(model)
+            else:
+                QgsMessageLog.logMessage(f"Cannot load the model {path}", "SenseTrack")
 
     def defaultRasterFileExtension(self) -> str:  # noqa: N802
         return "tif"
