@@ -19,7 +19,7 @@ setup:
 demo: setup
 	@bash scripts/demo.sh
 
-test: setup
+test: setup transcompile
 	$(PYTEST) $(NO_QGIS) tests/core
 	$(PYTEST) tests/qgis
 	$(PYTEST) $(NO_QGIS) tests/cli

@@ -78,3 +78,16 @@ def test_plugin_class_loads_headless(provider):
     assert registry.algorithmById("sensetrack:farneback") is not None
     plugin.unload()
     assert registry.providerById("sensetrack") is None
+
+
+def test_dependency_report_names_package_algorithms_and_install_command(provider, monkeypatch):
+    from sensetrack.core import deps
+    from sensetrack.plugin import dependency_report
+
+    assert dependency_report() == ""
+    real = deps.is_available
+    monkeypatch.setattr(deps, "is_available", lambda m: False if m == "skimage" else real(m))
+    message = dependency_report()
+    assert "skimage" in message and "ilk" in message and "tvl1" in message
+    assert "farneback" not in message
+    assert "scikit-image" in message  # the pip package to install
