@@ -1,0 +1,45 @@
+"""sensetrack:filteroffsets — remove outliers from a displacement result."""
+from qgis.core import QgsProcessingOutputNumber
+
+from ..core.postprocess.steps import FILTER_SPECS, filter_file
+from .base import parameter_from_spec, values_from_specs
+from .postprocess import PostprocessAlgorithm
+
+
+class FilterOffsetsAlgorithm(PostprocessAlgorithm):
+    NAME = "filteroffsets"
+    DISPLAY_NAME = "Filter outliers"
+    DESCRIPTION = (
+        "<p>Removes outliers from a displacement result, in this order: minimum PEAK and SNR (windowed trackers), "
+        "maximum plausible displacement (pixels) or velocity, the normalised median test over a neighbourhood, "
+        "an optional direction-consistency filter and removal of isolated clumps. Thresholds of 0 switch a "
+        "filter off; thresholds in pixels refer to pixels of the tracked images.</p>"
+        "<p>Removed vectors become NaN (nodata). The MASK band/field records why, as bit flags: 1 PEAK, 2 SNR, "
+        "4 maximum displacement/velocity, 8 median test, 16 direction, 32 clump, 64 interpolated (small holes "
+        "filled when 'Interpolate holes' is set); 0 = kept, NaN = no input vector. The number removed by each "
+        "filter is logged and written to the optional table.</p>"
+    )
+    REFERENCE = ("Westerweel, J. & Scarano, F. (2005) Universal outlier detection for PIV data. "
+                 "Experiments in Fluids 39, 1096-1100.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_input()
+        for spec in FILTER_SPECS:
+            self.addParameter(parameter_from_spec(spec))
+        self.add_outputs("Filtered result", "Vectors removed per filter",
+                         "CSV (or JSON) table: filter, number of vectors removed, fraction of the input vectors.")
+        self.addOutput(QgsProcessingOutputNumber("REMOVED", self.tr("Vectors removed")))
+        self.addOutput(QgsProcessingOutputNumber("KEPT_FRACTION", self.tr("Fraction of input vectors kept")))
+
+    def run_core(self, parameters, context, monitor):
+        source = self.input_path(parameters, context)
+        values = values_from_specs(self, FILTER_SPECS, parameters, context)
+        outs = self.output_paths(parameters, context)
+        table = self.table_path(parameters, context)
+        info = filter_file(source, outs[0][1], table or None, monitor=monitor, **values)
+        results = {"REMOVED": sum(v for k, v in info["counts"].items() if k != "interpolated"),
+                   "KEPT_FRACTION": info["kept"] / max(info["input_vectors"], 1)}
+        if table:
+            results[self.TABLE] = info["table"]
+        self.write_copies(info["output"], outs, results)
+        return results
