@@ -16,7 +16,11 @@ from .grid import check_pair
 from .output import check_output_path, write_raster
 from .params import validate
 from .progress import Monitor, ensure_monitor
+from .quality import dense_peak
 from .raster import Raster
+
+
+MATCH_RADIUS = 3  # 7x7 window: small enough to localise a mismatch patch (measured in bench_postprocess)
 
 
 @dataclass
@@ -75,8 +79,12 @@ def track_dense(
     Writes ``output``: float32 GeoTIFF on the reference grid, bands ``DX``,
     ``DY`` (map units, east/north positive), ``MAGNITUDE`` and ``DIRECTION``
     (degrees clockwise from north), plus ``COL_SHIFT``/``ROW_SHIFT`` in
-    pixels when ``pixel_offsets``. NaN marks nodata, wherever either input
-    is nodata. Units are pixels when the rasters are not georeferenced.
+    pixels when ``pixel_offsets``, and ``MATCH``: the zero-mean normalised
+    correlation (-1..1) between the reference and the motion-compensated
+    target in a 7x7 window (:func:`core.quality.dense_peak`); low values flag
+    vectors where the images do not actually match. NaN marks nodata,
+    wherever either input is nodata. Units are pixels when the rasters are
+    not georeferenced.
     """
     mon = ensure_monitor(monitor)
     if method not in METHODS:
@@ -88,11 +96,13 @@ def track_dense(
                                            reference_nodata, target_nodata)
     mon.report(0.15, f"Running {METHODS[method].label} on {ref.width}x{ref.height} pixels")
     dcol, drow = dense_flow(method, a, b, a_ok, b_ok, **values)
-    mon.report(0.85, "Writing the displacement raster")
+    mon.report(0.8, "Measuring the matching quality (MATCH band)")
     valid = a_ok & b_ok
     bands = displacement_bands(dcol, drow, ref.geotransform, ref.is_georeferenced, valid, pixel_offsets)
+    bands["MATCH"] = np.where(valid, dense_peak(a, b, dcol, drow, a_ok, b_ok, MATCH_RADIUS), np.nan)
+    mon.report(0.9, "Writing the displacement raster")
     units = _units(ref)
-    names = list(DISPLACEMENT_BANDS) + (list(PIXEL_BANDS) if pixel_offsets else [])
+    names = list(DISPLACEMENT_BANDS) + (list(PIXEL_BANDS) if pixel_offsets else []) + ["MATCH"]
     meta = {
         "SENSETRACK_VERSION": __version__,
         "SENSETRACK_METHOD": method,

@@ -10,7 +10,8 @@ A. Displacement products (core.postprocess.simulate): a landslide lobe, a
 B. Image pairs tracked by a real tracker: the exact-texture landslide pair
    (core.synthetic.warp_exact) with a constant co-registration shift, image
    noise and patches of the target replaced by unrelated texture (mismatches).
-   Dense Farnebäck, ILK and TV-L1 (median test with neighbour stride 10, clumps < 20 removed); the windowed phase/NCC tracker too when
+   Dense Farnebäck, ILK and TV-L1 (MATCH >= 0.5, median test threshold 3 with neighbour stride 10,
+   clumps < 20 removed); the windowed phase/NCC tracker too when
    core/windowed.py is present. "Outliers" there are vectors with a true error
    above 1.5 px, "good" vectors those within 0.5 px.
 
@@ -143,7 +144,7 @@ def tracker_cases(tmp):
         dc, dr = p.pixel_offsets()
         err = np.hypot(dc - tc, dr - tr)
         out.append(evaluate(f"{method} on image pair", raw, mask, tc, tr, moving, err > 1.5, err <= 0.5,
-                            {"min_clump": 20, "median_stride": 10}, tmp))
+                            {"min_clump": 20, "median_stride": 10, "median_threshold": 3.0, "min_peak": 0.5}, tmp))
     try:
         from sensetrack.core import windowed  # noqa: F401
     except ImportError:

@@ -6,6 +6,8 @@ symlink ``.build/plugins/sensetrack`` (the same one QGIS_PLUGINPATH uses).
 import os
 import sys
 
+import pytest
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # for tests/helpers.py
 
 from helpers import PLUGINS, ROOT, SAMPLE  # noqa: E402
@@ -16,3 +18,26 @@ if not os.path.lexists(_link):
     os.symlink(ROOT, _link)
 if PLUGINS not in sys.path:
     sys.path.insert(0, PLUGINS)
+
+
+def _snapshot(folder):
+    out = {}
+    for base, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(base, name)
+            st = os.stat(path)
+            out[os.path.relpath(path, folder)] = (st.st_size, st.st_mtime_ns)
+    return out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def inputs_are_never_modified():
+    """No run may write into or beside its inputs (not even a .aux.xml statistics file)."""
+    folders = [SAMPLE] + [p for p in (os.path.join(os.path.dirname(ROOT), "shared", "data"),) if os.path.isdir(p)]
+    before = {f: _snapshot(f) for f in folders}
+    yield
+    for folder in folders:
+        after = _snapshot(folder)
+        assert after == before[folder], f"the test run changed files in {folder}: " + ", ".join(
+            sorted(set(after) ^ set(before[folder]) or
+                   [k for k in after if after[k] != before[folder].get(k)]))

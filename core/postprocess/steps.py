@@ -26,7 +26,8 @@ from .velocity import interval_days, resolve_dates, velocity_bands
 
 FILTER_SPECS = (
     ParamSpec("min_peak", "float", 0.0, "Minimum correlation PEAK (0 = off)", minimum=0.0, maximum=1.0,
-              help="Remove vectors whose PEAK band/field is below this value (windowed trackers). 0 switches it off.",
+              help="Remove vectors whose PEAK band/field is below this value (windowed trackers; for dense trackers the "
+              "MATCH band, the local correlation after motion compensation, e.g. 0.7). 0 switches it off.",
               advanced=False),
     ParamSpec("min_snr", "float", 0.0, "Minimum SNR (0 = off)", minimum=0.0,
               help="Remove vectors whose SNR band/field is below this value (windowed trackers). 0 switches it off.",
@@ -94,7 +95,7 @@ def filter_product(product: Product, log=None, **params) -> Dict[str, Any]:
         (log or (lambda m: None))(f"Maximum velocity {values['max_velocity']} m/year over "
                                   f"{interval_days(d0, d1):.1f} days = {vmax_px:.2f} px ({origin})")
     dcol, drow = product.pixel_offsets()
-    res = filter_offsets(dcol, drow, product.bands.get("PEAK"), product.bands.get("SNR"),
+    res = filter_offsets(dcol, drow, _peak_band(product), product.bands.get("SNR"),
                          values["min_peak"], values["min_snr"], max_px, values["median_threshold"],
                          int(values["median_radius"]), values["median_epsilon"], int(values["median_stride"]),
                          values["direction_angle"],
@@ -221,3 +222,9 @@ def velocity_file(input: str, output: str, reference_date: str = "", target_date
     med = float(np.median(bands["VELOCITY"][finite])) if finite.any() else float("nan")
     mon.report(1.0, "Done")
     return {"output": out, "days": days, "units": vunit, "median_velocity": med, "dates_from": origin}
+
+
+def _peak_band(product):
+    """PEAK of a windowed result, else MATCH of a dense one (both a normalised correlation of matched pixels)."""
+    peak = product.bands.get("PEAK")
+    return peak if peak is not None else product.bands.get("MATCH")

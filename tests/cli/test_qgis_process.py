@@ -50,3 +50,22 @@ def test_bad_input_exits_non_zero_with_message(qgis_process, tmp_path):
     assert proc.returncode != 0
     assert "Band 9 does not exist" in proc.stdout + proc.stderr
     assert not out.exists()
+
+
+def test_concurrent_runs_with_temporary_outputs_do_not_collide(tmp_path):
+    """Many qgis_process calls at once (a shell batch) each get their own temporary output."""
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    env = dict(os.environ, SENSETRACK_QGIS_PROFILE=str(profile))
+    args = [SCRIPT, "run", "sensetrack:farneback", "--json", "--", f"REFERENCE={SAMPLE}/reference.tif",
+            f"TARGET={SAMPLE}/target.tif", "OUTPUT=TEMPORARY_OUTPUT"]
+    procs = [subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+             for _ in range(3)]
+    results = []
+    for proc in procs:
+        stdout, stderr = proc.communicate(timeout=300)
+        assert proc.returncode == 0, stderr
+        results.append(json.loads(stdout[stdout.index("{"):])["results"])
+    # qgis_process deletes its temporary folder on exit, so compare what each run reported
+    assert len({r["OUTPUT"] for r in results}) == 3
+    assert len({r["VALID_FRACTION"] for r in results}) == 1 and 0.5 < results[0]["VALID_FRACTION"] < 1

@@ -48,13 +48,27 @@ def test_uniform_shift_file_to_file_in_metres_east_north(method, shifted, tmp_pa
     b = write_tif(tmp_path / "t.tif", tar.astype(np.float32), gt)
     res = track_dense(a, b, str(tmp_path / "o.tif"), method=method)
     assert res.units == "m"
-    assert band_names(res.output) == ["DX", "DY", "MAGNITUDE", "DIRECTION"]
+    assert band_names(res.output) == ["DX", "DY", "MAGNITUDE", "DIRECTION", "MATCH"]
+    assert np.median(read_band(res.output, 5)[24:-24, 24:-24]) > 0.9  # the shifted images match
     dx, dy = read_band(res.output, 1)[24:-24, 24:-24], read_band(res.output, 2)[24:-24, 24:-24]
     # moved 2.3 px left (west) and 1.6 px down (south) at 5 m pixels
     assert np.median(dx) == pytest.approx(-11.5, abs=5 * TOL_PX[method])
     assert np.median(dy) == pytest.approx(-8.0, abs=5 * TOL_PX[method])
     az = np.median(read_band(res.output, 4)[24:-24, 24:-24])
     assert az == pytest.approx(np.degrees(np.arctan2(-11.5, -8.0)) % 360, abs=1.0)  # towards south-west
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_match_band_flags_a_patch_where_the_ground_changed(method, shifted, tmp_path):
+    ref, tar = shifted
+    tar = tar.copy()
+    other, _ = shifted_pair((160, 160), 0.0, 0.0, seed=99)
+    tar[70:90, 70:90] = other[70:90, 70:90]
+    a = write_tif(tmp_path / "r.tif", ref.astype(np.float32))
+    b = write_tif(tmp_path / "t.tif", tar.astype(np.float32))
+    match = read_band(track_dense(a, b, str(tmp_path / "o.tif"), method=method).output, 5)
+    assert np.nanmedian(match[74:86, 74:86]) < 0.5
+    assert np.nanmedian(match[24:60, 24:60]) > 0.9
 
 
 @pytest.mark.parametrize("method", METHODS)
