@@ -172,6 +172,11 @@ class SenseTrackAlgorithm(QgsProcessingAlgorithm):
         except MemoryError:
             raise QgsProcessingException(
                 self.tr("Not enough memory. Try a smaller area or fewer bands.")) from None
+        finally:
+            self.cleanup()
+
+    def cleanup(self) -> None:
+        """Remove what the run kept in temporary folders (called after success, failure or cancel)."""
 
     def run_core(self, parameters, context, monitor: FeedbackMonitor) -> Dict[str, Any]:
         raise NotImplementedError

@@ -57,7 +57,7 @@ class DenseTrackerAlgorithm(PairAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("VALID_FRACTION", self.tr("Fraction of pixels with a result")))
 
     def run_core(self, parameters, context, monitor):
-        pair = self.pair_inputs(parameters, context)
+        pair = self.pair_inputs(parameters, context, monitor)
         values = values_from_specs(self, self.method.specs, parameters, context)
         values = self.apply_preset(parameters, context, self.METHOD, self.method.specs, values)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)

@@ -1,17 +1,20 @@
 """Base class for algorithms that compare a reference and a target raster."""
 from __future__ import annotations
 
+import tempfile
 from typing import Any, Dict, Optional
 
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBand,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
 
 from ..core.params import load_preset, preset_parameters, validate
+from ..core.preprocess import PAIR_CHOICES, preprocess_pair
 from .base import SenseTrackAlgorithm, set_advanced
 
 
@@ -25,6 +28,7 @@ class PairAlgorithm(SenseTrackAlgorithm):
     REFERENCE_NODATA = "REFERENCE_NODATA"
     TARGET_NODATA = "TARGET_NODATA"
     PRESET = "PRESET"
+    PREPROCESSING = "PREPROCESSING"
 
     def add_pair_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterRasterLayer(self.REFERENCE, self.tr("Reference (earlier) image")))
@@ -40,6 +44,16 @@ class PairAlgorithm(SenseTrackAlgorithm):
                                              optional=True)
             p.setHelp(self.tr("Leave empty to use the nodata value or mask declared in the file."))
             self.addParameter(set_advanced(p))
+        p = QgsProcessingParameterEnum(self.PREPROCESSING, self.tr("Preprocessing of both images"),
+                                       options=list(PAIR_CHOICES), defaultValue="none", optional=True)
+        p.setUsesStaticStrings(True)
+        p.setHelp(self.tr(
+            "Applied to both images before tracking, with its default settings, exactly as running the step "
+            "(sensetrack:normalize, equalize, clahe, wallis, highpass or denoise) on each image first: "
+            "normalize_minmax / normalize_zscore / normalize_percentile / db (10 log10, SAR intensity), "
+            "equalize, clahe, wallis (autoRIFT's pre-filter), highpass, lee (speckle filter). Run the step "
+            "separately to change its settings."))
+        self.addParameter(p)
         p = QgsProcessingParameterFile(self.PRESET, self.tr("Parameter preset (JSON or YAML)"),
                                        QgsProcessingParameterFile.File, optional=True,
                                        fileFilter="Presets (*.json *.yaml *.yml)")
@@ -56,8 +70,12 @@ class PairAlgorithm(SenseTrackAlgorithm):
             self.TARGET_BAND: self.tr("Band of the target image to track (1 = first)."),
         }[name]
 
-    def pair_inputs(self, parameters, context) -> Dict[str, Any]:
-        """Source paths, bands and nodata overrides as core keyword arguments."""
+    def pair_inputs(self, parameters, context, monitor=None) -> Dict[str, Any]:
+        """Source paths, bands and nodata overrides as core keyword arguments.
+
+        With a PREPROCESSING choice the paths point to preprocessed copies in
+        a temporary folder that lives until the run ends (:meth:`cleanup`).
+        """
         out: Dict[str, Any] = {}
         for key, pname, bname, ndname in (
             ("reference", self.REFERENCE, self.REFERENCE_BAND, self.REFERENCE_NODATA),
@@ -69,7 +87,23 @@ class PairAlgorithm(SenseTrackAlgorithm):
             out[key] = layer.source().split("|")[0]
             out[f"{key}_band"] = self.parameterAsInt(parameters, bname, context) or 1
             out[f"{key}_nodata"] = self._optional_double(parameters, ndname, context)
+        choice = self.parameterAsEnumString(parameters, self.PREPROCESSING, context) or "none"
+        if choice != "none":
+            self._workdir = tempfile.TemporaryDirectory(prefix="sensetrack-prep-")
+            ref, tar, overrides = preprocess_pair(
+                out["reference"], out["target"], choice, self._workdir.name, out["reference_band"],
+                out["target_band"], out["reference_nodata"], out["target_nodata"],
+                monitor.sub(0.0, 0.0) if monitor is not None else None)
+            out.update(overrides, reference=ref, target=tar)
+            if monitor is not None:
+                monitor.log(self.tr("Both images preprocessed with '{0}'").format(choice))
         return out
+
+    def cleanup(self) -> None:
+        workdir = getattr(self, "_workdir", None)
+        if workdir is not None:
+            workdir.cleanup()
+            self._workdir = None
 
     def _optional_double(self, parameters, name, context) -> Optional[float]:
         value = parameters.get(name)

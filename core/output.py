@@ -67,6 +67,9 @@ def atomic_path(final: str) -> Iterator[str]:
         raise
 
 
+_DATA_TYPES = {"float32": (gdal.GDT_Float32, np.float32, float("nan")), "uint8": (gdal.GDT_Byte, np.uint8, 0.0)}
+
+
 class RasterWriter:
     """Block-wise float32 GeoTIFF writer with NaN nodata.
 
@@ -91,8 +94,9 @@ class RasterWriter:
         Dataset-level metadata (e.g. algorithm parameters).
     cog : bool
         Write a Cloud Optimized GeoTIFF (converted at close).
-    dtype : str
-        Output data type name (``float32`` by default).
+    data_type : {"float32", "uint8"}
+        ``float32`` (NaN nodata, the default) or ``uint8`` (nodata 0, valid
+        values 1..255), for 8-bit preprocessing outputs.
     """
 
     def __init__(
@@ -108,7 +112,11 @@ class RasterWriter:
         cog: bool = False,
         georeferenced: bool = True,
         band_metadata: Optional[Sequence[Mapping[str, str]]] = None,
+        data_type: str = "float32",
     ):
+        if data_type not in _DATA_TYPES:
+            raise ValueError(f"data_type must be one of {', '.join(_DATA_TYPES)}")
+        self.data_type = data_type
         self.path = os.path.abspath(path)
         self.width, self.height = int(width), int(height)
         self.band_names = list(band_names)
@@ -129,7 +137,10 @@ class RasterWriter:
         target = self._tmp + ".gtiff.tif" if self.cog else self._tmp
         with gdal_errors():
             drv = gdal.GetDriverByName("GTiff")
-            self._ds = drv.Create(target, self.width, self.height, len(self.band_names), gdal.GDT_Float32, GTIFF_OPTIONS)
+            gdt, self._np_type, self._nodata = _DATA_TYPES[self.data_type]
+            options = GTIFF_OPTIONS if self.data_type == "float32" else [
+                "PREDICTOR=2" if o == "PREDICTOR=3" else o for o in GTIFF_OPTIONS]
+            self._ds = drv.Create(target, self.width, self.height, len(self.band_names), gdt, options)
             if self.georeferenced:
                 self._ds.SetGeoTransform(self.geotransform)
                 if self.crs_wkt:
@@ -139,7 +150,7 @@ class RasterWriter:
             for i, name in enumerate(self.band_names, start=1):
                 band = self._ds.GetRasterBand(i)
                 band.SetDescription(name)
-                band.SetNoDataValue(float("nan"))
+                band.SetNoDataValue(self._nodata)
                 if self.units[i - 1]:
                     band.SetUnitType(self.units[i - 1])
                 md = {"NAME": name}
@@ -150,7 +161,7 @@ class RasterWriter:
     def write(self, band: int, array: np.ndarray, xoff: int = 0, yoff: int = 0) -> None:
         """Write a 2-D block into 1-based ``band`` at pixel offset (xoff, yoff)."""
         with gdal_errors():
-            self._ds.GetRasterBand(band).WriteArray(np.asarray(array, dtype=np.float32), int(xoff), int(yoff))
+            self._ds.GetRasterBand(band).WriteArray(np.asarray(array, dtype=self._np_type), int(xoff), int(yoff))
 
     def write_named(self, name: str, array: np.ndarray, xoff: int = 0, yoff: int = 0) -> None:
         self.write(self.band_names.index(name) + 1, array, xoff, yoff)

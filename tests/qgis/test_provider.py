@@ -31,7 +31,7 @@ def test_tracker_parameters(provider, name):
     assert all(n == n.upper() for n in names)
     for p in alg.parameterDefinitions():
         assert p.help(), f"{name}.{p.name()} has no help text"
-        if p.name() not in ("REFERENCE", "REFERENCE_BAND", "TARGET", "TARGET_BAND", "OUTPUT"):
+        if p.name() not in ("REFERENCE", "REFERENCE_BAND", "TARGET", "TARGET_BAND", "PREPROCESSING", "OUTPUT"):
             assert p.flags() & QgsProcessingParameterDefinition.FlagAdvanced, p.name()
     assert alg.group() == "Offset tracking"
     assert "DIRECTION" in alg.shortHelpString()
