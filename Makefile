@@ -3,13 +3,14 @@ PY := .venv/bin/python
 PYTEST := QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 NO_QGIS := -p no:pytest_qgis
 
-.PHONY: help setup demo test test-core test-qgis test-cli bench sample-data package transup transcompile transclean clean
+.PHONY: help setup demo test test-core test-qgis test-cli bench bench-correlation sample-data models package transup transcompile transclean clean
 
 help:
 	@echo "make demo   - install what is missing, run the trackers on the sample pair (demo-output/)"
 	@echo "make test   - install what is missing, run core, QGIS and qgis_process tests"
 	@echo "make bench  - performance and accuracy benchmark"
 	@echo "make sample-data - regenerate sample_data/ from its script"
+	@echo "make models - rebuild the example models in resources/models from scripts/build_models.py"
 	@echo "make package - build sensetrack.zip (QGIS: Install from ZIP)"
 	@echo "make transup / transcompile - refresh i18n/*.ts from the code / compile them to .qm"
 
@@ -36,6 +37,9 @@ test-cli: setup
 bench: setup
 	@set -e; for f in scripts/bench_*.py; do [ -f "$$f" ] || continue; echo "== $$f"; $(PY) "$$f"; done
 
+bench-correlation: setup
+	$(PY) scripts/bench_correlation.py
+
 package:
 	@if ls i18n/*.ts >/dev/null 2>&1; then $(MAKE) -s transcompile; fi
 	/usr/bin/python3 scripts/package.py sensetrack.zip
@@ -51,6 +55,9 @@ transclean:
 
 sample-data:
 	/usr/bin/python3 scripts/make_sample_data.py sample_data
+
+models:
+	QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/build_models.py resources/models
 
 clean:
 	rm -rf .build demo-output bench-output .pytest_cache .qgis-settings

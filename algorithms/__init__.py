@@ -6,10 +6,18 @@ To add an algorithm, import its class in :func:`algorithm_classes`.
 
 def algorithm_classes():
     """Every algorithm class the provider registers."""
+    from .coregister import CoregisterAlgorithm
     from .displacementreport import DisplacementReportAlgorithm
     from .farneback import FarnebackAlgorithm
     from .filteroffsets import FilterOffsetsAlgorithm
+    from .grayscale import GrayscaleAlgorithm
     from .ilk import IlkAlgorithm
+    from .ncc import NccAlgorithm
+    from .phasecorrelation import PhaseCorrelationAlgorithm
+    from .s1grd import S1GrdAlgorithm
+    from .s1info import S1InfoAlgorithm
+    from .preprocess_steps import STEP_ALGORITHMS
+    from .products import PRODUCT_ALGORITHMS
     from .stablegroundcorrection import StableGroundCorrectionAlgorithm
     from .tvl1 import Tvl1Algorithm
     from .velocity import VelocityAlgorithm
@@ -18,8 +26,16 @@ def algorithm_classes():
         FarnebackAlgorithm,
         IlkAlgorithm,
         Tvl1Algorithm,
+        PhaseCorrelationAlgorithm,
+        NccAlgorithm,
+        *STEP_ALGORITHMS,
+        GrayscaleAlgorithm,
+        CoregisterAlgorithm,
         FilterOffsetsAlgorithm,
         StableGroundCorrectionAlgorithm,
         VelocityAlgorithm,
         DisplacementReportAlgorithm,
+        S1InfoAlgorithm,
+        S1GrdAlgorithm,
+        *PRODUCT_ALGORITHMS,
     ]

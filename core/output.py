@@ -257,3 +257,30 @@ def write_points(
         lyr.CommitTransaction()
         ds = None
     return os.path.abspath(path)
+
+
+def write_polygons(path: str, records: Sequence[Mapping[str, object]], crs_wkt: str = "",
+                   layer_name: str = "footprints", geometry_key: str = "footprint_wkt") -> str:
+    """Write polygons (WKT in ``record[geometry_key]``) with the other keys as string/number fields, atomically."""
+    keys: List[str] = []
+    for rec in records:
+        keys += [k for k in rec if k != geometry_key and k not in keys]
+    with atomic_path(path) as tmp, gdal_errors():
+        ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
+        lyr = ds.CreateLayer(layer_name, srs_from_wkt(crs_wkt), ogr.wkbPolygon)
+        for k in keys:
+            sample = next((r[k] for r in records if r.get(k) is not None), "")
+            kind = ogr.OFTReal if isinstance(sample, float) else ogr.OFTInteger64 if isinstance(sample, int) \
+                and not isinstance(sample, bool) else ogr.OFTString
+            lyr.CreateField(ogr.FieldDefn(k, kind))
+        for rec in records:
+            feat = ogr.Feature(lyr.GetLayerDefn())
+            for k in keys:
+                v = rec.get(k)
+                if v is not None:
+                    feat.SetField(k, v if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v))
+            if rec.get(geometry_key):
+                feat.SetGeometry(ogr.CreateGeometryFromWkt(str(rec[geometry_key])))
+            lyr.CreateFeature(feat)
+        ds = None
+    return os.path.abspath(path)

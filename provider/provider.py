@@ -5,7 +5,7 @@ import configparser
 import glob
 import os
 
-from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.core import QgsApplication, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..algorithms import algorithm_classes
@@ -54,6 +54,19 @@ class SenseTrackProvider(QgsProcessingProvider):
                 self.addAlgorithm(model)
             else:
                 QgsMessageLog.logMessage(f"Cannot load the model {path}", "SenseTrack")
+        # The registry adds a provider only after loading it, so the models' steps (our own algorithms) are
+        # resolved once the provider is in the registry.
+        if not getattr(self, "_attach_connected", False):
+            QgsApplication.processingRegistry().providerAdded.connect(self._attach_model_steps)
+            self._attach_connected = True
+
+    def _attach_model_steps(self, provider_id: str) -> None:
+        if provider_id != self.id():
+            return
+        for alg in self.algorithms():
+            if isinstance(alg, QgsProcessingModelAlgorithm):
+                for child_id in alg.childAlgorithms():
+                    alg.childAlgorithm(child_id).reattach()
 
     def defaultRasterFileExtension(self) -> str:  # noqa: N802
         return "tif"

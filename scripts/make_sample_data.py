@@ -12,6 +12,9 @@ Files
 reference.tif, target.tif : UInt16, nodata 0, "reflectance x 10000"
 truth.tif : Float32, bands DX, DY (metres, east/north positive) and
     COL_SHIFT, ROW_SHIFT (pixels), the exact motion of each reference pixel.
+landslide.gpkg : layer "landslide", one polygon around the moving lobe
+    (15 % larger than its outline): outside it the ground is stable, as the
+    stable-ground correction and the example model expect.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ import os
 import sys
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal, ogr, osr
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
@@ -78,6 +81,27 @@ def main(outdir: str) -> None:
     truth = [dcol * PIXEL, -drow * PIXEL, dcol, drow]
     _write(os.path.join(outdir, "truth.tif"), [a.astype(np.float32) for a in truth], gdal.GDT_Float32,
            names=["DX", "DY", "COL_SHIFT", "ROW_SHIFT"], units=["m", "m", "pixel", "pixel"])
+    write_landslide_polygon(os.path.join(outdir, "landslide.gpkg"))
+
+
+def write_landslide_polygon(path: str, margin: float = 1.15, vertices: int = 72) -> None:
+    """The lobe outline (an ellipse in pixel space) enlarged by ``margin``, as a GeoPackage polygon."""
+    t = np.linspace(0.0, 2.0 * np.pi, vertices, endpoint=False)
+    rows = CENTRE[0] + margin * RADIUS[0] * np.sin(t)
+    cols = CENTRE[1] + margin * RADIUS[1] * np.cos(t)
+    xs = ORIGIN[0] + (cols + 0.5) * PIXEL
+    ys = ORIGIN[1] - (rows + 0.5) * PIXEL
+    ring = ", ".join(f"{x:.2f} {y:.2f}" for x, y in zip(list(xs) + [xs[0]], list(ys) + [ys[0]]))
+    if os.path.exists(path):
+        os.remove(path)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(EPSG)
+    layer = ds.CreateLayer("landslide", srs, ogr.wkbPolygon)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POLYGON(({ring}))"))
+    layer.CreateFeature(feature)
+    ds = None
 
 
 if __name__ == "__main__":

@@ -1,0 +1,125 @@
+"""COSMO-SkyMed image export: amplitude or detected image, and the quicklook.
+
+Georeferencing comes from the product's four corner coordinates, set as
+ground control points (EPSG:4326). That is exact at the corners and
+approximate inside (no orbit model, no DEM): good enough to place the image
+and to track motion between two images of the same geometry, not an
+orthorectification. With ``target_crs`` the image is warped (first-order
+polynomial on the GCPs) to a north-up grid the trackers can use.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Any, Dict, Optional
+
+import numpy as np
+from osgeo import gdal, osr
+
+from ..errors import InputError
+from ..gdal_utils import gdal_errors
+from ..hdf5 import H5
+from ..output import atomic_path, check_output_path
+from ..progress import Monitor, ensure_monitor
+from .product import QUICKLOOK, CosmoProduct, open_cosmo
+
+ROWS_PER_BLOCK = 512
+
+
+def _wgs84() -> str:
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    return srs.ExportToWkt()
+
+
+def _set_gcps(ds, product: CosmoProduct, rows: int, cols: int) -> bool:
+    gcps = product.gcps(rows, cols)
+    if len(gcps) < 3:
+        return False
+    ds.SetGCPs([gdal.GCP(lon, lat, 0.0, px, ln) for px, ln, lon, lat in gcps], _wgs84())
+    return True
+
+
+def amplitude(path: str, output: str, target_crs: str = "", pixel_size: float = 0.0,
+              monitor: Optional[Monitor] = None) -> Dict[str, Any]:
+    """Write the amplitude (``sqrt(I^2 + Q^2)`` of an SCS product) or the detected image as float32 GeoTIFF.
+
+    Parameters
+    ----------
+    target_crs : str
+        Empty: keep the image geometry with corner GCPs. Otherwise a CRS
+        GDAL understands (``EPSG:32633``): warp to a north-up grid.
+    pixel_size : float
+        Output pixel size in ``target_crs`` units (0: chosen by GDAL).
+    """
+    mon = ensure_monitor(monitor)
+    out = check_output_path(output, [path])
+    product = open_cosmo(path)
+    h5 = H5(path, "COSMO-SkyMed product")
+    rows, cols = product.rows, product.cols
+    with tempfile.TemporaryDirectory(prefix="sensetrack-cosmo-") as tmp:
+        raw = os.path.join(tmp, "image.tif")
+        with gdal_errors():
+            ds = gdal.GetDriverByName("GTiff").Create(raw, cols, rows, 1, gdal.GDT_Float32,
+                                                      ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"])
+        band = ds.GetRasterBand(1)
+        band.SetDescription("AMPLITUDE" if product.complex else "INTENSITY")
+        for r0 in range(0, rows, ROWS_PER_BLOCK):
+            n = min(ROWS_PER_BLOCK, rows - r0)
+            if product.complex:
+                block = h5.read(product.image, [r0, 0, 0], [n, cols, 2]).astype(np.float32)
+                data = np.hypot(block[..., 0], block[..., 1])
+            else:
+                data = h5.read(product.image, [r0, 0] + [0] * (len(product.shape) - 2),
+                               [n, cols] + list(product.shape[2:3])).astype(np.float32).reshape(n, cols)
+            band.WriteArray(data, 0, r0)
+            mon.report(0.8 * (r0 + n) / rows, "Reading the image")
+        georef = _set_gcps(ds, product, rows, cols)
+        meta = {"SENSETRACK_SOURCE": os.path.abspath(path), "ACQUISITION_START_TIME": product.name.get("start", ""),
+                "ACQUISITION_STOP_TIME": product.name.get("stop", ""), "MISSION": product.mission,
+                "PRODUCT_TYPE": str(product.name.get("product_type", "")),
+                "POLARISATION": str(product.name.get("polarisation_code", "")),
+                "ORBIT_DIRECTION": str(product.name.get("orbit_direction", ""))}
+        ds.SetMetadata({k: v for k, v in meta.items() if v})
+        ds = None
+        with atomic_path(out) as part:
+            with gdal_errors():
+                if target_crs:
+                    if not georef:
+                        raise InputError(f"'{os.path.basename(path)}' has no corner coordinates: it cannot be "
+                                         "warped to a map projection. Leave the target CRS empty.")
+                    kw = {"dstSRS": target_crs, "polynomialOrder": 1, "resampleAlg": "bilinear",
+                          "dstNodata": float("nan"), "creationOptions": ["TILED=YES", "COMPRESS=DEFLATE"]}
+                    if pixel_size and pixel_size > 0:
+                        kw.update(xRes=pixel_size, yRes=pixel_size)
+                    gdal.Warp(part, raw, **kw)
+                else:
+                    gdal.Translate(part, raw, creationOptions=["TILED=YES", "COMPRESS=DEFLATE"])
+    mon.report(1.0, "Done")
+    return {"output": out, "georeferenced": georef, "warped": bool(target_crs), "product": product.to_dict()}
+
+
+def quicklook(path: str, output: str) -> Dict[str, Any]:
+    """Export the product's quicklook (``/S01/QLK``) as PNG (by extension) or GeoTIFF with corner GCPs."""
+    out = check_output_path(output, [path])
+    product = open_cosmo(path)
+    h5 = H5(path, "COSMO-SkyMed product")
+    if not h5.has(QUICKLOOK):
+        raise InputError(f"'{os.path.basename(path)}' has no quicklook dataset {QUICKLOOK}.")
+    data = np.asarray(h5.read(QUICKLOOK))
+    if data.ndim != 2:
+        data = data.reshape(data.shape[0], data.shape[1])
+    if data.dtype != np.uint8:
+        lo, hi = np.percentile(data, [1, 99])
+        data = np.clip((data - lo) / max(hi - lo, 1e-12) * 255, 0, 255).astype(np.uint8)
+    mem = gdal.GetDriverByName("MEM").Create("", data.shape[1], data.shape[0], 1, gdal.GDT_Byte)
+    mem.GetRasterBand(1).WriteArray(data)
+    png = out.lower().endswith(".png")
+    if not png:
+        _set_gcps(mem, product, data.shape[0], data.shape[1])
+    with atomic_path(out) as part:
+        with gdal_errors():
+            gdal.GetDriverByName("PNG" if png else "GTiff").CreateCopy(part, mem)
+    if png and os.path.exists(out + ".aux.xml"):
+        os.remove(out + ".aux.xml")
+    return {"output": out, "rows": int(data.shape[0]), "cols": int(data.shape[1])}

@@ -1,0 +1,135 @@
+"""COSMO-SkyMed HDF5 products (CSK and CSG): metadata, footprint, image and quicklook datasets.
+
+Dataset and attribute paths (COSMO-SkyMed SAR Products Handbook; CSG
+Products Specification; seed inventory section 11):
+
+* CSK: image ``/S01/SBI`` (SCS, complex as a last dimension of 2: I, Q) or
+  ``/S01/MBI`` (detected DGM/GEC); quicklook ``/S01/QLK``; corners
+  ``Top Left Geodetic Coordinates``... (lat, lon, height) on the image
+  dataset, else ``Estimated Top Left Geodetic Coordinates``... on the root;
+  ``Near/Far Incidence Angle`` on the image dataset (or the root).
+* CSG: image ``/S01/IMG`` (complex I/Q or detected); corners on it;
+  incidence angles on the root.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+import numpy as np
+
+from ..errors import InputError
+from ..hdf5 import H5
+from .naming import parse_cosmo_name
+
+CORNERS = ("Top Left", "Top Right", "Bottom Right", "Bottom Left")
+IMAGE_DATASETS = {"CSK": ("/S01/SBI", "/S01/MBI"), "CSG": ("/S01/IMG",)}
+QUICKLOOK = "/S01/QLK"
+
+
+@dataclass
+class CosmoProduct:
+    """What SenseTrack knows of one COSMO-SkyMed file."""
+
+    path: str
+    mission: str
+    name: Dict[str, Any]
+    image: str
+    shape: Tuple[int, ...]
+    complex: bool
+    corners: Dict[str, Tuple[float, float, float]] = field(default_factory=dict)  # (lat, lon, height)
+    incidence: Tuple[Optional[float], Optional[float]] = (None, None)
+    attributes: Dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> int:
+        return int(self.shape[0])
+
+    @property
+    def cols(self) -> int:
+        return int(self.shape[1])
+
+    @property
+    def mean_incidence_angle(self) -> Optional[float]:
+        near, far = self.incidence
+        return None if near is None or far is None else 0.5 * (near + far)
+
+    def footprint_wkt(self) -> str:
+        """Polygon (lon lat, EPSG:4326) through the four corners, TL-TR-BR-BL."""
+        if len(self.corners) < 4:
+            return ""
+        pts = [self.corners[c] for c in CORNERS] + [self.corners[CORNERS[0]]]
+        return "POLYGON((" + ", ".join(f"{lon:.8f} {lat:.8f}" for lat, lon, _ in pts) + "))"
+
+    def gcps(self, rows: Optional[int] = None, cols: Optional[int] = None) -> List[Tuple[float, float, float, float]]:
+        """(pixel, line, lon, lat) of the four corners for an image of ``rows`` x ``cols`` (default: the product)."""
+        rows, cols = rows or self.rows, cols or self.cols
+        where = {"Top Left": (0.5, 0.5), "Top Right": (cols - 0.5, 0.5), "Bottom Right": (cols - 0.5, rows - 0.5),
+                 "Bottom Left": (0.5, rows - 0.5)}
+        return [(where[c][0], where[c][1], self.corners[c][1], self.corners[c][0]) for c in CORNERS
+                if c in self.corners]
+
+    def to_dict(self) -> Dict[str, Any]:
+        near, far = self.incidence
+        return {
+            "file": os.path.basename(self.path), **{k: v for k, v in self.name.items() if k != "stem"},
+            "image_dataset": self.image, "rows": self.rows, "cols": self.cols,
+            "data": "complex (I/Q)" if self.complex else "detected",
+            "near_incidence_deg": near, "far_incidence_deg": far, "mean_incidence_deg": self.mean_incidence_angle,
+            "footprint_wkt": self.footprint_wkt(),
+        }
+
+
+def _corners(attrs: Dict[str, Any], prefix: str = "") -> Dict[str, Tuple[float, float, float]]:
+    out = {}
+    for c in CORNERS:
+        v = attrs.get(f"{prefix}{c} Geodetic Coordinates")
+        if v is not None and np.size(v) >= 2:
+            arr = np.asarray(v, dtype=float).ravel()
+            out[c] = (float(arr[0]), float(arr[1]), float(arr[2]) if arr.size > 2 else 0.0)
+    return out
+
+
+def _number(v: Any) -> Optional[float]:
+    try:
+        f = float(np.asarray(v).ravel()[0])
+    except (TypeError, ValueError, IndexError):
+        return None
+    return f if f else None
+
+
+def open_cosmo(path: str) -> CosmoProduct:
+    """Read the metadata of a COSMO-SkyMed ``.h5`` file (first or second generation).
+
+    Raises
+    ------
+    InputError
+        Missing/unreadable file, or an HDF5 file that is not a COSMO-SkyMed product.
+    """
+    h5 = H5(path, "COSMO-SkyMed product")
+    root = h5.attrs()
+    mission_attr = str(root.get("Mission ID", "")).strip().upper()
+    try:
+        name = parse_cosmo_name(str(root.get("Product Filename") or path))
+    except InputError:
+        try:
+            name = parse_cosmo_name(path)
+        except InputError:
+            if mission_attr not in ("CSK", "CSG"):
+                raise InputError(f"'{os.path.basename(path)}' is not a COSMO-SkyMed product: its name follows "
+                                 "neither CSK nor CSG naming and it has no 'Mission ID' CSK/CSG.") from None
+            name = {"mission": mission_attr, "product_type": str(root.get("Product Type", "")), "stem": ""}
+    mission = name["mission"]
+    image = next((d for d in IMAGE_DATASETS[mission] if h5.has(d)), None)
+    if image is None:
+        raise InputError(f"'{os.path.basename(path)}' has none of the image datasets "
+                         f"{', '.join(IMAGE_DATASETS[mission])} of a {mission} product.")
+    shape = tuple(h5.shape(image))
+    img_attrs = h5.attrs(image)
+    corners = _corners(img_attrs) or _corners(root, "Estimated ")
+    near = _number(img_attrs.get("Near Incidence Angle", root.get("Near Incidence Angle")))
+    far = _number(img_attrs.get("Far Incidence Angle", root.get("Far Incidence Angle")))
+    return CosmoProduct(path=path, mission=mission, name=name, image=image, shape=shape,
+                        complex=len(shape) == 3 and shape[2] == 2, corners=corners, incidence=(near, far),
+                        attributes=root)

@@ -1,0 +1,87 @@
+"""Reading HDF5 products (COSMO-SkyMed, PRISMA) through GDAL's multidimensional API.
+
+GDAL's HDF5 driver gives attributes with their real names and types and
+lets us read any hyperslab of a dataset (e.g. one spectral band of a
+band-interleaved-by-line PRISMA cube, or a block of rows of a COSMO-SkyMed
+image), so no h5py is needed at run time.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, Optional, Sequence
+
+import numpy as np
+from osgeo import gdal
+
+from .errors import InputError
+from .gdal_utils import gdal_errors
+
+
+class H5:
+    """An open HDF5 file: attributes of the root and of datasets, and hyperslab reads."""
+
+    def __init__(self, path: str, what: str = "HDF5 product"):
+        self.path = path
+        self.name = os.path.basename(path)
+        if not os.path.isfile(path):
+            raise InputError(f"The {what} '{path}' does not exist. Check the path.")
+        try:
+            with gdal_errors():
+                self._ds = gdal.OpenEx(path, gdal.OF_MULTIDIM_RASTER | gdal.OF_READONLY)
+                self.root = self._ds.GetRootGroup() if self._ds is not None else None
+        except RuntimeError as exc:
+            raise InputError(f"'{self.name}' cannot be read as HDF5 ({exc}). Is the file complete, and is it "
+                             f"a {what}?") from None
+        if self.root is None:
+            raise InputError(f"'{self.name}' cannot be read as HDF5. Is the file complete, and is it a {what}?")
+
+    def attrs(self, dataset: Optional[str] = None) -> Dict[str, Any]:
+        """All attributes of the root (or of ``dataset``), decoded to str, float, int or arrays."""
+        node = self.root if dataset is None else self.array(dataset)
+        out = {}
+        for a in node.GetAttributes() or []:
+            out[a.GetName()] = _decode(a.Read())
+        return out
+
+    def attr(self, name: str, dataset: Optional[str] = None, default: Any = None) -> Any:
+        return self.attrs(dataset).get(name, default)
+
+    def has(self, dataset: str) -> bool:
+        try:
+            with gdal_errors():
+                return self.root.OpenMDArrayFromFullname(dataset) is not None
+        except RuntimeError:
+            return False
+
+    def array(self, dataset: str):
+        try:
+            with gdal_errors():
+                arr = self.root.OpenMDArrayFromFullname(dataset)
+        except RuntimeError:
+            arr = None
+        if arr is None:
+            raise InputError(f"'{self.name}' has no dataset '{dataset}'.")
+        return arr
+
+    def shape(self, dataset: str) -> Sequence[int]:
+        return [d.GetSize() for d in self.array(dataset).GetDimensions()]
+
+    def read(self, dataset: str, start: Optional[Sequence[int]] = None,
+             count: Optional[Sequence[int]] = None) -> np.ndarray:
+        """A hyperslab (``start``, ``count`` per dimension) or the whole dataset."""
+        try:
+            with gdal_errors():
+                return self.array(dataset).ReadAsArray(array_start_idx=start, count=count)
+        except RuntimeError as exc:
+            raise InputError(f"Cannot read '{dataset}' of '{self.name}' (the file may be truncated): {exc}") \
+                from None
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace").rstrip("\x00")
+    if isinstance(value, (list, tuple)):
+        if len(value) == 1:
+            return _decode(value[0])
+        return np.asarray(value)
+    return value

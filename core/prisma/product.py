@@ -1,0 +1,149 @@
+"""PRISMA HE5 products (L1, L2B, L2C, L2D): level, wavelength tables, cube and geolocation paths, scaling.
+
+Paths and attributes follow the PRISMA Products Specification Document (ASI,
+PRS-SY-PSD): root attributes ``Processing_Level``, ``Product_ID``,
+``Epsg_Code``, ``List_Cw_Vnir`` / ``List_Fwhm_Vnir`` / ``List_Cw_Swir`` /
+``List_Fwhm_Swir`` (nm; a centre wavelength of 0 flags a band that is not
+delivered), L1 radiance scaling ``ScaleFactor_<Cube>`` / ``Offset_<Cube>``
+(radiance = DN / ScaleFactor - Offset) and L2 scaling
+``L2Scale<Cube>Min`` / ``L2Scale<Cube>Max`` (value = Min + DN (Max - Min) /
+65535); swaths ``HDFEOS/SWATHS/PRS_<level>_HCO`` (hyperspectral cubes
+``VNIR_Cube``, ``SWIR_Cube``, stored band-interleaved-by-line: rows, bands,
+columns) and ``PRS_<level>_PCO`` (panchromatic ``Cube``), with
+``Geolocation Fields/Latitude`` and ``Longitude`` (L1: ``Latitude_VNIR``,
+``Latitude_SWIR``...) for the levels that are not map-projected. These
+paths are the specification's as we read it; no real product could be
+checked here (they are not redistributable).
+
+Fixes over the original: every level is read (not only L2D), PAN works,
+values are scaled to physical units, flagged bands are dropped and the
+bands are ordered by wavelength.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Tuple
+
+import numpy as np
+
+from ..errors import InputError
+from ..hdf5 import H5
+
+LEVELS = ("1", "2B", "2C", "2D")
+CUBES = ("vnir", "swir", "pan")
+UNITS = {"1": "W m-2 sr-1 um-1 (radiance)", "2B": "W m-2 sr-1 um-1 (at-surface radiance)",
+         "2C": "reflectance (0-1)", "2D": "reflectance (0-1)"}
+
+
+@dataclass(frozen=True)
+class Band:
+    """One spectral band: 0-based index in the stored cube, centre wavelength and FWHM in nm."""
+
+    cube: str
+    index: int
+    wavelength: float
+    fwhm: float
+
+    @property
+    def name(self) -> str:
+        return f"{self.cube.upper()}_{self.wavelength:06.1f}nm"
+
+
+class PrismaProduct:
+    """An open PRISMA product."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.h5 = H5(path, "PRISMA product")
+        self.root = self.h5.attrs()
+        level = str(self.root.get("Processing_Level", "")).strip().upper().replace("L", "")
+        if level not in LEVELS or "List_Cw_Vnir" not in self.root:
+            raise InputError(f"'{os.path.basename(path)}' is not a PRISMA product (no PRISMA Processing_Level "
+                             "and wavelength attributes).")
+        self.level = level
+        self.swath = "L1" if level == "1" else f"L{level}"
+
+    # ---- structure -----------------------------------------------------------------------------------
+    def cube_path(self, cube: str) -> str:
+        if cube not in CUBES:
+            raise InputError(f"Unknown cube '{cube}'; choose vnir, swir or pan.")
+        if cube == "pan":
+            return f"/HDFEOS/SWATHS/PRS_{self.swath}_PCO/Data Fields/Cube"
+        return f"/HDFEOS/SWATHS/PRS_{self.swath}_HCO/Data Fields/{cube.upper()}_Cube"
+
+    def geolocation_paths(self, cube: str) -> Tuple[str, str]:
+        """(latitude, longitude) dataset paths for a cube of a level that is not map-projected."""
+        if cube == "pan":
+            base = f"/HDFEOS/SWATHS/PRS_{self.swath}_PCO/Geolocation Fields"
+            return f"{base}/Latitude", f"{base}/Longitude"
+        base = f"/HDFEOS/SWATHS/PRS_{self.swath}_HCO/Geolocation Fields"
+        if self.level == "1":
+            return f"{base}/Latitude_{cube.upper()}", f"{base}/Longitude_{cube.upper()}"
+        return f"{base}/Latitude", f"{base}/Longitude"
+
+    def bands(self, cube: str) -> List[Band]:
+        """Delivered bands of a cube, ordered by wavelength (PAN: one band, wavelength 0)."""
+        if cube == "pan":
+            return [Band("pan", 0, 0.0, 0.0)]
+        key = "Vnir" if cube == "vnir" else "Swir"
+        cw = np.atleast_1d(np.asarray(self.root.get(f"List_Cw_{key}", []), dtype=float))
+        fw = np.atleast_1d(np.asarray(self.root.get(f"List_Fwhm_{key}", np.zeros_like(cw)), dtype=float))
+        out = [Band(cube, i, float(c), float(fw[i]) if i < fw.size else 0.0) for i, c in enumerate(cw) if c > 0]
+        return sorted(out, key=lambda b: b.wavelength)
+
+    def scale(self, cube: str) -> Tuple[float, float]:
+        """(gain, offset) so that value = gain * DN + offset, in the level's physical unit."""
+        key = {"vnir": "Vnir", "swir": "Swir", "pan": "Pan"}[cube]
+        if self.level == "1":
+            factor = float(self.root.get(f"ScaleFactor_{key}", 1.0) or 1.0)
+            return 1.0 / factor, -float(self.root.get(f"Offset_{key}", 0.0))
+        lo = self.root.get(f"L2Scale{key}Min")
+        hi = self.root.get(f"L2Scale{key}Max")
+        if lo is None or hi is None:
+            raise InputError(f"'{os.path.basename(self.path)}' has no L2Scale{key}Min/Max attributes to scale "
+                             "the data to physical units.")
+        return (float(hi) - float(lo)) / 65535.0, float(lo)
+
+    def bounds(self) -> Tuple[float, float, float, float]:
+        """(west, south, east, north) of an L2D product in its EPSG CRS, from the corner attributes."""
+        try:
+            return (float(self.root["Product_LLcorner_easting"]), float(self.root["Product_LRcorner_northing"]),
+                    float(self.root["Product_URcorner_easting"]), float(self.root["Product_ULcorner_northing"]))
+        except (KeyError, TypeError, ValueError):
+            raise InputError(f"'{os.path.basename(self.path)}' (L2D) lacks the Product_*corner_* attributes.") \
+                from None
+
+    def info(self) -> Dict[str, Any]:
+        keys = ("Product_ID", "Processing_Level", "Product_StartTime", "Product_StopTime", "Epsg_Code",
+                "Cloudy_pixels_percentage", "Sun_zenith_angle", "Sun_azimuth_angle")
+        out = {k: _plain(self.root[k]) for k in keys if k in self.root}
+        out["level"] = self.level
+        out["unit"] = UNITS[self.level]
+        for cube in CUBES:
+            path = self.cube_path(cube)
+            if self.h5.has(path):
+                out[f"{cube}_shape"] = list(self.h5.shape(path))
+                out[f"{cube}_bands"] = len(self.bands(cube))
+        return out
+
+    def wavelength_table(self) -> List[Dict[str, Any]]:
+        return [{"cube": b.cube, "band": b.index + 1, "wavelength_nm": b.wavelength, "fwhm_nm": b.fwhm}
+                for cube in ("vnir", "swir") for b in self.bands(cube)]
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, np.ndarray):
+        return v.tolist()
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+def open_prisma(path: str, expected_level: Optional[str] = None) -> PrismaProduct:
+    """Open a PRISMA HE5; with ``expected_level`` (1, 2B, 2C, 2D) refuse another level."""
+    product = PrismaProduct(path)
+    if expected_level and expected_level.upper().replace("L", "") != product.level:
+        raise InputError(f"'{os.path.basename(path)}' is a level {product.level} product, not {expected_level}. "
+                         "Choose the right file or change the expected level.")
+    return product

@@ -1,0 +1,215 @@
+"""Batched phase correlation of window stacks (no per-window Python loop).
+
+For a stack of ``B`` reference windows and ``B`` target windows (same size
+``N``): remove each window's mean, taper it with the apodisation window,
+``rfft2`` both stacks, form the cross-power spectrum
+``P = conj(F_ref) * F_tar`` and (phase normalisation on) ``R = P / |P|``,
+``irfft2``, take the integer peak by argmax, and refine it to sub-pixel
+precision with the matrix-multiply DFT of :mod:`.windowed_subpixel`
+(Guizar-Sicairos et al. 2008), evaluated on ``R`` itself.
+
+Sign: the inverse transform of ``conj(F_ref) * F_tar`` is
+``c(x) = sum_n ref(n) tar(n + x)``, which peaks at ``x = d`` when
+``tar(n + d) = ref(n)``: the shift is *target minus reference* (columns
+right, rows down), the product convention, with no sign flip (the original
+library reported the negative).
+
+Quality
+-------
+* ``peak``: zero-mean normalised cross-correlation of the two tapered
+  windows at the sub-pixel shift, ``c_P(d) / sqrt(E_ref E_tar)``, computed
+  from the *unnormalised* cross-power ``P`` by DFT at the refined peak
+  (-1..1; the same quantity as the NCC tracker's PEAK).
+* ``snr``: height of the (normalised) phase-correlation peak over the
+  highest value outside a 5x5 exclusion zone around it (peak-to-second-peak
+  ratio; 1 = ambiguous).
+* ``nrms``: scikit-image's translation-invariant normalised RMS error
+  ``sqrt(1 - peak**2)``, kept for continuity with the original library.
+
+Textureless windows (standard deviation ~ 0) give NaN shifts, ``peak`` 0,
+``snr`` 0 and ``nrms`` 1.
+
+Known bias: the taper is applied at the same place in both windows, not
+moved with the content, which pulls the estimate slightly towards zero:
+about 1.2 % of the shift with the Hann window and 64-px windows on natural
+texture (-0.011 px at 0.9 px, measured), about 3.5 % with 32-px windows
+(-0.05 px at 1.5 px) or with the Tukey taper. Coarse-to-fine (an integer prior)
+brings large motions back to this sub-pixel regime.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Dict, Optional
+
+import numpy as np
+import scipy.fft as sfft
+
+from .windowed_subpixel import dft_points, refine_peaks
+
+APODISATIONS = ("hann", "tukey", "none")
+# exponent b of the spectral normalisation P / |P|**b: 1 = pure phase correlation, 0 = plain cross-correlation
+NORMALISATIONS = {"partial": 0.5, "phase": 1.0, "none": 0.0}
+EXCLUSION = 2  # half-size of the zone around the peak ignored by the second-peak search (5x5)
+FLAT_RELATIVE = 1e-5  # a window whose std is below this fraction of |mean| (or 0) has no texture
+
+
+@lru_cache(maxsize=16)
+def apodisation_window(n: int, kind: str = "hann") -> np.ndarray:
+    """2-D separable taper (float32, ``n x n``).
+
+    ``hann``: periodic Hann (0.5 - 0.5 cos), the usual choice for phase
+    correlation (Leprince et al. 2007 use a similar raised-cosine taper);
+    ``tukey``: flat top over the central half with cosine edges (keeps more
+    of the window's texture); ``none``: no taper (edge effects bias the peak).
+    """
+    x = np.arange(n, dtype=np.float64)
+    if kind == "hann":
+        w = 0.5 - 0.5 * np.cos(2 * np.pi * x / n)
+    elif kind == "tukey":
+        alpha = 0.5
+        w = np.ones(n)
+        edge = int(np.floor(alpha * n / 2))
+        if edge > 0:
+            ramp = 0.5 * (1 - np.cos(np.pi * np.arange(edge) / edge))
+            w[:edge] = ramp
+            w[n - edge:] = ramp[::-1]
+    elif kind == "none":
+        w = np.ones(n)
+    else:
+        raise ValueError(kind)
+    out = np.outer(w, w).astype(np.float32)
+    out.setflags(write=False)
+    return out
+
+
+def prepare(stack: np.ndarray, apod: np.ndarray, overwrite: bool = False) -> tuple:
+    """Zero-mean, tapered float32 stack; also its energy and a textureless flag.
+
+    ``overwrite``: work in ``stack`` itself when it is already a float32
+    array the caller does not need (saves a copy).
+    """
+    if overwrite and stack.dtype == np.float32 and stack.flags.c_contiguous and stack.flags.writeable:
+        s = stack
+    else:
+        s = np.array(stack, dtype=np.float32, copy=True)
+    flat2d = s.reshape(s.shape[0], -1)
+    mean = flat2d.sum(axis=1).astype(np.float64) / flat2d.shape[1]  # float32 pairwise sum: fast, accurate enough
+    s -= mean.astype(np.float32)[:, None, None]
+    s *= apod
+    energy = np.matmul(flat2d[:, None, :], flat2d[:, :, None])[:, 0, 0].astype(np.float64)
+    # textureless: the tapered window's rms is a negligible fraction of its level (or exactly 0)
+    ref_energy = (FLAT_RELATIVE * mean) ** 2 * float(np.sum(apod.astype(np.float64) ** 2))
+    flat = ~(energy > ref_energy)
+    return s, energy, flat
+
+
+def correlate_stack(
+    reference: np.ndarray,
+    target: np.ndarray,
+    upsampling: int = 10,
+    normalisation: str = "partial",
+    apodisation: str = "hann",
+    workers: int = 1,
+    overwrite: bool = False,
+) -> Dict[str, np.ndarray]:
+    """Phase-correlate two ``(B, N, N)`` window stacks.
+
+    Parameters
+    ----------
+    reference, target : (B, N, N) arrays (any real dtype); window ``i`` of
+        the target is compared with window ``i`` of the reference.
+    upsampling : sub-pixel precision is ``1/upsampling`` px (then a local
+        quadratic fit, so results are not quantised).
+    normalisation : ``"phase"`` whitens the cross-power completely (pure
+        phase correlation, ``P/|P|``); ``"partial"`` divides by ``|P|**0.5``
+        (generalised phase correlation: keeps the sharp peak but does not
+        amplify the noise of weak high frequencies as much; RMSE 0.015 px
+        against 0.075 px for ``"phase"`` on natural texture with 2 % noise,
+        64-px windows); ``"none"``: plain cross-correlation of the tapered
+        windows (broad peak, biased towards zero by the taper).
+    apodisation : one of :data:`APODISATIONS`.
+    workers : threads used by ``scipy.fft`` inside this call.
+    overwrite : the stacks may be modified in place (float32 copies owned by the caller).
+
+    Returns
+    -------
+    dict of (B,) float arrays: ``dcol``, ``drow`` (pixels, target minus
+    reference, columns right, rows down; valid for |shift| < N/2), ``peak``,
+    ``snr``, ``nrms``.
+    """
+    b, n, m = reference.shape
+    if n != m:
+        raise ValueError("windows must be square")
+    apod = apodisation_window(n, apodisation)
+    ra, e_ref, flat_r = prepare(reference, apod, overwrite)
+    ta, e_tar, flat_t = prepare(target, apod, overwrite)
+    fr = sfft.rfft2(ra, workers=workers)
+    del ra
+    ft = sfft.rfft2(ta, workers=workers)
+    del ta
+    # P = conj(F_ref) * F_tar, in place in fr
+    np.conjugate(fr, out=fr)
+    fr *= ft
+    del ft
+    cross = fr
+    beta = NORMALISATIONS[normalisation]
+    normalise = beta > 0
+    if normalise:
+        # |P|**-beta from |P|^2 (cheaper than hypot), applied as a real factor (no complex division)
+        mag2 = cross.real * cross.real
+        mag2 += cross.imag * cross.imag
+        mag2 += np.float32(1e-37)  # exact zeros (a constant window) stay 0
+        if beta == 0.5:
+            np.sqrt(mag2, out=mag2)
+            np.sqrt(mag2, out=mag2)
+        elif beta == 1.0:
+            np.sqrt(mag2, out=mag2)
+        else:
+            np.power(mag2, np.float32(beta / 2), out=mag2)
+        np.reciprocal(mag2, out=mag2)
+        spec = cross * mag2
+        del mag2
+    else:
+        spec = cross
+    surf = sfft.irfft2(spec, s=(n, m), workers=workers)
+    flat_idx = np.argmax(surf.reshape(b, -1), axis=1)
+    r0, c0 = np.divmod(flat_idx, m)
+    ib = np.arange(b)
+    rr = (r0[:, None] + np.array([-1, 0, 1])[None, :]) % n
+    cc = (c0[:, None] + np.array([-1, 0, 1])[None, :]) % m
+    neigh = surf[ib[:, None, None], rr[:, :, None], cc[:, None, :]].astype(np.float64)
+    top = surf[ib, r0, c0].astype(np.float64)
+    # second peak outside a (2*EXCLUSION+1)^2 zone around the first
+    ex = np.arange(-EXCLUSION, EXCLUSION + 1)
+    er = (r0[:, None] + ex[None, :]) % n
+    ec = (c0[:, None] + ex[None, :]) % m
+    surf[ib[:, None, None], er[:, :, None], ec[:, None, :]] = -np.inf
+    second = surf.reshape(b, -1).max(axis=1).astype(np.float64)
+    del surf
+    # signed integer shifts
+    rs = np.where(r0 > n // 2, r0 - n, r0)
+    cs = np.where(c0 > m // 2, c0 - m, c0)
+    if normalise:
+        scale = np.where(top > 0, top, 1.0)
+        neigh = neigh / scale[:, None, None]
+    row, col = refine_peaks(spec, n, m, rs, cs, neigh, int(upsampling))
+    del spec
+    # PEAK: normalised correlation of the tapered windows at the refined shift (unnormalised spectrum)
+    zero = np.zeros(1)
+    num = dft_points(cross, n, m, np.nan_to_num(row), np.nan_to_num(col), zero, zero)[:, 0, 0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        peak = num / np.sqrt(e_ref * e_tar)
+        snr = np.where(second > 0, top / second, np.inf)
+    peak = np.clip(np.nan_to_num(peak), -1.0, 1.0)
+    nrms = np.sqrt(np.clip(1.0 - peak * peak, 0.0, 1.0))
+    flat = flat_r | flat_t
+    row[flat] = np.nan
+    col[flat] = np.nan
+    peak[flat] = 0.0
+    snr[flat] = 0.0
+    nrms[flat] = 1.0
+    # a shift of half the window is ambiguous (aliased): flag it
+    edge = (np.abs(row) >= n / 2 - 1) | (np.abs(col) >= m / 2 - 1)
+    row[edge] = np.nan
+    col[edge] = np.nan
+    return {"dcol": col, "drow": row, "peak": peak, "snr": snr, "nrms": nrms}

@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""Build the example models shipped in ``resources/models`` (``make models``).
+
+The ``.model3`` files are generated, not drawn by hand, so that they always
+use the current algorithm ids and parameter names: each model is declared
+below as data (inputs, then steps wired to inputs, to other steps' outputs or
+to fixed values), assembled with the QGIS model API, validated against the
+registered SenseTrack algorithms and written with ``toFile``. Re-run after
+renaming anything (which the API rules forbid anyway); a test checks that
+the shipped files equal what this script builds.
+
+Usage: ``scripts/build_models.py [output_dir]``
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Dict, List, Tuple
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MODELS_DIR = os.path.join(ROOT, "resources", "models")
+GROUP = "Example models"
+
+
+# ---- declarations -------------------------------------------------------------------------------------------
+# input: (name, kind, description, help, extra) ; step: (child id, algorithm id, description, {param: source},
+# {model output name: (child output, description)}). A source is ("input", name), ("step", child id, output)
+# or ("value", v).
+
+def _in(name, kind, description, help_text, **extra):
+    return {"name": name, "kind": kind, "description": description, "help": help_text, **extra}
+
+
+LANDSLIDE = {
+    "file": "landslide_displacement.model3",
+    "name": "Landslide displacement from two optical images",
+    "help": (
+        "<p>From two optical images of a landslide (any CRS and pixel size) to a filtered, bias-corrected velocity "
+        "map with error bars. Steps: percentile normalisation of both images, co-registration of the later image "
+        "on the earlier one, windowed phase correlation, outlier filtering, stable-ground correction outside the "
+        "landslide polygon, velocity from the two dates.</p>"
+        "<p><b>Inputs</b>: the earlier (reference) and later (target) image, their band, a polygon of the "
+        "landslide (the ground outside it is taken as stable), the two acquisition dates (YYYY-MM-DD) and the "
+        "correlation window size in pixels (64 suits most 3-10 m images).</p>"
+        "<p><b>Outputs</b>: the velocity raster (VX/VY east/north, VELOCITY, DIRECTION, SIGMA_VX/SIGMA_VY, "
+        "m/year) and the corrected displacement (DX/DY, m) with its uncertainty.</p>"
+    ),
+    "inputs": [
+        _in("REFERENCE", "raster", "Reference (earlier) image", "The earlier optical image."),
+        _in("TARGET", "raster", "Target (later) image", "The later optical image, any CRS and pixel size."),
+        _in("BAND", "number", "Band to track", "Band of both images to track (1 = first).", default=1),
+        _in("LANDSLIDE", "polygon", "Landslide polygon",
+            "Polygon(s) around the moving area; everything outside is used as stable ground."),
+        _in("REFERENCE_DATE", "string", "Reference acquisition date", "Date of the earlier image (YYYY-MM-DD)."),
+        _in("TARGET_DATE", "string", "Target acquisition date", "Date of the later image (YYYY-MM-DD)."),
+        _in("WINDOW_SIZE", "number", "Correlation window (pixels)", "Size of the phase-correlation window.",
+            default=64),
+    ],
+    "steps": [
+        ("normalize_reference", "sensetrack:normalize", "Normalise the reference (percentile stretch)",
+         {"INPUT": ("input", "REFERENCE"), "BAND": ("input", "BAND"), "METHOD": ("value", "percentile")}, {}),
+        ("normalize_target", "sensetrack:normalize", "Normalise the target (percentile stretch)",
+         {"INPUT": ("input", "TARGET"), "BAND": ("input", "BAND"), "METHOD": ("value", "percentile")}, {}),
+        ("coregister", "sensetrack:coregister", "Co-register the target, removing the shift of the stable ground",
+         {"REFERENCE": ("step", "normalize_reference", "OUTPUT"), "TARGET": ("step", "normalize_target", "OUTPUT"),
+          "RESAMPLING": ("value", "cubic"), "ESTIMATE_SHIFT": ("value", True),
+          "STABLE_AREA": ("input", "LANDSLIDE"), "INVERT_STABLE": ("value", True)}, {}),
+        ("track", "sensetrack:phasecorrelation", "Windowed phase correlation",
+         {"REFERENCE": ("step", "normalize_reference", "OUTPUT"), "TARGET": ("step", "coregister", "OUTPUT"),
+          "WINDOW_SIZE": ("input", "WINDOW_SIZE")}, {}),
+        ("filter", "sensetrack:filteroffsets", "Remove outliers",
+         {"INPUT": ("step", "track", "OUTPUT"), "MIN_PEAK": ("value", 0.3)}, {}),
+        ("correct", "sensetrack:stablegroundcorrection", "Remove the bias measured outside the landslide",
+         {"INPUT": ("step", "filter", "OUTPUT"), "MASK": ("input", "LANDSLIDE"), "INVERT": ("value", True)},
+         {"DISPLACEMENT": ("OUTPUT", "Corrected displacement (m) with uncertainty")}),
+        ("velocity", "sensetrack:velocity", "Velocity from the two dates",
+         {"INPUT": ("step", "correct", "OUTPUT"), "REFERENCE_DATE": ("input", "REFERENCE_DATE"),
+          "TARGET_DATE": ("input", "TARGET_DATE"), "UNIT": ("value", "m/year")},
+         {"VELOCITY": ("OUTPUT", "Velocity (m/year) with uncertainty")}),
+    ],
+}
+
+
+GLACIER = {
+    "file": "glacier_velocity_s1.model3",
+    "name": "Glacier velocity from two Sentinel-1 GRD products",
+    "help": (
+        "<p>From two Sentinel-1 GRD products (.SAFE folder's manifest.safe or the .zip) to a filtered glacier "
+        "velocity map, with no SNAP. Steps: calibration to sigma0 in dB with thermal-noise removal and "
+        "geocoding from the products' tie points (sensetrack:s1grd, twice), co-registration of the later "
+        "image on the earlier one's grid, normalised cross-correlation, outlier filtering, velocity from the "
+        "products' acquisition times.</p>"
+        "<p><b>Inputs</b>: the earlier and later product, the polarisation (VV or HH for most glaciers), the "
+        "output CRS and pixel size (e.g. a UTM zone and 20 m), the correlation window and the search range in "
+        "pixels (larger than the expected motion between the two dates), and optionally the two dates "
+        "(YYYY-MM-DD) when the products' own times should not be used.</p>"
+        "<p><b>Output</b>: velocity (VX east, VY north, VELOCITY, DIRECTION, m/year). Geocoding uses the "
+        "products' tie points without a DEM: in steep terrain use products of the same orbit.</p>"
+    ),
+    "inputs": [
+        _in("REFERENCE_PRODUCT", "file", "Reference (earlier) Sentinel-1 GRD product",
+            "manifest.safe of the .SAFE folder, or the zipped product."),
+        _in("TARGET_PRODUCT", "file", "Target (later) Sentinel-1 GRD product",
+            "manifest.safe of the .SAFE folder, or the zipped product."),
+        _in("POLARISATION", "string", "Polarisation", "VV, VH, HH or HV (must be in both products).",
+            default="VV"),
+        _in("TARGET_CRS", "crs", "Output CRS (optional)",
+            "Map projection of the geocoded images; empty = the UTM zone of the reference scene's centre.",
+            optional=True),
+        _in("PIXEL_SIZE", "float", "Pixel size (CRS units)", "Pixel size of the geocoded images (0 = product).",
+            default=0.0),
+        _in("WINDOW_SIZE", "number", "Correlation window (pixels)", "Size of the NCC chip.", default=32),
+        _in("SEARCH_RANGE", "number", "Search range (pixels)", "How far the chip is searched in every "
+            "direction; larger than the expected motion.", default=8),
+        _in("REFERENCE_DATE", "string", "Reference date (optional)", "Overrides the product's time (YYYY-MM-DD).",
+            optional=True),
+        _in("TARGET_DATE", "string", "Target date (optional)", "Overrides the product's time (YYYY-MM-DD).",
+            optional=True),
+    ],
+    "steps": [
+        *[(f"grd_{which}", "sensetrack:s1grd", f"Calibrate and geocode the {which} product",
+           {"INPUT": ("input", f"{which.upper()}_PRODUCT"), "POLARISATION": ("input", "POLARISATION"),
+            "CALIBRATION": ("value", "sigma0"), "NOISE_REMOVAL": ("value", True), "DB": ("value", True),
+            "TARGET_CRS": ("input", "TARGET_CRS"), "PIXEL_SIZE": ("input", "PIXEL_SIZE")}, {})
+          for which in ("reference", "target")],
+        ("coregister", "sensetrack:coregister", "Put the target on the reference grid",
+         {"REFERENCE": ("step", "grd_reference", "OUTPUT"), "TARGET": ("step", "grd_target", "OUTPUT"),
+          "RESAMPLING": ("value", "bilinear"), "ESTIMATE_SHIFT": ("value", False)}, {}),
+        ("track", "sensetrack:ncc", "Normalised cross-correlation",
+         {"REFERENCE": ("step", "grd_reference", "OUTPUT"), "TARGET": ("step", "coregister", "OUTPUT"),
+          "WINDOW_SIZE": ("input", "WINDOW_SIZE"), "SEARCH_RANGE": ("input", "SEARCH_RANGE")}, {}),
+        ("filter", "sensetrack:filteroffsets", "Remove outliers",
+         {"INPUT": ("step", "track", "OUTPUT"), "MIN_PEAK": ("value", 0.2)}, {}),
+        ("velocity", "sensetrack:velocity", "Velocity from the acquisition times",
+         {"INPUT": ("step", "filter", "OUTPUT"), "REFERENCE_DATE": ("input", "REFERENCE_DATE"),
+          "TARGET_DATE": ("input", "TARGET_DATE"), "UNIT": ("value", "m/year")},
+         {"VELOCITY": ("OUTPUT", "Glacier velocity (m/year)")}),
+    ],
+}
+
+
+def model_specs() -> List[Dict]:
+    """Every example model shipped with the plugin."""
+    return [LANDSLIDE, GLACIER]
+
+
+def _load_qgis():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    plugins = os.path.join(ROOT, ".build", "plugins")
+    os.makedirs(plugins, exist_ok=True)
+    if not os.path.lexists(os.path.join(plugins, "sensetrack")):
+        os.symlink(ROOT, os.path.join(plugins, "sensetrack"))
+    sys.path.insert(0, plugins)
+    from qgis.core import QgsApplication
+
+    app = QgsApplication.instance() or QgsApplication([], False)
+    QgsApplication.initQgis()
+    return app
+
+
+def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
+    """Assemble one model from its declaration."""
+    from qgis.core import (
+        QgsProcessing,
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterVectorLayer,
+        QgsProcessingParameterNumber,
+        QgsProcessingParameterRasterLayer,
+        QgsProcessingParameterString,
+        QgsProcessingParameterCrs,
+        QgsProcessingParameterFile,
+    )
+    from qgis.PyQt.QtCore import QPointF
+
+    model = QgsProcessingModelAlgorithm(spec["name"], GROUP, "sensetrack_examples")
+    model.setHelpContent({"ALG_DESC": spec["help"], "ALG_CREATOR": "SenseTrack",
+                          **{i["name"]: i["help"] for i in spec["inputs"]}})
+    for k, item in enumerate(spec["inputs"]):
+        kind, name, desc = item["kind"], item["name"], item["description"]
+        if kind == "raster":
+            p = QgsProcessingParameterRasterLayer(name, desc)
+        elif kind == "number":
+            p = QgsProcessingParameterNumber(name, desc, QgsProcessingParameterNumber.Integer,
+                                             defaultValue=item.get("default"))
+        elif kind == "polygon":
+            p = QgsProcessingParameterVectorLayer(name, desc, [QgsProcessing.TypeVectorPolygon])
+        elif kind == "file":
+            p = QgsProcessingParameterFile(name, desc, QgsProcessingParameterFile.File,
+                                           extension=item.get("extension", ""))
+        elif kind == "crs":
+            p = QgsProcessingParameterCrs(name, desc, defaultValue=item.get("default"),
+                                          optional=item.get("optional", False))
+        elif kind == "float":
+            p = QgsProcessingParameterNumber(name, desc, QgsProcessingParameterNumber.Double,
+                                             defaultValue=item.get("default"), minValue=0.0)
+        else:
+            p = QgsProcessingParameterString(name, desc, defaultValue=item.get("default"),
+                                             optional=item.get("optional", False))
+        p.setHelp(item["help"])
+        mp = QgsProcessingModelParameter(name)
+        mp.setPosition(QPointF(120, 80 + 90 * k))
+        model.addModelParameter(p, mp)
+    for k, (cid, alg_id, desc, params, outputs) in enumerate(spec["steps"]):
+        child = QgsProcessingModelChildAlgorithm(alg_id)
+        child.setChildId(cid)
+        child.setDescription(desc)
+        child.setPosition(QPointF(480, 80 + 110 * k))
+        for pname, source in params.items():
+            if source[0] == "input":
+                src = QgsProcessingModelChildParameterSource.fromModelParameter(source[1])
+            elif source[0] == "step":
+                src = QgsProcessingModelChildParameterSource.fromChildOutput(source[1], source[2])
+            else:
+                src = QgsProcessingModelChildParameterSource.fromStaticValue(source[1])
+            child.addParameterSources(pname, [src])
+        _add_defaults(child)
+        outs = {}
+        for oname, (child_output, odesc) in outputs.items():
+            out = QgsProcessingModelOutput(oname, odesc)
+            out.setChildId(cid)
+            out.setChildOutputName(child_output)
+            out.setPosition(QPointF(820, 80 + 110 * k))
+            outs[oname] = out
+        child.setModelOutputs(outs)
+        model.addChildAlgorithm(child)
+    model.updateDestinationParameters()
+    return model
+
+
+def _add_defaults(child) -> None:
+    """Every parameter the step does not wire gets its default, as the modeler dialog does."""
+    from qgis.core import QgsApplication, QgsProcessingDestinationParameter
+    from qgis.core import QgsProcessingModelChildParameterSource as Source
+
+    alg = QgsApplication.processingRegistry().algorithmById(child.algorithmId())
+    if alg is None:
+        raise SystemExit(f"Unknown algorithm {child.algorithmId()}: is the provider loaded?")
+    for p in alg.parameterDefinitions():
+        if p.name() in child.parameterSources() or isinstance(p, QgsProcessingDestinationParameter):
+            continue
+        child.addParameterSources(p.name(), [Source.fromStaticValue(p.defaultValue())])
+
+
+def main(argv: List[str]) -> int:
+    out_dir = argv[1] if len(argv) > 1 else MODELS_DIR
+    _load_qgis()
+    from qgis.core import QgsApplication
+
+    from sensetrack.provider.provider import SenseTrackProvider
+
+    provider = SenseTrackProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    os.makedirs(out_dir, exist_ok=True)
+    failed = False
+    for spec in model_specs():
+        model = build(spec)
+        ok, issues = model.validate()
+        if not ok:
+            print(f"{spec['file']}: invalid model:\n  " + "\n  ".join(issues))
+            failed = True
+            continue
+        path = os.path.join(out_dir, spec["file"])
+        model.toFile(path)
+        print(f"wrote {path}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
