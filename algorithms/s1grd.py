@@ -87,8 +87,8 @@ class S1GrdAlgorithm(SenseTrackAlgorithm):
         src = self.parameterAsFile(parameters, "INPUT", context)
         crs = self.parameterAsCrs(parameters, "TARGET_CRS", context)
         if not crs.isValid():
-            ann = open_product(src).annotation(
-                self.parameterAsEnumString(parameters, "POLARISATION", context))
+            with open_product(src) as product:
+                ann = product.annotation(self.parameterAsEnumString(parameters, "POLARISATION", context))
             crs = QgsCoordinateReferenceSystem(f"EPSG:{utm_epsg(*scene_centre(ann))}")
         aoi = None
         if parameters.get("AOI"):
