@@ -18,6 +18,7 @@ def algorithm_classes():
     from .s1info import S1InfoAlgorithm
     from .preprocess_steps import STEP_ALGORITHMS
     from .products import PRODUCT_ALGORITHMS
+    from .snap import SNAP_ALGORITHMS
     from .stablegroundcorrection import StableGroundCorrectionAlgorithm
     from .tvl1 import Tvl1Algorithm
     from .velocity import VelocityAlgorithm
@@ -38,4 +39,5 @@ def algorithm_classes():
         S1InfoAlgorithm,
         S1GrdAlgorithm,
         *PRODUCT_ALGORITHMS,
+        *SNAP_ALGORITHMS,
     ]

@@ -28,3 +28,7 @@ class MissingDependencyError(SenseTrackError, ImportError):
 
 class Cancelled(SenseTrackError):
     """The user cancelled the run."""
+
+
+class SnapError(SenseTrackError):
+    """ESA SNAP's gpt failed; the message is gpt's own error, made readable."""

@@ -41,6 +41,32 @@ class SenseTrackProvider(QgsProcessingProvider):
     def svgIconPath(self) -> str:  # noqa: N802
         return ICON
 
+    def load(self) -> bool:
+        """Register the Processing setting for SNAP's gpt (Options > Processing > Providers > SenseTrack)."""
+        try:
+            from processing.core.ProcessingConfig import ProcessingConfig, Setting
+
+            from ..algorithms.snap import SNAP_SETTING
+
+            ProcessingConfig.settingIcons[self.name()] = self.icon()
+            ProcessingConfig.addSetting(Setting(self.name(), SNAP_SETTING, "SNAP gpt executable", "",
+                                                valuetype=Setting.FILE))
+            ProcessingConfig.readSettings()
+        except ImportError:  # Processing's Python plugin is absent (e.g. a bare QgsApplication)
+            pass
+        self.refreshAlgorithms()
+        return True
+
+    def unload(self) -> None:
+        try:
+            from processing.core.ProcessingConfig import ProcessingConfig
+
+            from ..algorithms.snap import SNAP_SETTING
+
+            ProcessingConfig.removeSetting(SNAP_SETTING)
+        except ImportError:
+            pass
+
     def loadAlgorithms(self) -> None:  # noqa: N802
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
