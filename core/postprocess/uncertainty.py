@@ -20,8 +20,17 @@ For each vector ``i`` and each component (column / row, pixels)::
   and TV-L1: with ``G0 = 0.035`` the +-1 sigma coverage of the true errors on
   the lobes (never used by the calibration of ``k``) has a median of 0.69 over
   the 15 cases, range 0.59-0.82, against 0.23-0.61 for a uniform error; a
-  curvature term did not help. (For windowed trackers the PEAK already drops
-  where the ground deforms.)
+  curvature term did not help.
+* Windowed trackers (``SENSETRACK_METHOD`` phase / ncc) get the same kind of
+  deformation factor on top of the PEAK term, ``q = q_peak * sqrt(1 + (g /
+  G1)**2)``: the PEAK drops where the ground deforms inside a window, but
+  not as fast as the error grows. ``G1`` was fitted on the benchmark's
+  exact-texture landslide pairs (32-px windows, step 8) with texture seeds 5
+  and 21 and checked on seed 11 (``scripts/bench_postprocess.py``): phase
+  correlation ``G1 = 0.06`` (moving-area coverage 0.64-0.77 against 0.54-0.69
+  without the term); NCC ``G1 = 0.008``, whose errors on deforming ground
+  vary much more between seeds (coverage 0.4-0.8): its error bars there are
+  the least reliable of all trackers.
 * ``k`` (pixels) sets the scale. With stable ground, ``k`` is the 68.27 %
   quantile of ``|r_i| / q_i`` over the stable vectors (``r`` = the residual
   after bias removal, i.e. the true error there), pooled over both
@@ -46,6 +55,8 @@ import numpy as np
 COVERAGE = 0.6827  # fraction of a Gaussian within +-1 sigma
 DEFAULT_SCALE = 0.1  # px; a-priori k without stable ground (typical 1/10 px correlation error)
 DENSE_GRADIENT_SCALE = 0.035  # px/px; G0 of the dense-tracker model (see the module doc)
+# px/px; G1 of the windowed trackers' deformation term, per method (see the module doc)
+WINDOWED_GRADIENT_SCALE = {"phasecorrelation": 0.06, "phase": 0.06, "ncc": 0.008}
 
 
 def relative_error(peak: Optional[np.ndarray] = None, snr: Optional[np.ndarray] = None,
@@ -129,11 +140,13 @@ def gradient_magnitude(dcol: np.ndarray, drow: np.ndarray, cell: float = 1.0) ->
 
 def quality_of(product, dcol: Optional[np.ndarray] = None, drow: Optional[np.ndarray] = None) -> np.ndarray:
     """The relative error ``q`` of a product from its quality bands (or its gradient for dense trackers)."""
-    if "PEAK" in product.bands or "SNR" in product.bands:
-        return relative_error(product.bands.get("PEAK"), product.bands.get("SNR"), product.shape)
     if dcol is None or drow is None:
         dcol, drow = product.pixel_offsets()
     gi, gp = product.image_geotransform(), product.geotransform
     cell = float(np.hypot(gp[1], gp[4]) / np.hypot(gi[1], gi[4])) if product.georeferenced else 1.0
     g = gradient_magnitude(dcol, drow, cell if cell > 0 else 1.0)
+    if "PEAK" in product.bands or "SNR" in product.bands:
+        q = relative_error(product.bands.get("PEAK"), product.bands.get("SNR"), product.shape)
+        g1 = WINDOWED_GRADIENT_SCALE.get(str(product.metadata.get("SENSETRACK_METHOD", "")).lower())
+        return q if g1 is None else q * np.sqrt(1.0 + (g / g1) ** 2)
     return np.sqrt(1.0 + (g / DENSE_GRADIENT_SCALE) ** 2)
