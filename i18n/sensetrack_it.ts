@@ -4,6 +4,14 @@
   <context>
     <name>SenseTrack</name>
     <message>
+      <source>0 = off. N &gt; 0: first track images reduced 2^N times with the same window (so it covers 2^N times more ground; phase correlation for both methods), then shift each full-resolution target window by the interpolated coarse offset. Use it when the motion is larger than about a quarter of the window (phase) or than the search range (NCC).</source>
+      <translation>0 = disattivato. N &gt; 0: prima esegue il tracciamento sulle immagini ridotte di 2^N volte con la stessa finestra (che copre quindi 2^N volte più terreno; correlazione di fase per entrambi i metodi), poi trasla ogni finestra target a piena risoluzione dell'offset grossolano interpolato. Usarlo quando il movimento supera circa un quarto della finestra (correlazione di fase) o l'intervallo di ricerca (NCC).</translation>
+    </message>
+    <message>
+      <source>0: estimated from the mean incidence angle for square ground pixels.</source>
+      <translation>0: stimato dall'angolo di incidenza medio per ottenere pixel quadrati al suolo.</translation>
+    </message>
+    <message>
       <source>1 = the 8 neighbours of a 3x3 neighbourhood.</source>
       <translation>1 = gli 8 vicini di un intorno 3x3.</translation>
     </message>
@@ -14,6 +22,26 @@
     <message>
       <source>&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: a float32 GeoTIFF on the reference grid with bands DX (positive east), DY (positive north), MAGNITUDE (&amp;ge; 0) and DIRECTION (azimuth of the motion, degrees clockwise from north), in the map units of the reference CRS (metres for projected CRS). Displacement is the position in the target minus the position in the reference. NaN is nodata, wherever either input is nodata. When neither raster is georeferenced the results are in pixels (DY positive up the image).&lt;/p&gt;&lt;p&gt;Both rasters must be on the same grid (same CRS, extent and pixel size).&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: un GeoTIFF float32 sulla griglia dell'immagine di riferimento con le bande DX (positiva verso est), DY (positiva verso nord), MAGNITUDE (&amp;ge; 0) e DIRECTION (azimut del movimento, gradi in senso orario dal nord), nelle unità di mappa del SR dell'immagine di riferimento (metri per i SR proiettati). Lo spostamento è la posizione nell'immagine target meno la posizione nell'immagine di riferimento. NaN indica nodata, ovunque almeno uno dei due input sia nodata. Se nessuno dei due raster è georeferenziato, i risultati sono in pixel (DY positivo verso l'alto dell'immagine).&lt;/p&gt;&lt;p&gt;I due raster devono essere sulla stessa griglia (stesso SR, estensione e dimensione del pixel).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: a float32 GeoTIFF with one pixel per window, on the STEP grid: each output pixel is centred on its window's centre (window top-left corners at 0, STEP, 2*STEP... pixels of the reference). Bands DX (positive east), DY (positive north), MAGNITUDE (&amp;ge; 0), DIRECTION (azimuth of the motion, degrees clockwise from north) in the map units of the reference CRS, COL_SHIFT / ROW_SHIFT in pixels (right / down), and the quality bands PEAK (normalised correlation at the peak, -1..1), SNR and, for phase correlation, NRMS. Displacement is the position in the target minus the position in the reference, as for the dense trackers. NaN is nodata: a window touching nodata in either image has no result (never 0); a textureless window has NaN offsets and PEAK 0. The optional point layer holds the same values at the window centres.&lt;/p&gt;&lt;p&gt;Both rasters must be on the same grid (same CRS, extent and pixel size). Large scenes are processed by tiles with bounded memory on two threads.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: un GeoTIFF float32 con un pixel per finestra, sulla griglia di passo STEP: ogni pixel di output è centrato sul centro della propria finestra (angoli superiori sinistri delle finestre a 0, STEP, 2*STEP... pixel dell'immagine di riferimento). Bande DX (positiva verso est), DY (positiva verso nord), MAGNITUDE (&amp;ge; 0), DIRECTION (azimut del movimento, gradi in senso orario dal nord) nelle unità di mappa del SR dell'immagine di riferimento, COL_SHIFT / ROW_SHIFT in pixel (verso destra / verso il basso) e le bande di qualità PEAK (correlazione normalizzata al picco, -1..1), SNR e, per la correlazione di fase, NRMS. Lo spostamento è la posizione nell'immagine target meno la posizione nell'immagine di riferimento, come per i metodi densi. NaN indica nodata: una finestra che tocca dati nodata in una delle due immagini non ha risultato (mai 0); una finestra priva di tessitura ha offset NaN e PEAK 0. Il layer di punti opzionale contiene gli stessi valori nei centri delle finestre.&lt;/p&gt;&lt;p&gt;I due raster devono essere sulla stessa griglia (stesso SR, estensione e dimensione del pixel). Le scene di grandi dimensioni vengono elaborate a tile, con memoria limitata, su due thread.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;&lt;b&gt;lee&lt;/b&gt;: Lee speckle filter for SAR amplitude or intensity: homogeneous areas are smoothed to their local mean while edges and point targets are kept, according to the equivalent number of looks. &lt;b&gt;svd&lt;/b&gt;: the original library's patch-wise low-rank denoise (each patch replaced by its truncated SVD, overlapping patches blended), for noisy optical images.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;&lt;b&gt;lee&lt;/b&gt;: filtro speckle di Lee per ampiezza o intensità SAR: le aree omogenee vengono livellate sulla loro media locale, mentre i bordi e i bersagli puntiformi vengono preservati, in base al numero equivalente di look. &lt;b&gt;svd&lt;/b&gt;: la riduzione del rumore a basso rango per riquadri (patch) della libreria originale (ogni riquadro viene sostituito dalla sua SVD troncata e i riquadri sovrapposti vengono fusi), per immagini ottiche rumorose.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;COSMO-SkyMed (CSK or CSG) SCS_B to a calibrated, multilooked, terrain-corrected GeoTIFF in dB with SNAP (dB after multilooking, so averaging is done on intensities). Looks are estimated from the near/far incidence angles for square ground pixels (2 azimuth looks) unless given.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Da COSMO-SkyMed (CSK o CSG) SCS_B a un GeoTIFF in dB calibrato, con multilooking e con correzione del terreno (terrain correction), tramite SNAP (la conversione in dB avviene dopo il multilooking, quindi la media viene calcolata sulle intensità). Se non indicati, i look vengono stimati dagli angoli di incidenza near/far per ottenere pixel quadrati al suolo (2 look in azimut).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Combines bands into one band to track. With no BANDS chosen: the luminance of bands 1-3 taken as red, green, blue (0.299 R + 0.587 G + 0.114 B, ITU-R BT.601; the mean of the bands when there are fewer than three). With BANDS: their weighted sum (WEIGHTS, comma-separated, one per band) or their mean. A pixel is nodata where any band used is nodata.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Combina più bande in un'unica banda da usare per il tracciamento. Se non viene scelta alcuna banda in BANDS: la luminanza delle bande 1-3 considerate come rosso, verde e blu (0,299 R + 0,587 G + 0,114 B, ITU-R BT.601; la media delle bande se sono meno di tre). Con BANDS: la loro somma pesata (WEIGHTS, separati da virgola, uno per banda) o la loro media. Un pixel è nodata dove almeno una delle bande usate è nodata.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Contrast-limited adaptive histogram equalisation (OpenCV): histograms are equalised per tile, limited by the clip limit and blended between tiles. Brings out texture in shadows and bright snow. Float and 16-bit data are first mapped to 16 bits between their 0.1 and 99.9 percentiles, so their dynamic range is kept (the original library's float CLAHE returned a constant image). Output 0-1.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Equalizzazione adattiva dell'istogramma a contrasto limitato (OpenCV): gli istogrammi vengono equalizzati per tile, limitati dal limite di contrasto (clip limit) e fusi tra i tile. Fa emergere la tessitura nelle ombre e sulla neve luminosa. I dati float e a 16 bit vengono prima riportati su 16 bit tra i loro percentili 0,1 e 99,9, così da preservarne la gamma dinamica (il CLAHE per dati float della libreria originale restituiva un'immagine costante). Output 0-1.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Dense displacement for every pixel with OpenCV's Farnebäck polynomial-expansion optical flow. Fast; a pyramid follows motions of many pixels. Use it for smooth, coherent motion such as landslide bodies; increase the window size on noisy images.&lt;/p&gt;</source>
@@ -28,6 +56,14 @@
       <translation>&lt;p&gt;Spostamento denso con il metodo Lucas-Kanade iterativo di scikit-image: attorno a ogni pixel viene registrata una finestra locale e l'immagine target viene deformata ripetutamente. Ideale per movimenti piccoli (pochi pixel) e regolari; il raggio della finestra bilancia dettaglio e robustezza.&lt;/p&gt;</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Displacement on a regular grid of windows by phase correlation in the frequency domain. Each window is mean-removed and tapered (apodisation), the cross-power spectrum of the reference and target windows is normalised (phase-only or partially), its inverse FFT gives the integer peak, and an upsampled matrix DFT around the peak followed by a local quadratic fit gives the sub-pixel offset (precision 1/UPSAMPLING px, not quantised). Robust to illumination changes; use it for optical images and amplitude SAR. Motions beyond about a quarter of the window need coarse-to-fine (PYRAMID_LEVELS) or a larger window.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Spostamento su una griglia regolare di finestre mediante correlazione di fase nel dominio della frequenza. A ogni finestra viene sottratta la media e applicata un'attenuazione ai bordi (apodizzazione); lo spettro di potenza incrociato delle finestre di riferimento e target viene normalizzato (solo fase o parzialmente), la sua FFT inversa fornisce il picco intero e una DFT matriciale sovracampionata attorno al picco, seguita da un adattamento quadratico locale, fornisce l'offset subpixel (precisione 1/UPSAMPLING px, non quantizzata). Robusta ai cambiamenti di illuminazione; adatta a immagini ottiche e ad ampiezze SAR. Movimenti superiori a circa un quarto della finestra richiedono l'approccio multiscala (coarse-to-fine, PYRAMID_LEVELS) o una finestra più grande.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Displacement on a regular grid of windows by zero-mean normalised cross-correlation: each reference chip (WINDOW_SIZE) is searched for in the target within SEARCH_RANGE pixels, the field's standard (autoRIFT, IMCORR, ampcor). The correlation numerator is computed by FFT and the normalisation by summed-area tables (fast NCC). Sub-pixel: the numerator is interpolated exactly from its spectrum (matrix DFT) on a 1/UPSAMPLING px grid around the peak, then a quadratic fit; measured peak-locking bias below 0.02 px (scripts/bench_correlation.py). Windows whose match runs within 2 px of nodata or the image edge, or whose peak lies on the edge of the search range, are NaN.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Spostamento su una griglia regolare di finestre mediante correlazione incrociata normalizzata a media nulla: ogni finestra (chip) di riferimento (WINDOW_SIZE) viene cercata nell'immagine target entro SEARCH_RANGE pixel, il metodo standard del settore (autoRIFT, IMCORR, ampcor). Il numeratore della correlazione viene calcolato tramite FFT e la normalizzazione tramite tabelle delle aree cumulate (summed-area table; NCC veloce). Subpixel: il numeratore viene interpolato esattamente dal suo spettro (DFT matriciale) su una griglia di passo 1/UPSAMPLING px attorno al picco, seguito da un adattamento quadratico; il bias di peak-locking misurato è inferiore a 0,02 px (scripts/bench_correlation.py). Le finestre la cui corrispondenza cade entro 2 px da dati nodata o dal bordo dell'immagine, o il cui picco si trova sul bordo dell'intervallo di ricerca, sono NaN.&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>&lt;p&gt;Divides the displacement by the time between the two acquisitions and adds the bands VX (east), VY (north), VELOCITY (&amp;ge; 0) in metres (map units) per day or per year (365.25 days), UNIT = m/day | m/year; DIRECTION is carried over, and SIGMA_DX/SIGMA_DY/ERROR (from the stable-ground correction) become SIGMA_VX, SIGMA_VY, VELOCITY_ERROR. All input bands are kept.&lt;/p&gt;&lt;p&gt;Dates (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS) are taken from the parameters, else from the result's SENSETRACK_REFERENCE_DATE/SENSETRACK_TARGET_DATE metadata, else from the acquisition metadata or the names of the tracked files (e.g. …_20230105T170012_…). The reference date must be the earlier.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Divide lo spostamento per l'intervallo di tempo tra le due acquisizioni e aggiunge le bande VX (est), VY (nord), VELOCITY (&amp;ge; 0) in metri (unità di mappa) al giorno o all'anno (365,25 giorni), UNIT = m/day | m/year; DIRECTION viene mantenuta, mentre SIGMA_DX/SIGMA_DY/ERROR (dalla correzione sul terreno stabile) diventano SIGMA_VX, SIGMA_VY, VELOCITY_ERROR. Tutte le bande di input vengono mantenute.&lt;/p&gt;&lt;p&gt;Le date (YYYY-MM-DD o YYYY-MM-DDTHH:MM:SS) vengono lette dai parametri, altrimenti dai metadati SENSETRACK_REFERENCE_DATE/SENSETRACK_TARGET_DATE del risultato, altrimenti dai metadati di acquisizione o dai nomi dei file di input del tracciamento (ad es. …_20230105T170012_…). La data di riferimento deve essere la precedente.&lt;/p&gt;</translation>
     </message>
@@ -36,20 +72,100 @@
       <translation>&lt;p&gt;Stima l'offset residuo di coregistrazione sul terreno che non si è mosso e lo rimuove dall'intero risultato: una costante (mediana, impostazione predefinita), un piano o una superficie quadratica (minimi quadrati robusti, MODEL = median | plane | quadratic). Il terreno stabile è quello all'interno dei poligoni di un layer poligonale, oppure dove una maschera raster è diversa da zero; selezionare 'Terreno stabile esterno alla maschera' per usare tutto ciò che si trova all'esterno (ad es. fuori dalla frana).&lt;/p&gt;&lt;p&gt;Riporta mediana, NMAD (1,4826 x deviazione assoluta mediana), RMSE e numero di vettori di DX e DY sul terreno stabile prima e dopo la correzione (nel log, negli output numerici e nella tabella opzionale) e aggiunge per ogni vettore le bande di incertezza SIGMA_DX, SIGMA_DY (1 sigma, unità di mappa) ed ERROR = hypot(SIGMA_DX, SIGMA_DY). Il modello d'errore ricava l'errore relativo di ogni vettore dal suo PEAK di correlazione (sqrt(1-p^2)/p) o dall'SNR (uniforme per i metodi densi) e lo scala in modo che il 68,27 % degli errori sul terreno stabile ricada entro +-1 sigma, sommandovi l'errore standard del bias rimosso.&lt;/p&gt;</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Exports the quicklook image stored in the product (/S01/QLK): PNG when the output name ends in .png, otherwise GeoTIFF with the product corners as ground control points.&lt;/p&gt;&lt;p&gt;Reference: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Esporta l'immagine di anteprima (quicklook) memorizzata nel prodotto (/S01/QLK): PNG se il nome dell'output termina in .png, altrimenti GeoTIFF con gli angoli del prodotto come punti di controllo a terra.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Global histogram equalisation: each value is replaced by the fraction of valid pixels below it (0-1), which flattens the histogram. Works on any data type (8/16-bit, float).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Equalizzazione globale dell'istogramma: ogni valore viene sostituito dalla frazione di pixel validi inferiori a esso (0-1), il che appiattisce l'istogramma. Funziona con qualsiasi tipo di dato (8/16 bit, float).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Local mean and variance normalisation: (x - local mean) / local standard deviation over a square window. The standard pre-filter of autoRIFT: it removes illumination and contrast differences between the two dates while keeping the texture the trackers follow. Output is a unitless local z-score.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Normalizzazione locale di media e varianza: (x - media locale) / deviazione standard locale su una finestra quadrata. È il prefiltro standard di autoRIFT: rimuove le differenze di illuminazione e di contrasto tra le due date, preservando la tessitura seguita dagli algoritmi di tracciamento. L'output è uno z-score locale adimensionale.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Needs ESA SNAP: SenseTrack looks for gpt in Processing &gt; Options &gt; Providers &gt; SenseTrack &gt; 'SNAP gpt executable', then the SNAP_GPT environment variable, then PATH and the standard install folders. gpt runs as a separate process: progress is shown, Cancel stops it (and its Java children), its error message is reported, and the output appears only when gpt succeeded. Java memory: MEMORY (e.g. 8G, passed as _JAVA_OPTIONS -Xmx); tile cache: CACHE (gpt -c); threads: THREADS (gpt -q).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Richiede ESA SNAP: SenseTrack cerca gpt in Processing &gt; Opzioni &gt; Provider &gt; SenseTrack &gt; 'SNAP gpt executable', poi nella variabile d'ambiente SNAP_GPT, poi nel PATH e nelle cartelle di installazione standard. gpt viene eseguito come processo separato: l'avanzamento viene mostrato, Annulla lo interrompe (insieme ai suoi processi Java figli), il suo messaggio di errore viene riportato e l'output compare solo se gpt è terminato correttamente. Memoria Java: MEMORY (ad es. 8G, passato come _JAVA_OPTIONS -Xmx); cache dei tile: CACHE (gpt -c); thread: THREADS (gpt -q).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Nodata pixels (the file's nodata value or mask, or NODATA) are left out of every statistic and neighbourhood and stay nodata in the output (NaN in float32). The scene is processed block by block with the overlap the filter needs, so memory stays bounded and the result does not depend on the block size. The output is on the input grid; chain it into a tracker or use the trackers' PREPROCESSING option.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;I pixel nodata (il valore nodata o la maschera del file, oppure NODATA) sono esclusi da ogni statistica e da ogni intorno e restano nodata nell'output (NaN in float32). La scena viene elaborata blocco per blocco con la sovrapposizione necessaria al filtro, così la memoria resta limitata e il risultato non dipende dalla dimensione dei blocchi. L'output è sulla griglia dell'input; concatenarlo a un algoritmo di tracciamento oppure usare l'opzione PREPROCESSING degli algoritmi di tracciamento.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Orientation image for orientation correlation: the unit vector of the brightness gradient, written as two bands ORIENTATION_RE (east component) and ORIENTATION_IM (north component). Correlating orientation images is insensitive to illumination and contrast changes (ImGRAFT). Track either band, or both separately and compare.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Immagine di orientazione per la correlazione di orientazione: il versore del gradiente di luminosità, scritto come due bande ORIENTATION_RE (componente est) e ORIENTATION_IM (componente nord). La correlazione di immagini di orientazione è insensibile alle variazioni di illuminazione e di contrasto (ImGRAFT). Usare per il tracciamento una delle due bande, oppure entrambe separatamente, e confrontare i risultati.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Puts the target (later) image on the grid of the reference: same CRS, extent and pixel size, with GDAL warping from any CRS and the chosen resampling. All bands of the target are written (float32, NaN nodata); its metadata (acquisition date) is kept. Nothing is written beside the inputs.&lt;/p&gt;&lt;p&gt;With &lt;b&gt;Estimate and remove a global shift&lt;/b&gt; the remaining sub-pixel offset between the two images is measured by phase correlation (1/100 px) over their common valid area, or only over the stable ground (STABLE_AREA polygons, or outside them with INVERT_STABLE), and removed in the same single resampling. The shift found is reported as SHIFT_COL / SHIFT_ROW (pixels, target minus reference, columns right, rows down) and SHIFT_X / SHIFT_Y (map units, east / north). Do not use it when most of the area moves: give the stable ground instead.&lt;/p&gt;&lt;p&gt;Reference: Guizar-Sicairos, M., Thurman, S. T. &amp; Fienup, J. R. (2008) Efficient subpixel image registration algorithms. Optics Letters 33(2).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Porta l'immagine target (successiva) sulla griglia dell'immagine di riferimento: stesso SR, estensione e dimensione del pixel, con riproiezione GDAL (warp) da qualsiasi SR e il ricampionamento scelto. Vengono scritte tutte le bande dell'immagine target (float32, nodata NaN); i suoi metadati (data di acquisizione) vengono mantenuti. Non viene scritto nulla accanto agli input.&lt;/p&gt;&lt;p&gt;Con &lt;b&gt;Stima e rimuovi una traslazione globale&lt;/b&gt; l'offset subpixel residuo tra le due immagini viene misurato mediante correlazione di fase (1/100 px) sulla loro area valida comune, oppure solo sul terreno stabile (poligoni STABLE_AREA, o all'esterno di essi con INVERT_STABLE), e rimosso nello stesso, unico ricampionamento. La traslazione trovata viene riportata come SHIFT_COL / SHIFT_ROW (pixel, target meno riferimento, colonne verso destra, righe verso il basso) e SHIFT_X / SHIFT_Y (unità di mappa, est / nord). Non usare questa opzione quando gran parte dell'area è in movimento: indicare invece il terreno stabile.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: Guizar-Sicairos, M., Thurman, S. T. &amp; Fienup, J. R. (2008) Efficient subpixel image registration algorithms. Optics Letters 33(2).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Radiometric normalisation of one band. METHOD: &lt;b&gt;minmax&lt;/b&gt; (x - min)/(max - min) to 0-1; &lt;b&gt;zscore&lt;/b&gt; (x - mean)/std, mean 0 and standard deviation 1 over the valid pixels (negative values are kept); &lt;b&gt;percentile&lt;/b&gt; linear stretch of the chosen percentiles to 0-1, clipped (robust to a few very bright or dark pixels); &lt;b&gt;log&lt;/b&gt; natural logarithm; &lt;b&gt;db&lt;/b&gt; 10 log10(x), for SAR intensity (sigma0 of 0.01 is -20 dB). Values x &amp;le; 0 have no logarithm and become nodata.&lt;/p&gt;&lt;p&gt;Use it when the two dates differ in brightness or contrast. Statistics are exact except percentiles of non-integer data, taken from a 65536-bin histogram (within 1/65536 of the range).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Normalizzazione radiometrica di una banda. METHOD: &lt;b&gt;minmax&lt;/b&gt; (x - min)/(max - min) su 0-1; &lt;b&gt;zscore&lt;/b&gt; (x - mean)/std, media 0 e deviazione standard 1 sui pixel validi (i valori negativi vengono mantenuti); &lt;b&gt;percentile&lt;/b&gt; stiramento lineare dei percentili scelti su 0-1, con troncamento (robusto rispetto a pochi pixel molto chiari o molto scuri); &lt;b&gt;log&lt;/b&gt; logaritmo naturale; &lt;b&gt;db&lt;/b&gt; 10 log10(x), per l'intensità SAR (un sigma0 di 0,01 corrisponde a -20 dB). I valori x &amp;le; 0 non hanno logaritmo e diventano nodata.&lt;/p&gt;&lt;p&gt;Usarla quando le due date differiscono per luminosità o contrasto. Le statistiche sono esatte, tranne i percentili dei dati non interi, ricavati da un istogramma a 65536 classi (con un errore entro 1/65536 dell'intervallo dei valori).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Reads a Sentinel-1 product (any platform S1A-S1D; IW, EW, SM, WV; SLC or GRD; .zip or .SAFE) without SNAP and reports its metadata: the full decoding of the product name, pass direction, relative and absolute orbit, ascending-node time, polarisations, swaths, footprint, incidence angles (near, mid, far, degrees) and pixel spacing (metres).&lt;/p&gt;&lt;p&gt;Outputs: a JSON file with everything, the footprint as a polygon GeoPackage layer (EPSG:4326) with the main fields, and the main values as algorithm outputs (usable in the graphical modeler).&lt;/p&gt;&lt;p&gt;Sources: the manifest.safe (orbit, pass, footprint) and the annotation XMLs (image information, geolocation grid). Reference: ESA, Sentinel-1 Product Specification (S1-RS-MDA-52-7441).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Legge un prodotto Sentinel-1 (qualsiasi piattaforma S1A-S1D; IW, EW, SM, WV; SLC o GRD; .zip o .SAFE) senza SNAP e ne riporta i metadati: la decodifica completa del nome del prodotto, direzione di passaggio, orbita relativa e assoluta, istante del nodo ascendente, polarizzazioni, swath, impronta, angoli di incidenza (near, mid, far, gradi) e spaziatura dei pixel (metri).&lt;/p&gt;&lt;p&gt;Output: un file JSON con tutte le informazioni, l'impronta come layer poligonale GeoPackage (EPSG:4326) con i campi principali e i valori principali come output dell'algoritmo (utilizzabili nel modellatore grafico).&lt;/p&gt;&lt;p&gt;Fonti: il manifest.safe (orbita, passaggio, impronta) e gli XML di annotazione (informazioni sull'immagine, griglia di geolocalizzazione). Riferimento bibliografico: ESA, Sentinel-1 Product Specification (S1-RS-MDA-52-7441).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Reads one or many COSMO-SkyMed files, first (CSK) or second (CSG) generation: the full decoding of the file name (satellite, product type, mode, swath, polarisation, look side, orbit direction, delivery, looks, orbit quality, squint...), sensing times, near/far incidence angles, image size and the footprint from the corner coordinates. Writes the footprints as a polygon layer (EPSG:4326) with those attributes, and everything as JSON.&lt;/p&gt;&lt;p&gt;Reference: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Legge uno o più file COSMO-SkyMed, di prima (CSK) o di seconda (CSG) generazione: la decodifica completa del nome del file (satellite, tipo di prodotto, modalità, swath, polarizzazione, lato di vista, direzione dell'orbita, modalità di consegna, numero di look, qualità dell'orbita, squint...), i tempi di acquisizione, gli angoli di incidenza near/far, la dimensione dell'immagine e l'impronta ricavata dalle coordinate degli angoli. Scrive le impronte come layer poligonale (EPSG:4326) con questi attributi e tutte le informazioni in formato JSON.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>&lt;p&gt;Removes outliers from a displacement result, in this order: minimum PEAK and SNR (windowed trackers), maximum plausible displacement (pixels) or velocity, the normalised median test over a neighbourhood, an optional direction-consistency filter and removal of isolated clumps. Thresholds of 0 switch a filter off; thresholds in pixels refer to pixels of the tracked images.&lt;/p&gt;&lt;p&gt;Removed vectors become NaN (nodata). The MASK band/field records why, as bit flags: 1 PEAK, 2 SNR, 4 maximum displacement/velocity, 8 median test, 16 direction, 32 clump, 64 interpolated (small holes filled when 'Interpolate holes' is set); 0 = kept, NaN = no input vector. The number removed by each filter is logged and written to the optional table.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Rimuove i valori anomali (outlier) da un risultato di spostamento, in quest'ordine: PEAK e SNR minimi (metodi a finestra), spostamento (in pixel) o velocità massimi plausibili, test della mediana normalizzato su un intorno, un filtro opzionale di coerenza della direzione e la rimozione dei gruppi isolati. Una soglia pari a 0 disattiva il relativo filtro; le soglie in pixel si riferiscono ai pixel delle immagini di input del tracciamento.&lt;/p&gt;&lt;p&gt;I vettori rimossi diventano NaN (nodata). La banda/il campo MASK ne registra il motivo come flag di bit: 1 PEAK, 2 SNR, 4 spostamento/velocità massimi, 8 test della mediana, 16 direzione, 32 gruppo isolato, 64 interpolato (piccole lacune riempite quando 'Interpola lacune' è attivo); 0 = mantenuto, NaN = nessun vettore in input. Il numero di vettori rimossi da ciascun filtro viene riportato nel log e scritto nella tabella opzionale.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Removes the Gaussian-smoothed image (sigma in pixels) from the image, keeping details smaller than about 3 sigma and suppressing shading and large brightness gradients. Same units as the input.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Sottrae all'immagine la sua versione smussata con un filtro gaussiano (sigma in pixel), mantenendo i dettagli più piccoli di circa 3 sigma e sopprimendo le ombreggiature e gli ampi gradienti di luminosità. Stesse unità dell'input.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Reports a PRISMA product's level, identifiers, times, EPSG code, cloud cover and cube sizes, and writes the table of the VNIR and SWIR bands actually delivered (cube, 1-based band, centre wavelength and FWHM in nm, ordered by wavelength) as CSV.&lt;/p&gt;&lt;p&gt;Reference: ASI PRISMA Products Specification Document (PRS-SY-PSD).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Riporta livello, identificativi, tempi, codice EPSG, copertura nuvolosa e dimensioni dei cubi di un prodotto PRISMA e scrive in CSV la tabella delle bande VNIR e SWIR effettivamente fornite (cubo, banda con indice a partire da 1, lunghezza d'onda centrale e FWHM in nm, ordinate per lunghezza d'onda).&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ASI PRISMA Products Specification Document (PRS-SY-PSD).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Runs any SNAP graph XML with gpt. Give a value for each of the graph's ${name} placeholders in the PARAMETERS table (name, value); they are inserted as plain text, never evaluated. The graph's Write node must write ${output}: SenseTrack sets it to the OUTPUT file. The log lists the graph's nodes and placeholders.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Esegue con gpt qualsiasi grafo SNAP in formato XML. Indicare un valore per ciascun segnaposto ${name} del grafo nella tabella PARAMETERS (name, value); i valori vengono inseriti come testo semplice, mai valutati. Il nodo Write del grafo deve scrivere ${output}: SenseTrack lo imposta sul file OUTPUT. Il log elenca i nodi e i segnaposto del grafo.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sentinel-1 IW SLC or GRD to a calibrated, terrain-corrected GeoTIFF with SNAP and the shipped graphs (orbit, thermal noise, calibration, deburst, multilook, optional speckle filter, terrain correction on SRTM, optional VH/VV ratio band, subset to the area of interest). Multilook factors are estimated from the product's mean incidence angle for square ground pixels (nominal IW resolution 2.3 m x 14.1 m) unless given.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Da Sentinel-1 IW SLC o GRD a un GeoTIFF calibrato e con correzione del terreno (terrain correction), tramite SNAP e i grafi forniti con il plugin (orbita, rumore termico, calibrazione, deburst, multilook, filtro speckle opzionale, terrain correction su SRTM, banda opzionale del rapporto VH/VV, ritaglio sull'area di interesse). Se non indicati, i fattori di multilook vengono stimati dall'angolo di incidenza medio del prodotto per ottenere pixel quadrati al suolo (risoluzione nominale IW 2,3 m x 14,1 m).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sentinel-2 L2A (.zip or .SAFE's MTD_MSIL2A.xml) resampled to 10 m, chosen bands kept, subset to the area of interest, written as a multi-band GeoTIFF with SNAP.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Sentinel-2 L2A (.zip o MTD_MSIL2A.xml della cartella .SAFE) ricampionato a 10 m, con le bande scelte, ritagliato sull'area di interesse e scritto come GeoTIFF multibanda tramite SNAP.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Turns a Sentinel-1 GRD product (.zip or .SAFE, S1A-S1D, IW/EW/SM) into an analysis-ready float32 GeoTIFF that the trackers accept directly, without SNAP: radiometric calibration to sigma0, beta0 or gamma0 from the product's calibration LUTs (bilinear interpolation of the vectors), optional thermal-noise removal from the noise LUTs (range and, where present, azimuth vectors), optional dB, and geocoding from the product's geolocation-grid tie points (GCPs, thin-plate-spline transform) with GDAL warping to the chosen CRS, pixel size and area.&lt;/p&gt;&lt;p&gt;value = (DN² − noise) / A², with A the LUT. Where noise removal makes a value ≤ 0 it is set to 1e-5 (−50 dB) rather than nodata; DN 0 (swath borders) is nodata (NaN). The band is named e.g. SIGMA0_VV (or SIGMA0_VV_DB); the acquisition start time, platform, orbit and pass are stored as metadata, so the velocity tool finds the dates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What SNAP's Terrain Correction does and this does not:&lt;/b&gt; no DEM orthorectification (relief between the tie points is not corrected: foreshortening/layover shift features by up to height / tan(incidence)), no radiometric terrain flattening (gamma0 is the ellipsoid gamma0), no orbit refinement with precise orbit files, no border-noise removal beyond the noise LUT, no speckle filtering or multilooking. In mountains use SNAP (sensetrack SNAP algorithms) for geometric accuracy; both images of a pair must be processed the same way.&lt;/p&gt;&lt;p&gt;References: ESA, Sentinel-1 Level-1 Radiometric Calibration (ESA-EOPG-CSCOP-TN-0002); ESA, Thermal Denoising of Products Generated by the Sentinel-1 IPF (MPC-0392).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Trasforma un prodotto Sentinel-1 GRD (.zip o .SAFE, S1A-S1D, IW/EW/SM) in un GeoTIFF float32 pronto per l'analisi, accettato direttamente dagli algoritmi di tracciamento, senza SNAP: calibrazione radiometrica in sigma0, beta0 o gamma0 dalle LUT di calibrazione del prodotto (interpolazione bilineare dei vettori), rimozione opzionale del rumore termico dalle LUT del rumore (vettori in range e, dove presenti, in azimut), conversione opzionale in dB e geocodifica dai punti di legame (tie point) della griglia di geolocalizzazione del prodotto (GCP, trasformazione thin-plate spline) con riproiezione GDAL (warp) nel SR, nella dimensione del pixel e nell'area scelti.&lt;/p&gt;&lt;p&gt;valore = (DN² − rumore) / A², dove A è la LUT. Dove la rimozione del rumore rende un valore ≤ 0, questo viene posto a 1e-5 (−50 dB) anziché a nodata; DN 0 (bordi dello swath) è nodata (NaN). La banda viene denominata ad es. SIGMA0_VV (o SIGMA0_VV_DB); l'istante di inizio dell'acquisizione, la piattaforma, l'orbita e il passaggio vengono memorizzati come metadati, così l'algoritmo di velocità trova le date.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cosa fa la Terrain Correction di SNAP e questo algoritmo no:&lt;/b&gt; nessuna ortorettifica con DEM (il rilievo tra i punti di legame non viene corretto: foreshortening/layover spostano gli elementi fino a altezza / tan(incidenza)), nessun appiattimento radiometrico del terreno (terrain flattening; gamma0 è il gamma0 sull'ellissoide), nessun raffinamento dell'orbita con i file di orbita precisa, nessuna rimozione del rumore di bordo oltre la LUT del rumore, nessun filtraggio dello speckle né multilooking. In montagna usare SNAP (algoritmi SNAP di sensetrack) per la precisione geometrica; entrambe le immagini di una coppia devono essere elaborate nello stesso modo.&lt;/p&gt;&lt;p&gt;Riferimenti bibliografici: ESA, Sentinel-1 Level-1 Radiometric Calibration (ESA-EOPG-CSCOP-TN-0002); ESA, Thermal Denoising of Products Generated by the Sentinel-1 IPF (MPC-0392).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Writes a self-contained HTML report (figures embedded) of a displacement result: a map of the magnitude (or velocity) with arrows, histograms of DX and DY on stable ground (on all vectors when no stable-ground mask is given), the stable-ground statistics (median, NMAD, RMSE, count; before and after the correction when it was applied), the uncertainty summary, the parameters used and the provenance of the inputs (tracked files, method, every post-processing step).&lt;/p&gt;</source>
       <translation>&lt;p&gt;Scrive un rapporto HTML autonomo (con le figure incorporate) su un risultato di spostamento: una mappa del modulo (o della velocità) con frecce, gli istogrammi di DX e DY sul terreno stabile (su tutti i vettori se non viene fornita una maschera del terreno stabile), le statistiche sul terreno stabile (mediana, NMAD, RMSE, numero di vettori; prima e dopo la correzione, se applicata), il riepilogo dell'incertezza, i parametri usati e la provenienza degli input (file di input del tracciamento, metodo, ogni passaggio di post-elaborazione).&lt;/p&gt;</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Writes the VNIR, SWIR or PAN cube of a PRISMA product (L1, L2B, L2C or L2D), or chosen bands (1-based cube index) or the bands nearest chosen wavelengths (nm), as a multi-band float32 GeoTIFF. Values are scaled to physical units: L1 radiance (DN / ScaleFactor - Offset), L2 at-surface radiance or reflectance (Min + DN (Max - Min) / 65535); DN 0 is nodata. Flagged bands (wavelength 0) are dropped and bands are ordered by wavelength; each band's description carries its wavelength (e.g. VNIR_0497.3nm) and its metadata WAVELENGTH/FWHM/CUBE_INDEX.&lt;/p&gt;&lt;p&gt;Geo-referencing: L2D from its EPSG code and corner coordinates; the other levels from their latitude/longitude arrays with GDAL geolocation warping (EPSG:4326 unless a CRS is given).&lt;/p&gt;&lt;p&gt;Reference: ASI PRISMA Products Specification Document (PRS-SY-PSD).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Scrive come GeoTIFF float32 multibanda il cubo VNIR, SWIR o PAN di un prodotto PRISMA (L1, L2B, L2C o L2D), oppure le bande scelte (indice nel cubo a partire da 1) o le bande più vicine alle lunghezze d'onda scelte (nm). I valori vengono convertiti in unità fisiche: radianza L1 (DN / ScaleFactor - Offset), radianza o riflettanza al suolo L2 (Min + DN (Max - Min) / 65535); DN 0 è nodata. Le bande contrassegnate come non valide (lunghezza d'onda 0) vengono scartate e le bande vengono ordinate per lunghezza d'onda; la descrizione di ogni banda riporta la sua lunghezza d'onda (ad es. VNIR_0497.3nm) e i suoi metadati WAVELENGTH/FWHM/CUBE_INDEX.&lt;/p&gt;&lt;p&gt;Georeferenziazione: L2D dal suo codice EPSG e dalle coordinate degli angoli; gli altri livelli dai loro array di latitudine/longitudine con riproiezione GDAL basata sulla geolocalizzazione (EPSG:4326 se non viene indicato un SR).&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ASI PRISMA Products Specification Document (PRS-SY-PSD).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Writes the amplitude sqrt(I&amp;sup2; + Q&amp;sup2;) of a complex SCS product, or the detected image of a DGM/GEC product, as a float32 GeoTIFF, block by block. It is geo-referenced with the four corner coordinates of the product as ground control points: exact at the corners, approximate inside (no orbit model, no DEM). Give a CRS to warp it to a north-up grid for the trackers; compare only images of the same orbit geometry. The sensing times are kept in the metadata for the velocity step.&lt;/p&gt;&lt;p&gt;Reference: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Scrive come GeoTIFF float32, blocco per blocco, l'ampiezza sqrt(I&amp;sup2; + Q&amp;sup2;) di un prodotto complesso SCS, oppure l'immagine rilevata (detected) di un prodotto DGM/GEC. L'immagine viene georeferenziata usando le coordinate dei quattro angoli del prodotto come punti di controllo a terra: esatta agli angoli, approssimata all'interno (nessun modello orbitale, nessun DEM). Indicare un SR per riproiettarla su una griglia orientata a nord per gli algoritmi di tracciamento; confrontare solo immagini con la stessa geometria orbitale. I tempi di acquisizione vengono mantenuti nei metadati per il calcolo della velocità.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>A SenseTrack displacement raster or point layer (GeoPackage).</source>
       <translation>Un raster di spostamento di SenseTrack o un layer di punti (GeoPackage).</translation>
     </message>
     <message>
+      <source>A graph saved by SNAP's Graph Builder, with ${...} placeholders.</source>
+      <translation>Un grafo salvato con il Graph Builder di SNAP, con segnaposto ${...}.</translation>
+    </message>
+    <message>
       <source>A preset file with tuning parameters; its values replace the ones set here.</source>
       <translation>Un file di preset con i parametri di regolazione; i suoi valori sostituiscono quelli impostati qui.</translation>
+    </message>
+    <message>
+      <source>Absolute orbit</source>
+      <translation>Orbita assoluta</translation>
     </message>
     <message>
       <source>Acceptable correlation noise in pixels added to the normalising residual (0.1 in the paper).</source>
@@ -60,8 +176,44 @@
       <translation>Aggiungi bande di offset in pixel (COL_SHIFT, ROW_SHIFT)</translation>
     </message>
     <message>
+      <source>All metadata of every file as JSON (optional).</source>
+      <translation>Tutti i metadati di ogni file in formato JSON (opzionale).</translation>
+    </message>
+    <message>
       <source>Also write the offsets in pixels: COL_SHIFT to the right, ROW_SHIFT down the image.</source>
       <translation>Scrive anche gli offset in pixel: COL_SHIFT verso destra, ROW_SHIFT verso il basso nell'immagine.</translation>
+    </message>
+    <message>
+      <source>Amplitude</source>
+      <translation>Ampiezza</translation>
+    </message>
+    <message>
+      <source>Any raster GDAL reads (8/16-bit, integer or float).</source>
+      <translation>Qualsiasi raster leggibile da GDAL (8/16 bit, intero o float).</translation>
+    </message>
+    <message>
+      <source>Apodisation window</source>
+      <translation>Finestra di apodizzazione</translation>
+    </message>
+    <message>
+      <source>Applied to both images before tracking, with its default settings, exactly as running the step (sensetrack:normalize, equalize, clahe, wallis, highpass or denoise) on each image first: normalize_minmax / normalize_zscore / normalize_percentile / db (10 log10, SAR intensity), equalize, clahe, wallis (autoRIFT's pre-filter), highpass, lee (speckle filter). Run the step separately to change its settings.</source>
+      <translation>Applicata a entrambe le immagini prima del tracciamento, con le impostazioni predefinite, esattamente come eseguire prima l'algoritmo corrispondente (sensetrack:normalize, equalize, clahe, wallis, highpass o denoise) su ciascuna immagine: normalize_minmax / normalize_zscore / normalize_percentile / db (10 log10, intensità SAR), equalize, clahe, wallis (il prefiltro di autoRIFT), highpass, lee (filtro speckle). Per modificarne le impostazioni, eseguire l'algoritmo separatamente.</translation>
+    </message>
+    <message>
+      <source>Area of interest</source>
+      <translation>Area di interesse</translation>
+    </message>
+    <message>
+      <source>Area of interest (extent)</source>
+      <translation>Area di interesse (estensione)</translation>
+    </message>
+    <message>
+      <source>Area of interest (polygons)</source>
+      <translation>Area di interesse (poligoni)</translation>
+    </message>
+    <message>
+      <source>Ascending node time</source>
+      <translation>Istante del nodo ascendente</translation>
     </message>
     <message>
       <source>Attachment</source>
@@ -76,6 +228,22 @@
       <translation>Finestra di media; valori maggiori sono più robusti al rumore ma sfumano i bordi del movimento.</translation>
     </message>
     <message>
+      <source>Azimuth looks (0 = estimate)</source>
+      <translation>Look in azimut (0 = stima)</translation>
+    </message>
+    <message>
+      <source>Azimuth pixel spacing (m)</source>
+      <translation>Spaziatura dei pixel in azimut (m)</translation>
+    </message>
+    <message>
+      <source>Backscatter quantity: sigma0 (ground), beta0 (slant/radar brightness) or gamma0 (ellipsoid-normalised; not terrain-flattened).</source>
+      <translation>Grandezza di retrodiffusione: sigma0 (al suolo), beta0 (luminosità radar in slant range) o gamma0 (normalizzato sull'ellissoide; senza terrain flattening).</translation>
+    </message>
+    <message>
+      <source>Band</source>
+      <translation>Banda</translation>
+    </message>
+    <message>
       <source>Band of the reference image to track (1 = first).</source>
       <translation>Banda dell'immagine di riferimento da usare per il tracciamento (1 = la prima).</translation>
     </message>
@@ -84,12 +252,72 @@
       <translation>Banda dell'immagine target da usare per il tracciamento (1 = la prima).</translation>
     </message>
     <message>
+      <source>Band to process (1 = first).</source>
+      <translation>Banda da elaborare (1 = la prima).</translation>
+    </message>
+    <message>
+      <source>Band used to estimate the shift (1 = first).</source>
+      <translation>Banda usata per stimare la traslazione (1 = la prima).</translation>
+    </message>
+    <message>
+      <source>Bands</source>
+      <translation>Bande</translation>
+    </message>
+    <message>
+      <source>Bands (1-based cube indices, optional)</source>
+      <translation>Bande (indici nel cubo a partire da 1, opzionale)</translation>
+    </message>
+    <message>
+      <source>Bands to combine; leave empty for the luminance of bands 1-3.</source>
+      <translation>Bande da combinare; lasciare vuoto per la luminanza delle bande 1-3.</translation>
+    </message>
+    <message>
       <source>Bias model</source>
       <translation>Modello del bias</translation>
     </message>
     <message>
+      <source>Both images preprocessed with '{0}'</source>
+      <translation>Entrambe le immagini pre-elaborate con '{0}'</translation>
+    </message>
+    <message>
+      <source>CLAHE (adaptive equalisation)</source>
+      <translation>CLAHE (equalizzazione adattiva)</translation>
+    </message>
+    <message>
       <source>COSMO-SkyMed</source>
       <translation>COSMO-SkyMed</translation>
+    </message>
+    <message>
+      <source>COSMO-SkyMed SCS_B product (.h5)</source>
+      <translation>Prodotto COSMO-SkyMed SCS_B (.h5)</translation>
+    </message>
+    <message>
+      <source>COSMO-SkyMed amplitude to GeoTIFF</source>
+      <translation>Da ampiezza COSMO-SkyMed a GeoTIFF</translation>
+    </message>
+    <message>
+      <source>COSMO-SkyMed file (.h5)</source>
+      <translation>File COSMO-SkyMed (.h5)</translation>
+    </message>
+    <message>
+      <source>COSMO-SkyMed files (.h5)</source>
+      <translation>File COSMO-SkyMed (.h5, uno o più)</translation>
+    </message>
+    <message>
+      <source>COSMO-SkyMed metadata and footprints</source>
+      <translation>Metadati e impronte COSMO-SkyMed</translation>
+    </message>
+    <message>
+      <source>COSMO-SkyMed preprocessing with SNAP</source>
+      <translation>Pre-elaborazione COSMO-SkyMed con SNAP</translation>
+    </message>
+    <message>
+      <source>COSMO-SkyMed quicklook</source>
+      <translation>Quicklook COSMO-SkyMed</translation>
+    </message>
+    <message>
+      <source>CRS of the terrain-corrected output; empty = the UTM zone of the scene (SNAP AUTO:42001).</source>
+      <translation>SR dell'output con correzione del terreno; vuoto = la zona UTM della scena (SNAP AUTO:42001).</translation>
     </message>
     <message>
       <source>CSV (or JSON) table: component, before/after, median, NMAD, RMSE, count.</source>
@@ -100,8 +328,56 @@
       <translation>Tabella CSV (o JSON): filtro, numero di vettori rimossi, frazione dei vettori di input.</translation>
     </message>
     <message>
+      <source>CSV: cube, band, wavelength_nm, fwhm_nm.</source>
+      <translation>CSV: cube, band, wavelength_nm, fwhm_nm.</translation>
+    </message>
+    <message>
+      <source>Calibrated GeoTIFF</source>
+      <translation>GeoTIFF calibrato</translation>
+    </message>
+    <message>
+      <source>Calibration</source>
+      <translation>Calibrazione</translation>
+    </message>
+    <message>
       <source>Choose at least one output (OUTPUT or OUTPUT_POINTS).</source>
       <translation>Scegliere almeno un output (OUTPUT o OUTPUT_POINTS).</translation>
+    </message>
+    <message>
+      <source>Clip limit</source>
+      <translation>Limite di contrasto (clip limit)</translation>
+    </message>
+    <message>
+      <source>Co-register target to reference</source>
+      <translation>Coregistra il target sul riferimento</translation>
+    </message>
+    <message>
+      <source>Co-registered target</source>
+      <translation>Target coregistrato</translation>
+    </message>
+    <message>
+      <source>Coarse-to-fine levels</source>
+      <translation>Livelli multiscala (coarse-to-fine)</translation>
+    </message>
+    <message>
+      <source>Comma-separated Sentinel-2 band names to keep.</source>
+      <translation>Nomi delle bande Sentinel-2 da mantenere, separati da virgola.</translation>
+    </message>
+    <message>
+      <source>Comma-separated band numbers as stored in the cube, e.g. 20, 31, 45. Empty: all.</source>
+      <translation>Numeri delle bande separati da virgola, come memorizzati nel cubo, ad es. 20, 31, 45. Vuoto: tutte.</translation>
+    </message>
+    <message>
+      <source>Comma-separated wavelengths; the nearest delivered band of each is written.</source>
+      <translation>Lunghezze d'onda separate da virgola; per ciascuna viene scritta la banda fornita più vicina.</translation>
+    </message>
+    <message>
+      <source>Comma-separated weights, one per chosen band (e.g. 0.5, 0.5); empty = equal weights.</source>
+      <translation>Pesi separati da virgola, uno per ogni banda scelta (ad es. 0.5, 0.5); vuoto = pesi uguali.</translation>
+    </message>
+    <message>
+      <source>Contrast limit of OpenCV's CLAHE (histogram bins are clipped at this multiple of their mean height); 1 = no contrast enhancement, 2-4 typical.</source>
+      <translation>Limite di contrasto del CLAHE di OpenCV (le classi dell'istogramma vengono troncate a questo multiplo della loro altezza media); 1 = nessun aumento del contrasto, valori tipici 2-4.</translation>
     </message>
     <message>
       <source>Convergence tolerance.</source>
@@ -116,12 +392,20 @@
       <translation>Risultato corretto (punti)</translation>
     </message>
     <message>
+      <source>Cube</source>
+      <translation>Cubo</translation>
+    </message>
+    <message>
       <source>Data-term weight: smaller values give smoother flow.</source>
       <translation>Peso del termine dei dati: valori più piccoli producono un flusso più regolare.</translation>
     </message>
     <message>
       <source>Days between the acquisitions</source>
       <translation>Giorni tra le acquisizioni</translation>
+    </message>
+    <message>
+      <source>Denoise (Lee / SVD)</source>
+      <translation>Riduzione del rumore (Lee / SVD)</translation>
     </message>
     <message>
       <source>Dense optical flow (Farnebäck)</source>
@@ -148,6 +432,10 @@
       <translation>Spostamento</translation>
     </message>
     <message>
+      <source>Displacement points</source>
+      <translation>Punti di spostamento</translation>
+    </message>
+    <message>
       <source>Displacement report (HTML)</source>
       <translation>Rapporto sugli spostamenti (HTML)</translation>
     </message>
@@ -158,6 +446,26 @@
     <message>
       <source>Displacement to velocity</source>
       <translation>Da spostamento a velocità</translation>
+    </message>
+    <message>
+      <source>Equivalent number of looks (Lee)</source>
+      <translation>Numero equivalente di look (Lee)</translation>
+    </message>
+    <message>
+      <source>Estimate and remove a global shift</source>
+      <translation>Stima e rimuovi una traslazione globale</translation>
+    </message>
+    <message>
+      <source>Expected processing level</source>
+      <translation>Livello di elaborazione atteso</translation>
+    </message>
+    <message>
+      <source>Extent to keep (any CRS; converted to a lon/lat polygon for SNAP's Subset).</source>
+      <translation>Estensione da mantenere (qualsiasi SR; convertita in un poligono lon/lat per l'operatore Subset di SNAP).</translation>
+    </message>
+    <message>
+      <source>Extracted bands</source>
+      <translation>Bande estratte</translation>
     </message>
     <message>
       <source>Fill holes left by the filters of at most this many vectors from their neighbours. Filled vectors are flagged in the MASK band (bit 64), never silently.</source>
@@ -180,12 +488,56 @@
       <translation>Iterazioni di punto fisso per ogni deformazione (warp).</translation>
     </message>
     <message>
+      <source>Float32 GeoTIFF, NaN nodata, one band named e.g. SIGMA0_VV.</source>
+      <translation>GeoTIFF float32, nodata NaN, una banda denominata ad es. SIGMA0_VV.</translation>
+    </message>
+    <message>
+      <source>Float32 GeoTIFF.</source>
+      <translation>GeoTIFF float32.</translation>
+    </message>
+    <message>
+      <source>Footprint</source>
+      <translation>Impronta</translation>
+    </message>
+    <message>
+      <source>Footprint (WKT)</source>
+      <translation>Impronta (WKT)</translation>
+    </message>
+    <message>
+      <source>Footprints</source>
+      <translation>Impronte</translation>
+    </message>
+    <message>
       <source>Fraction of input vectors kept</source>
       <translation>Frazione di vettori di input mantenuti</translation>
     </message>
     <message>
       <source>Fraction of pixels with a result</source>
       <translation>Frazione di pixel con un risultato</translation>
+    </message>
+    <message>
+      <source>Fraction of valid pixels in the output</source>
+      <translation>Frazione di pixel validi nell'output</translation>
+    </message>
+    <message>
+      <source>Fraction of windows with a result</source>
+      <translation>Frazione di finestre con un risultato</translation>
+    </message>
+    <message>
+      <source>GDAL resampling used by the warp; 'average' when the output pixel is much larger than the product's.</source>
+      <translation>Ricampionamento GDAL usato dalla riproiezione (warp); 'average' se il pixel di output è molto più grande di quello del prodotto.</translation>
+    </message>
+    <message>
+      <source>GDAL resampling: near (keeps values), bilinear, cubic, cubicspline, lanczos (sharpest) or average (for a much coarser reference).</source>
+      <translation>Ricampionamento GDAL: near (mantiene i valori), bilinear, cubic, cubicspline, lanczos (il più nitido) o average (per un riferimento molto più grossolano).</translation>
+    </message>
+    <message>
+      <source>Gaussian high-pass</source>
+      <translation>Filtro passa-alto gaussiano</translation>
+    </message>
+    <message>
+      <source>Gaussian sigma (pixels)</source>
+      <translation>Sigma gaussiana (pixel)</translation>
     </message>
     <message>
       <source>Gaussian sigma of the polynomial expansion; 1.1 for poly_n=5, 1.5 for poly_n=7.</source>
@@ -204,12 +556,40 @@
       <translation>GeoTIFF nel formato di spostamento SenseTrack (un input a punti viene scritto sulla sua griglia).</translation>
     </message>
     <message>
+      <source>GeoTIFF on the input grid.</source>
+      <translation>GeoTIFF sulla griglia dell'input.</translation>
+    </message>
+    <message>
+      <source>GeoTIFF on the step grid: DX, DY, MAGNITUDE, DIRECTION, COL_SHIFT, ROW_SHIFT and the quality bands.</source>
+      <translation>GeoTIFF sulla griglia definita dal passo: DX, DY, MAGNITUDE, DIRECTION, COL_SHIFT, ROW_SHIFT e le bande di qualità.</translation>
+    </message>
+    <message>
       <source>GeoTIFF with bands DX, DY, MAGNITUDE, DIRECTION.</source>
       <translation>GeoTIFF con le bande DX, DY, MAGNITUDE, DIRECTION.</translation>
     </message>
     <message>
+      <source>GeoTIFF written by gpt's Write node.</source>
+      <translation>GeoTIFF scritto dal nodo Write di gpt.</translation>
+    </message>
+    <message>
+      <source>Grid step (pixels)</source>
+      <translation>Passo della griglia (pixel)</translation>
+    </message>
+    <message>
+      <source>High percentile (percentile stretch)</source>
+      <translation>Percentile superiore (stiramento tra percentili)</translation>
+    </message>
+    <message>
+      <source>Histogram equalisation</source>
+      <translation>Equalizzazione dell'istogramma</translation>
+    </message>
+    <message>
       <source>Image scale (&lt;1) between pyramid levels; 0.5 halves each level.</source>
       <translation>Fattore di scala dell'immagine (&lt;1) tra i livelli della piramide; 0,5 dimezza ogni livello.</translation>
+    </message>
+    <message>
+      <source>Input image</source>
+      <translation>Immagine di input</translation>
     </message>
     <message>
       <source>Interpolate holes up to this many vectors (0 = off)</source>
@@ -224,12 +604,40 @@
       <translation>Iterazioni per livello</translation>
     </message>
     <message>
+      <source>JSON file with all the metadata read from the product.</source>
+      <translation>File JSON con tutti i metadati letti dal prodotto.</translation>
+    </message>
+    <message>
+      <source>Java heap (e.g. 8G, empty = SNAP's default)</source>
+      <translation>Heap Java (ad es. 8G, vuoto = valore predefinito di SNAP)</translation>
+    </message>
+    <message>
+      <source>Leave empty to keep the product geometry; otherwise the image is warped to a north-up grid in this CRS, which the trackers need.</source>
+      <translation>Lasciare vuoto per mantenere la geometria del prodotto; altrimenti l'immagine viene riproiettata in questo SR su una griglia orientata a nord, necessaria agli algoritmi di tracciamento.</translation>
+    </message>
+    <message>
       <source>Leave empty to use the nodata value or mask declared in the file.</source>
       <translation>Lasciare vuoto per usare il valore nodata o la maschera dichiarati nel file.</translation>
     </message>
     <message>
+      <source>Lee window size (pixels)</source>
+      <translation>Dimensione della finestra di Lee (pixel)</translation>
+    </message>
+    <message>
+      <source>Low percentile (percentile stretch)</source>
+      <translation>Percentile inferiore (stiramento tra percentili)</translation>
+    </message>
+    <message>
+      <source>Maximum Java heap for gpt, passed as _JAVA_OPTIONS=-Xmx&lt;value&gt;.</source>
+      <translation>Heap Java massimo per gpt, passato come _JAVA_OPTIONS=-Xmx&lt;value&gt;.</translation>
+    </message>
+    <message>
       <source>Maximum direction difference to neighbours, degrees (0 = off)</source>
       <translation>Differenza massima di direzione dai vicini, gradi (0 = disattivato)</translation>
+    </message>
+    <message>
+      <source>Maximum expected displacement (pixels)</source>
+      <translation>Spostamento massimo atteso (pixel)</translation>
     </message>
     <message>
       <source>Maximum plausible displacement, pixels (0 = off)</source>
@@ -238,6 +646,14 @@
     <message>
       <source>Maximum plausible velocity, map units per year (0 = off)</source>
       <translation>Velocità massima plausibile, unità di mappa all'anno (0 = disattivato)</translation>
+    </message>
+    <message>
+      <source>Mean incidence angle (degrees)</source>
+      <translation>Angolo di incidenza medio (gradi)</translation>
+    </message>
+    <message>
+      <source>Measure the residual sub-pixel offset between the images and remove it.</source>
+      <translation>Misura l'offset subpixel residuo tra le immagini e lo rimuove.</translation>
     </message>
     <message>
       <source>Median DX {0:.4g}, median DY {1:.4g}, maximum magnitude {2:.4g} ({3})</source>
@@ -264,6 +680,14 @@
       <translation>Applica un filtro mediano alla stima del flusso tra una deformazione e l'altra (rimuove i valori anomali).</translation>
     </message>
     <message>
+      <source>Metadata (JSON)</source>
+      <translation>Metadati (JSON)</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Metodo</translation>
+    </message>
+    <message>
       <source>Minimum SNR (0 = off)</source>
       <translation>SNR minimo (0 = disattivato)</translation>
     </message>
@@ -280,6 +704,14 @@
       <translation>Pacchetti Python mancanti: {0}. {1}</translation>
     </message>
     <message>
+      <source>Multi-band float32 GeoTIFF.</source>
+      <translation>GeoTIFF float32 multibanda.</translation>
+    </message>
+    <message>
+      <source>Multi-band to grayscale</source>
+      <translation>Da multibanda a scala di grigi</translation>
+    </message>
+    <message>
       <source>Neighbourhood for the polynomial expansion; typically 5 or 7.</source>
       <translation>Intorno per l'espansione polinomiale; tipicamente 5 o 7.</translation>
     </message>
@@ -288,12 +720,28 @@
       <translation>Intorno del filtro di coerenza della direzione.</translation>
     </message>
     <message>
+      <source>Nodata value (overrides the file's)</source>
+      <translation>Valore nodata (sostituisce quello del file)</translation>
+    </message>
+    <message>
+      <source>Normalised cross-correlation (NCC)</source>
+      <translation>Correlazione incrociata normalizzata (NCC)</translation>
+    </message>
+    <message>
       <source>Normalised median test threshold (0 = off)</source>
       <translation>Soglia del test della mediana normalizzato (0 = disattivato)</translation>
     </message>
     <message>
+      <source>Normalize</source>
+      <translation>Normalizza</translation>
+    </message>
+    <message>
       <source>Not enough memory. Try a smaller area or fewer bands.</source>
       <translation>Memoria insufficiente. Provare con un'area più piccola o con meno bande.</translation>
+    </message>
+    <message>
+      <source>Number of files read</source>
+      <translation>Numero di file letti</translation>
     </message>
     <message>
       <source>Number of iterations at each pyramid level.</source>
@@ -302,6 +750,14 @@
     <message>
       <source>Number of pyramid levels including the full-resolution image; more levels follow larger motion.</source>
       <translation>Numero di livelli della piramide, inclusa l'immagine a piena risoluzione; più livelli permettono di seguire movimenti più ampi.</translation>
+    </message>
+    <message>
+      <source>Number of singular values kept in each patch.</source>
+      <translation>Numero di valori singolari mantenuti in ogni riquadro.</translation>
+    </message>
+    <message>
+      <source>Number of threads gpt uses (gpt -q).</source>
+      <translation>Numero di thread usati da gpt (gpt -q).</translation>
     </message>
     <message>
       <source>Number of times the target is warped at each scale.</source>
@@ -316,20 +772,140 @@
       <translation>Tracciamento degli offset</translation>
     </message>
     <message>
+      <source>Offsets larger than this (in either direction, pixels, after any coarse-to-fine prior) are rejected (NaN). 0 = no limit beyond what the window/search range can measure.</source>
+      <translation>Gli offset maggiori di questo valore (in qualsiasi direzione, in pixel, dopo l'eventuale stima iniziale multiscala) vengono scartati (NaN). 0 = nessun limite oltre a quanto misurabile con la finestra/l'intervallo di ricerca.</translation>
+    </message>
+    <message>
+      <source>One or more CSK/CSG HDF5 files.</source>
+      <translation>Uno o più file HDF5 CSK/CSG.</translation>
+    </message>
+    <message>
+      <source>One row per placeholder: its name (without ${ }) and its value.</source>
+      <translation>Una riga per segnaposto: il suo nome (senza ${ }) e il suo valore.</translation>
+    </message>
+    <message>
+      <source>Optional GeoPackage point layer at the window centres with the same values (fields DX, DY, MAGNITUDE, DIRECTION, COL_SHIFT, ROW_SHIFT, PEAK, SNR[, NRMS]).</source>
+      <translation>Layer di punti GeoPackage opzionale nei centri delle finestre, con gli stessi valori (campi DX, DY, MAGNITUDE, DIRECTION, COL_SHIFT, ROW_SHIFT, PEAK, SNR[, NRMS]).</translation>
+    </message>
+    <message>
+      <source>Optional output extent (reprojected to the target CRS). Empty: the whole product. Use the same extent for both images of a pair so they share one grid.</source>
+      <translation>Estensione di output opzionale (riproiettata nel SR di destinazione). Vuoto: l'intero prodotto. Usare la stessa estensione per entrambe le immagini di una coppia, in modo che condividano un'unica griglia.</translation>
+    </message>
+    <message>
       <source>Optional: the stable ground for the histograms and statistics.</source>
       <translation>Opzionale: il terreno stabile per gli istogrammi e le statistiche.</translation>
+    </message>
+    <message>
+      <source>Orientation image</source>
+      <translation>Immagine di orientazione</translation>
+    </message>
+    <message>
+      <source>Output CRS. Empty: the WGS 84 / UTM zone of the scene centre.</source>
+      <translation>SR di output. Vuoto: il SR WGS 84 / UTM della zona del centro della scena.</translation>
+    </message>
+    <message>
+      <source>Output data type</source>
+      <translation>Tipo di dato di output</translation>
+    </message>
+    <message>
+      <source>Output in dB</source>
+      <translation>Scrivi l'output in dB</translation>
+    </message>
+    <message>
+      <source>Output map projection</source>
+      <translation>Proiezione cartografica di output</translation>
+    </message>
+    <message>
+      <source>Output pixel size in target CRS units. 0 uses the product's range pixel spacing (10 m for IW GRDH). Use the same value for both images of a pair.</source>
+      <translation>Dimensione del pixel di output in unità del SR di destinazione. 0 usa la spaziatura dei pixel in range del prodotto (10 m per IW GRDH). Usare lo stesso valore per entrambe le immagini di una coppia.</translation>
+    </message>
+    <message>
+      <source>Output pixel size when warping; 0 lets GDAL choose one close to the product's.</source>
+      <translation>Dimensione del pixel di output nella riproiezione; 0 lascia a GDAL la scelta di un valore vicino a quello del prodotto.</translation>
+    </message>
+    <message>
+      <source>Output pixel spacing of the terrain correction, in metres.</source>
+      <translation>Spaziatura dei pixel di output della correzione del terreno, in metri.</translation>
+    </message>
+    <message>
+      <source>PNG picture or GeoTIFF with corner GCPs.</source>
+      <translation>Immagine PNG o GeoTIFF con GCP agli angoli.</translation>
     </message>
     <message>
       <source>PRISMA</source>
       <translation>PRISMA</translation>
     </message>
     <message>
+      <source>PRISMA cube to GeoTIFF</source>
+      <translation>Da cubo PRISMA a GeoTIFF</translation>
+    </message>
+    <message>
+      <source>PRISMA file (.he5)</source>
+      <translation>File PRISMA (.he5)</translation>
+    </message>
+    <message>
+      <source>PRISMA metadata and wavelengths</source>
+      <translation>Metadati e lunghezze d'onda PRISMA</translation>
+    </message>
+    <message>
       <source>Parameter preset (JSON or YAML)</source>
       <translation>Preset dei parametri (JSON o YAML)</translation>
     </message>
     <message>
+      <source>Pass direction</source>
+      <translation>Direzione di passaggio</translation>
+    </message>
+    <message>
+      <source>Patch size (SVD, pixels)</source>
+      <translation>Dimensione del riquadro (SVD, pixel)</translation>
+    </message>
+    <message>
+      <source>Pixel size (CRS units, 0 = automatic)</source>
+      <translation>Dimensione del pixel (unità del SR, 0 = automatica)</translation>
+    </message>
+    <message>
+      <source>Pixel size (target CRS units, 0 = product spacing)</source>
+      <translation>Dimensione del pixel (unità del SR di destinazione, 0 = spaziatura del prodotto)</translation>
+    </message>
+    <message>
+      <source>Pixel spacing (m)</source>
+      <translation>Spaziatura dei pixel (m)</translation>
+    </message>
+    <message>
+      <source>Placeholder values</source>
+      <translation>Valori dei segnaposto</translation>
+    </message>
+    <message>
+      <source>Platform</source>
+      <translation>Piattaforma</translation>
+    </message>
+    <message>
+      <source>Polarisation</source>
+      <translation>Polarizzazione</translation>
+    </message>
+    <message>
+      <source>Polarisation to process; it must be in the product (e.g. VV or VH for 1SDV).</source>
+      <translation>Polarizzazione da elaborare; deve essere presente nel prodotto (ad es. VV o VH per 1SDV).</translation>
+    </message>
+    <message>
+      <source>Polarisations</source>
+      <translation>Polarizzazioni</translation>
+    </message>
+    <message>
+      <source>Polygon layer (GeoPackage, EPSG:4326), one feature per file.</source>
+      <translation>Layer poligonale (GeoPackage, EPSG:4326), un elemento per file.</translation>
+    </message>
+    <message>
+      <source>Polygons of ground that did not move; the shift is measured there only.</source>
+      <translation>Poligoni di terreno che non si è mosso; la traslazione viene misurata solo al loro interno.</translation>
+    </message>
+    <message>
       <source>Polygons of stable ground, or a raster that is non-zero on stable ground. Reprojected to the result's CRS when needed.</source>
       <translation>Poligoni del terreno stabile, oppure un raster diverso da zero sul terreno stabile. Viene riproiettato nel SR del risultato, se necessario.</translation>
+    </message>
+    <message>
+      <source>Polygons to keep (their union); used instead of the extent when given.</source>
+      <translation>Poligoni da mantenere (la loro unione); se indicati, vengono usati al posto dell'estensione.</translation>
     </message>
     <message>
       <source>Polynomial neighbourhood (pixels)</source>
@@ -352,6 +928,26 @@
       <translation>Pre-elaborazione</translation>
     </message>
     <message>
+      <source>Preprocessing of both images</source>
+      <translation>Pre-elaborazione di entrambe le immagini</translation>
+    </message>
+    <message>
+      <source>Processing graph</source>
+      <translation>Grafo di elaborazione</translation>
+    </message>
+    <message>
+      <source>Processing level</source>
+      <translation>Livello di elaborazione</translation>
+    </message>
+    <message>
+      <source>Product footprint from the manifest, as a polygon GeoPackage in EPSG:4326.</source>
+      <translation>Impronta del prodotto ricavata dal manifest, come GeoPackage poligonale in EPSG:4326.</translation>
+    </message>
+    <message>
+      <source>Product metadata as JSON (optional).</source>
+      <translation>Metadati del prodotto in formato JSON (opzionale).</translation>
+    </message>
+    <message>
       <source>Pyramid levels</source>
       <translation>Livelli della piramide</translation>
     </message>
@@ -360,8 +956,24 @@
       <translation>Scala della piramide</translation>
     </message>
     <message>
+      <source>Quicklook</source>
+      <translation>Quicklook</translation>
+    </message>
+    <message>
       <source>Radius of the window considered around each pixel.</source>
       <translation>Raggio della finestra considerata attorno a ogni pixel.</translation>
+    </message>
+    <message>
+      <source>Range looks (0 = estimate)</source>
+      <translation>Look in range (0 = stima)</translation>
+    </message>
+    <message>
+      <source>Range pixel spacing (m)</source>
+      <translation>Spaziatura dei pixel in range (m)</translation>
+    </message>
+    <message>
+      <source>Rank kept (SVD)</source>
+      <translation>Rango mantenuto (SVD)</translation>
     </message>
     <message>
       <source>Reference (earlier) acquisition date</source>
@@ -384,8 +996,24 @@
       <translation>Riferimento bibliografico: </translation>
     </message>
     <message>
+      <source>References: </source>
+      <translation>Riferimenti bibliografici: </translation>
+    </message>
+    <message>
+      <source>Refuse the file when its level is not this one (any = accept every level).</source>
+      <translation>Rifiuta il file se il suo livello è diverso da questo (any = accetta qualsiasi livello).</translation>
+    </message>
+    <message>
+      <source>Relative orbit</source>
+      <translation>Orbita relativa</translation>
+    </message>
+    <message>
       <source>Remove isolated groups (8-connected) of fewer valid vectors than this.</source>
       <translation>Rimuove i gruppi isolati (8-connessi) con meno vettori validi di questo valore.</translation>
+    </message>
+    <message>
+      <source>Remove thermal noise</source>
+      <translation>Rimuovi il rumore termico</translation>
     </message>
     <message>
       <source>Remove vectors faster than this (needs the acquisition dates in the result's metadata or the input file names).</source>
@@ -400,8 +1028,8 @@
       <translation>Rimuove i vettori la cui direzione si discosta più di questo valore dalla direzione media dei vicini (solo dove entrambi superano il modulo minimo).</translation>
     </message>
     <message>
-      <source>Remove vectors whose PEAK band/field is below this value (windowed trackers). 0 switches it off.</source>
-      <translation>Rimuove i vettori la cui banda/campo PEAK è inferiore a questo valore (metodi a finestra). 0 lo disattiva.</translation>
+      <source>Remove vectors whose PEAK band/field is below this value (windowed trackers; for dense trackers the MATCH band, the local correlation after motion compensation, e.g. 0.7). 0 switches it off.</source>
+      <translation>Rimuove i vettori la cui banda/campo PEAK è inferiore a questo valore (metodi a finestra; per i metodi densi la banda MATCH, cioè la correlazione locale dopo la compensazione del movimento, ad es. 0,7). 0 lo disattiva.</translation>
     </message>
     <message>
       <source>Remove vectors whose SNR band/field is below this value (windowed trackers). 0 switches it off.</source>
@@ -412,8 +1040,32 @@
       <translation>Rapporto</translation>
     </message>
     <message>
+      <source>Resampling</source>
+      <translation>Ricampionamento</translation>
+    </message>
+    <message>
+      <source>Run a SNAP graph</source>
+      <translation>Esegui un grafo SNAP</translation>
+    </message>
+    <message>
       <source>SNAP</source>
       <translation>SNAP</translation>
+    </message>
+    <message>
+      <source>SNAP graph (XML)</source>
+      <translation>Grafo SNAP (XML)</translation>
+    </message>
+    <message>
+      <source>SNAP output</source>
+      <translation>Output SNAP</translation>
+    </message>
+    <message>
+      <source>SNAP output (GeoTIFF)</source>
+      <translation>Output SNAP (GeoTIFF)</translation>
+    </message>
+    <message>
+      <source>Search range (pixels)</source>
+      <translation>Intervallo di ricerca (pixel)</translation>
     </message>
     <message>
       <source>SenseTrack: missing Python package(s): {0}. Those algorithms are disabled; the others work. {1}</source>
@@ -424,12 +1076,96 @@
       <translation>Sentinel-1</translation>
     </message>
     <message>
+      <source>Sentinel-1 GRD to calibrated GeoTIFF (no SNAP)</source>
+      <translation>Da Sentinel-1 GRD a GeoTIFF calibrato (senza SNAP)</translation>
+    </message>
+    <message>
+      <source>Sentinel-1 preprocessing with SNAP</source>
+      <translation>Pre-elaborazione Sentinel-1 con SNAP</translation>
+    </message>
+    <message>
+      <source>Sentinel-1 product (.zip or manifest.safe)</source>
+      <translation>Prodotto Sentinel-1 (.zip o manifest.safe)</translation>
+    </message>
+    <message>
+      <source>Sentinel-1 product information</source>
+      <translation>Informazioni sul prodotto Sentinel-1</translation>
+    </message>
+    <message>
+      <source>Sentinel-2 L2A product</source>
+      <translation>Prodotto Sentinel-2 L2A</translation>
+    </message>
+    <message>
+      <source>Sentinel-2 L2A resampling with SNAP</source>
+      <translation>Ricampionamento Sentinel-2 L2A con SNAP</translation>
+    </message>
+    <message>
+      <source>Shift east (map units)</source>
+      <translation>Traslazione verso est (unità di mappa)</translation>
+    </message>
+    <message>
+      <source>Shift north (map units)</source>
+      <translation>Traslazione verso nord (unità di mappa)</translation>
+    </message>
+    <message>
+      <source>Shift, columns (pixels)</source>
+      <translation>Traslazione, colonne (pixel)</translation>
+    </message>
+    <message>
+      <source>Shift, rows (pixels)</source>
+      <translation>Traslazione, righe (pixel)</translation>
+    </message>
+    <message>
+      <source>Shipped graph (see resources/snap/graphs/README.md for nodes and parameters).</source>
+      <translation>Grafo fornito con il plugin (vedere resources/snap/graphs/README.md per nodi e parametri).</translation>
+    </message>
+    <message>
+      <source>Side of the Lee filter's square window.</source>
+      <translation>Lato della finestra quadrata del filtro di Lee.</translation>
+    </message>
+    <message>
+      <source>Side of the square correlation window (chip), pixels. Larger windows are more robust on noisy or weakly textured images and blur the motion more; 32-128 is usual.</source>
+      <translation>Lato della finestra di correlazione quadrata (chip), in pixel. Finestre più grandi sono più robuste su immagini rumorose o poco tessiturate, ma sfumano maggiormente il movimento; valori usuali 32-128.</translation>
+    </message>
+    <message>
+      <source>Side of the square patches (even).</source>
+      <translation>Lato dei riquadri quadrati (pari).</translation>
+    </message>
+    <message>
+      <source>Side of the square window of the local mean and standard deviation.</source>
+      <translation>Lato della finestra quadrata per la media e la deviazione standard locali.</translation>
+    </message>
+    <message>
+      <source>Size of the square tiles whose histograms are equalised and blended.</source>
+      <translation>Dimensione dei tile quadrati i cui istogrammi vengono equalizzati e fusi.</translation>
+    </message>
+    <message>
       <source>Spacing of the median-test neighbours. 1 = adjacent cells (windowed trackers). For dense results (one vector per pixel) use about the size of the bad patches to catch, e.g. 10, so that a patch is compared with the ground around it.</source>
       <translation>Spaziatura dei vicini nel test della mediana. 1 = celle adiacenti (metodi a finestra). Per risultati densi (un vettore per pixel) usare all'incirca la dimensione delle aree errate da individuare, ad es. 10, in modo che ogni area venga confrontata con il terreno circostante.</translation>
     </message>
     <message>
+      <source>Spacing of the window centres, pixels: one output pixel (and point) per step. A step of a quarter of the window is usual.</source>
+      <translation>Spaziatura dei centri delle finestre, in pixel: un pixel di output (e un punto) per ogni passo. Di solito si usa un passo pari a un quarto della finestra.</translation>
+    </message>
+    <message>
+      <source>Speckle level of intensity data (1 for single-look); for amplitude data use about 1.9 times the number of looks.</source>
+      <translation>Livello di speckle dei dati di intensità (1 per dati single-look); per dati di ampiezza usare circa 1,9 volte il numero di look.</translation>
+    </message>
+    <message>
+      <source>Spectral normalisation</source>
+      <translation>Normalizzazione spettrale</translation>
+    </message>
+    <message>
+      <source>Stable ground (polygons)</source>
+      <translation>Terreno stabile (poligoni)</translation>
+    </message>
+    <message>
       <source>Stable ground is outside the mask</source>
       <translation>Terreno stabile esterno alla maschera</translation>
+    </message>
+    <message>
+      <source>Stable ground is outside the polygons</source>
+      <translation>Terreno stabile esterno ai poligoni</translation>
     </message>
     <message>
       <source>Stable-ground NMAD of DX after</source>
@@ -468,12 +1204,36 @@
       <translation>Statistiche sul terreno stabile</translation>
     </message>
     <message>
+      <source>Standard deviation of the Gaussian low-pass removed from the image; features larger than about 3 sigma are suppressed.</source>
+      <translation>Deviazione standard del filtro passa-basso gaussiano sottratto all'immagine; gli elementi più grandi di circa 3 sigma vengono soppressi.</translation>
+    </message>
+    <message>
+      <source>Sub-pixel precision is 1/UPSAMPLING px: the correlation is evaluated by matrix DFT on a grid of that spacing around the peak, then a local quadratic fit removes the quantisation. 1 = quadratic fit on the integer correlation only (biased towards whole pixels).</source>
+      <translation>La precisione subpixel è 1/UPSAMPLING px: la correlazione viene valutata tramite DFT matriciale su una griglia con questo passo attorno al picco, poi un adattamento quadratico locale elimina la quantizzazione. 1 = solo adattamento quadratico sulla correlazione a passo intero (con bias verso i pixel interi).</translation>
+    </message>
+    <message>
+      <source>Sub-pixel upsampling factor</source>
+      <translation>Fattore di sovracampionamento subpixel</translation>
+    </message>
+    <message>
+      <source>Subtract the annotated thermal noise (range x azimuth LUT) before calibration.</source>
+      <translation>Sottrae il rumore termico annotato (LUT range x azimut) prima della calibrazione.</translation>
+    </message>
+    <message>
+      <source>Taper applied to each window before the FFT, against edge effects: hann (default), tukey (flat top) or none.</source>
+      <translation>Attenuazione applicata a ogni finestra prima della FFT, contro gli effetti di bordo: hann (predefinita), tukey (sommità piatta) o none.</translation>
+    </message>
+    <message>
       <source>Target (later) acquisition date</source>
       <translation>Data di acquisizione target (successiva)</translation>
     </message>
     <message>
       <source>Target (later) image</source>
       <translation>Immagine target (successiva)</translation>
+    </message>
+    <message>
+      <source>Target CRS</source>
+      <translation>SR di destinazione</translation>
     </message>
     <message>
       <source>Target band</source>
@@ -488,6 +1248,10 @@
       <translation>Il rapporto HTML (un unico file, con le figure incorporate).</translation>
     </message>
     <message>
+      <source>The area-of-interest layer has no polygon.</source>
+      <translation>Il layer dell'area di interesse non contiene poligoni.</translation>
+    </message>
+    <message>
       <source>The displacement result could not be loaded as a layer.</source>
       <translation>Impossibile caricare il risultato di spostamento come layer.</translation>
     </message>
@@ -496,8 +1260,52 @@
       <translation>L'immagine precedente. Lo spostamento viene misurato da questa all'immagine target.</translation>
     </message>
     <message>
+      <source>The file the graph's Write node writes (${output}).</source>
+      <translation>Il file scritto dal nodo Write del grafo (${output}).</translation>
+    </message>
+    <message>
+      <source>The image to put on the reference grid; any CRS.</source>
+      <translation>L'immagine da portare sulla griglia dell'immagine di riferimento; qualsiasi SR.</translation>
+    </message>
+    <message>
+      <source>The input layer is missing or cannot be read.</source>
+      <translation>Il layer di input è mancante o non può essere letto.</translation>
+    </message>
+    <message>
       <source>The later image, on the same grid as the reference (same CRS, extent and pixel size).</source>
       <translation>L'immagine successiva, sulla stessa griglia dell'immagine di riferimento (stesso SR, estensione e dimensione del pixel).</translation>
+    </message>
+    <message>
+      <source>The placeholder table must have two columns: name, value.</source>
+      <translation>La tabella dei segnaposto deve avere due colonne: name, value.</translation>
+    </message>
+    <message>
+      <source>The product '{0}' does not exist.</source>
+      <translation>Il prodotto '{0}' non esiste.</translation>
+    </message>
+    <message>
+      <source>The product as downloaded (.zip) or its MTD_MSIL2A.xml.</source>
+      <translation>Il prodotto così come scaricato (.zip) o il suo MTD_MSIL2A.xml.</translation>
+    </message>
+    <message>
+      <source>The product as downloaded: the zipped SAFE (.zip or .SAFE.zip) or, for an unzipped product, the manifest.safe file inside its .SAFE folder (a .SAFE folder path typed in qgis_process works too). S1A, S1B, S1C and S1D are accepted.</source>
+      <translation>Il prodotto così come scaricato: il SAFE compresso (.zip o .SAFE.zip) oppure, per un prodotto decompresso, il file manifest.safe all'interno della sua cartella .SAFE (funziona anche il percorso di una cartella .SAFE digitato in qgis_process). Sono accettati S1A, S1B, S1C e S1D.</translation>
+    </message>
+    <message>
+      <source>The product file as delivered.</source>
+      <translation>Il file del prodotto così come fornito.</translation>
+    </message>
+    <message>
+      <source>The product file as downloaded.</source>
+      <translation>Il file del prodotto così come scaricato.</translation>
+    </message>
+    <message>
+      <source>The target is searched this many pixels around the reference chip in every direction; make it a few pixels larger than the expected motion (or use coarse-to-fine).</source>
+      <translation>L'immagine target viene cercata entro questo numero di pixel attorno alla finestra (chip) di riferimento, in ogni direzione; impostarlo qualche pixel in più del movimento atteso (o usare l'approccio multiscala).</translation>
+    </message>
+    <message>
+      <source>The target on the reference grid (GeoTIFF, float32, NaN nodata).</source>
+      <translation>L'immagine target sulla griglia dell'immagine di riferimento (GeoTIFF, float32, nodata NaN).</translation>
     </message>
     <message>
       <source>The {0} layer is missing or cannot be read.</source>
@@ -506,6 +1314,14 @@
     <message>
       <source>Tightness</source>
       <translation>Accoppiamento (tightness)</translation>
+    </message>
+    <message>
+      <source>Tile cache (e.g. 2048M, empty = SNAP's default)</source>
+      <translation>Cache dei tile (ad es. 2048M, vuoto = valore predefinito di SNAP)</translation>
+    </message>
+    <message>
+      <source>Tile size (pixels)</source>
+      <translation>Dimensione dei tile (pixel)</translation>
     </message>
     <message>
       <source>Tolerance</source>
@@ -524,6 +1340,10 @@
       <translation>Unità: {0}; pixel con un risultato: {1:.1%}</translation>
     </message>
     <message>
+      <source>Units: {0}; windows with a result: {1:.1%} of {2}</source>
+      <translation>Unità: {0}; finestre con un risultato: {1:.1%} di {2}</translation>
+    </message>
+    <message>
       <source>Use a Gaussian instead of a box averaging window (OPTFLOW_FARNEBACK_GAUSSIAN): slower, more accurate.</source>
       <translation>Usa una finestra di media gaussiana invece di una rettangolare (OPTFLOW_FARNEBACK_GAUSSIAN): più lenta, più accurata.</translation>
     </message>
@@ -538,6 +1358,18 @@
     <message>
       <source>Use everything outside the mask as stable ground.</source>
       <translation>Usa tutto ciò che è esterno alla maschera come terreno stabile.</translation>
+    </message>
+    <message>
+      <source>Use everything outside the polygons (e.g. outside a landslide outline) as stable.</source>
+      <translation>Usa tutto ciò che è esterno ai poligoni (ad es. fuori dal perimetro di una frana) come terreno stabile.</translation>
+    </message>
+    <message>
+      <source>Values at or above this percentile map to 1.</source>
+      <translation>I valori pari o superiori a questo percentile vengono portati a 1.</translation>
+    </message>
+    <message>
+      <source>Values at or below this percentile map to 0.</source>
+      <translation>I valori pari o inferiori a questo percentile vengono portati a 0.</translation>
     </message>
     <message>
       <source>Vectors on stable ground</source>
@@ -576,12 +1408,36 @@
       <translation>Unità della velocità</translation>
     </message>
     <message>
+      <source>WEIGHTS must be numbers separated by commas, e.g. 0.5, 0.5.</source>
+      <translation>WEIGHTS deve contenere numeri separati da virgola, ad es. 0.5, 0.5.</translation>
+    </message>
+    <message>
+      <source>Wallis filter</source>
+      <translation>Filtro di Wallis</translation>
+    </message>
+    <message>
+      <source>Warp to CRS (optional)</source>
+      <translation>Riproietta nel SR (opzionale)</translation>
+    </message>
+    <message>
       <source>Warps</source>
       <translation>Deformazioni (warp)</translation>
     </message>
     <message>
+      <source>Wavelength table</source>
+      <translation>Tabella delle lunghezze d'onda</translation>
+    </message>
+    <message>
+      <source>Wavelengths in nm (optional)</source>
+      <translation>Lunghezze d'onda in nm (opzionale)</translation>
+    </message>
+    <message>
       <source>Weight of the coupling term; higher values favour data fidelity.</source>
       <translation>Peso del termine di accoppiamento; valori più alti favoriscono la fedeltà ai dati.</translation>
+    </message>
+    <message>
+      <source>Weights</source>
+      <translation>Pesi</translation>
     </message>
     <message>
       <source>Westerweel &amp; Scarano (2005) normalised median test: remove a vector whose residual against the median of its neighbours, normalised by their median residual, exceeds this (2 in the paper).</source>
@@ -592,8 +1448,36 @@
       <translation>Raggio della finestra (pixel)</translation>
     </message>
     <message>
+      <source>Window size (pixels)</source>
+      <translation>Dimensione della finestra (pixel)</translation>
+    </message>
+    <message>
+      <source>Windowed phase correlation</source>
+      <translation>Correlazione di fase a finestre</translation>
+    </message>
+    <message>
+      <source>Write 10·log10(value) instead of linear values. dB often tracks better on SAR.</source>
+      <translation>Scrive 10·log10(valore) invece dei valori lineari. Sui dati SAR il tracciamento funziona spesso meglio in dB.</translation>
+    </message>
+    <message>
       <source>YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS. Leave empty to read it from the result's metadata or the tracked file names.</source>
       <translation>YYYY-MM-DD o YYYY-MM-DDTHH:MM:SS. Lasciare vuoto per leggerla dai metadati del risultato o dai nomi dei file di input del tracciamento.</translation>
+    </message>
+    <message>
+      <source>float32 (NaN nodata) keeps every value; uint8 (nodata 0, values 1-255) is smaller, for steps whose result is 0-1 (min-max, percentile stretch, equalisation, CLAHE).</source>
+      <translation>float32 (nodata NaN) mantiene tutti i valori; uint8 (nodata 0, valori 1-255) occupa meno spazio, per gli algoritmi il cui risultato è 0-1 (min-max, stiramento tra percentili, equalizzazione, CLAHE).</translation>
+    </message>
+    <message>
+      <source>gpt -c: memory for SNAP's tile cache.</source>
+      <translation>gpt -c: memoria per la cache dei tile di SNAP.</translation>
+    </message>
+    <message>
+      <source>gpt threads (0 = SNAP's default)</source>
+      <translation>Thread di gpt (0 = valore predefinito di SNAP)</translation>
+    </message>
+    <message>
+      <source>lee: Lee speckle filter for SAR amplitude/intensity; svd: patch-wise truncated-SVD denoise (the original library's svd_denoise).</source>
+      <translation>lee: filtro speckle di Lee per ampiezza/intensità SAR; svd: riduzione del rumore per riquadri tramite SVD troncata (lo svd_denoise della libreria originale).</translation>
     </message>
     <message>
       <source>m/day or m/year (map units per day or per 365.25-day year).</source>
@@ -602,6 +1486,18 @@
     <message>
       <source>median: constant offset; plane / quadratic: surface in map coordinates, fitted robustly on the stable ground (for a ramp left by orbit or attitude errors).</source>
       <translation>median: offset costante; plane / quadratic: superficie nelle coordinate di mappa, adattata in modo robusto sul terreno stabile (per una rampa dovuta a errori di orbita o di assetto).</translation>
+    </message>
+    <message>
+      <source>minmax: (x - min)/(max - min), 0-1; zscore: (x - mean)/std, mean 0 and std 1; percentile: linear stretch of the chosen percentiles to 0-1, clipped; log: natural logarithm; db: 10 log10(x) (SAR intensity). Statistics use valid pixels only; x &lt;= 0 has no logarithm and becomes nodata.</source>
+      <translation>minmax: (x - min)/(max - min), 0-1; zscore: (x - mean)/std, media 0 e deviazione standard 1; percentile: stiramento lineare dei percentili scelti su 0-1, con troncamento; log: logaritmo naturale; db: 10 log10(x) (intensità SAR). Le statistiche usano solo i pixel validi; x &lt;= 0 non ha logaritmo e diventa nodata.</translation>
+    </message>
+    <message>
+      <source>phase = pure phase correlation (cross-power divided by its magnitude); partial = divided by the square root of the magnitude (default: as sharp, far less sensitive to noise); none = plain cross-correlation.</source>
+      <translation>phase = correlazione di fase pura (spettro di potenza incrociato diviso per il suo modulo); partial = diviso per la radice quadrata del modulo (predefinito: altrettanto netto, molto meno sensibile al rumore); none = correlazione incrociata semplice.</translation>
+    </message>
+    <message>
+      <source>vnir (about 400-1010 nm), swir (about 920-2500 nm) or pan (panchromatic, 5 m).</source>
+      <translation>vnir (circa 400-1010 nm), swir (circa 920-2500 nm) o pan (pancromatico, 5 m).</translation>
     </message>
   </context>
 </TS>
