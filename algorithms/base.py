@@ -147,6 +147,13 @@ class SenseTrackAlgorithm(QgsProcessingAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802
         return self.tr(self.HELP)
 
+    def described_help(self, description: str, common: str = "", reference: str = "") -> str:
+        """Help text from a description, a paragraph shared by a family of algorithms and a reference."""
+        text = self.tr(description) + (self.tr(common) if common else "")
+        if reference:
+            text += "<p>" + self.tr("Reference: ") + reference + "</p>"
+        return text
+
     def missing_dependencies(self) -> Iterable[str]:
         return missing(self.REQUIRES)
 

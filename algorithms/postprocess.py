@@ -43,10 +43,7 @@ class PostprocessAlgorithm(SenseTrackAlgorithm):
     REFERENCE = ""
 
     def shortHelpString(self) -> str:  # noqa: N802
-        text = self.tr(self.DESCRIPTION) + self.tr(FORMAT_HELP)
-        if self.REFERENCE:
-            text += "<p>" + self.tr("Reference: ") + self.REFERENCE + "</p>"
-        return text
+        return self.described_help(self.DESCRIPTION, FORMAT_HELP, self.REFERENCE)
 
     def add_input(self) -> None:
         p = QgsProcessingParameterMapLayer(self.INPUT, self.tr("Displacement result"),

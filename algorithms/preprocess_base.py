@@ -37,10 +37,7 @@ class RasterStepAlgorithm(SenseTrackAlgorithm):
     FIXED: Dict[str, Any] = {}  # core parameters fixed by the subclass (not shown)
 
     def shortHelpString(self) -> str:  # noqa: N802
-        text = self.tr(self.DESCRIPTION) + self.tr(COMMON_HELP)
-        if self.REFERENCE:
-            text += "<p>" + self.tr("Reference: ") + self.REFERENCE + "</p>"
-        return text
+        return self.described_help(self.DESCRIPTION, COMMON_HELP, self.REFERENCE)
 
     def add_input(self) -> None:
         p = QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input image"))
