@@ -92,3 +92,31 @@ def test_snapgraph_with_a_parameter_table_and_gpt_errors(provider, gpt, tmp_path
     with pytest.raises(QgsProcessingException, match="needs a value for: input"):
         processing.run("sensetrack:snapgraph", {"GRAPH": shipped_graphs()["s1_grd"], "PARAMETERS": table[2:],
                                                 "OUTPUT": str(tmp_path / "i.tif")})
+
+
+def test_snapcosmo_and_snaps2_run_with_the_stand_in(provider, gpt, tmp_path, monkeypatch, recording_feedback):
+    import processing
+
+    pytest.importorskip("h5py")
+    from product_fixtures import write_csk
+
+    csk = write_csk(str(tmp_path))
+    monkeypatch.setenv("FAKE_GPT_GRAPH", str(tmp_path / "cosmo.xml"))
+    feedback = recording_feedback()
+    res = processing.run("sensetrack:snapcosmo", {"INPUT": csk, "AOI": "10.0,10.1,44.8,44.9 [EPSG:4326]",
+                                                  "OUTPUT": str(tmp_path / "c.tif")}, feedback=feedback)
+    assert os.path.exists(res["OUTPUT"])
+    graph = (tmp_path / "cosmo.xml").read_text()
+    # fixture incidence 30-34 deg (mean 32), CSK Himage 3 m x 3 m with 2 azimuth looks = 6 m: range looks n
+    # minimising |3 n / sin 32 deg - 6| is n = 1 (5.66 m)
+    assert "<nAzLooks>2</nAzLooks>" in graph and "<nRgLooks>1</nRgLooks>" in graph
+    assert "<geoRegion>POLYGON ((10" in graph and "<mapProjection>AUTO:42001</mapProjection>" in graph
+    s2 = tmp_path / "S2A_MSIL2A_20230101T101010_N0509_R022_T32TNR_20230101T120000.zip"
+    s2.write_bytes(b"PK")
+    monkeypatch.setenv("FAKE_GPT_GRAPH", str(tmp_path / "s2.xml"))
+    res = processing.run("sensetrack:snaps2", {"INPUT": str(s2), "BANDS": "B3, B8",
+                                               "OUTPUT": str(tmp_path / "s2.tif")})
+    assert os.path.exists(res["OUTPUT"])
+    graph = (tmp_path / "s2.xml").read_text()
+    assert "<sourceBands>B3,B8</sourceBands>" in graph
+    assert "<geoRegion/>" in graph or "<geoRegion></geoRegion>" in graph  # empty: the whole scene
