@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # for tests/helpers.py
 
-from helpers import PLUGINS, ROOT, SAMPLE  # noqa: E402
+from helpers import PLUGINS, ROOT, SAMPLE, SHARED_DATA  # noqa: E402
 
 os.makedirs(PLUGINS, exist_ok=True)
 _link = os.path.join(PLUGINS, "sensetrack")
@@ -33,7 +33,7 @@ def _snapshot(folder):
 @pytest.fixture(scope="session", autouse=True)
 def inputs_are_never_modified():
     """No run may write into or beside its inputs (not even a .aux.xml statistics file)."""
-    folders = [SAMPLE] + [p for p in (os.path.join(os.path.dirname(ROOT), "shared", "data"),) if os.path.isdir(p)]
+    folders = [SAMPLE] + [p for p in (SHARED_DATA,) if os.path.isdir(p)]
     before = {f: _snapshot(f) for f in folders}
     yield
     # QGIS itself (pytest-qgis, qgis_process) writes GDAL's .aux.xml statistics beside every raster it loads as

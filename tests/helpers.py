@@ -4,12 +4,18 @@ from __future__ import annotations
 import os
 
 import numpy as np
+import pytest
 from osgeo import gdal, osr
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLUGINS = os.path.join(ROOT, ".build", "plugins")
 SAMPLE = os.path.join(ROOT, "sample_data")
-SHARED_DATA = os.path.join(os.path.dirname(ROOT), "shared", "data")
+# the real product metadata beside the checkout (../shared/data); SENSETRACK_SHARED_DATA points elsewhere
+SHARED_DATA = os.environ.get("SENSETRACK_SHARED_DATA") or os.path.join(os.path.dirname(ROOT), "shared", "data")
+S1_DATA = os.path.join(SHARED_DATA, "sentinel1")
+needs_shared_data = pytest.mark.skipif(
+    not os.path.isdir(S1_DATA),
+    reason=f"the real Sentinel-1 metadata is not at {S1_DATA}: clone beside ../shared or set SENSETRACK_SHARED_DATA")
 
 
 def write_tif(path, arrays, geotransform=(500000.0, 10.0, 0.0, 5000000.0, 0.0, -10.0), epsg=32632,

@@ -17,9 +17,7 @@ import numpy as np
 from lxml import etree
 from osgeo import gdal
 
-from helpers import SHARED_DATA
-
-S1_DATA = os.path.join(SHARED_DATA, "sentinel1")
+from helpers import S1_DATA  # noqa: F401 - re-exported for the Sentinel-1 tests
 GRD = "S1B_IW_GRDH_1SDV_20210401T052623_20210401T052648_026269_032297_ECC8"
 SLC = "S1B_IW_SLC__1SDV_20210401T052622_20210401T052650_026269_032297_EFA4"
 STEM = "s1b-iw-grd-vv-20210401t052623-20210401t052648-026269-032297-001"

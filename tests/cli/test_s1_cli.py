@@ -5,12 +5,12 @@ import subprocess
 
 import numpy as np
 import pytest
-from helpers import ROOT
+from helpers import ROOT, needs_shared_data
 from osgeo import gdal
 from s1_fixture import GRD, S1_DATA, SLC, make_grd_safe
 
 SCRIPT = os.path.join(ROOT, "scripts", "qgis_process.sh")
-pytestmark = pytest.mark.skipif(not os.path.isdir(S1_DATA), reason="shared S1 data missing")
+pytestmark = needs_shared_data
 
 
 def _qp(tmp_path, alg, *params):

@@ -3,7 +3,7 @@ import os
 import stat
 import subprocess
 
-from helpers import ROOT
+from helpers import ROOT, S1_DATA, needs_shared_data
 
 SCRIPT = os.path.join(ROOT, "scripts", "qgis_process.sh")
 FAKE = os.path.join(ROOT, "tests", "fixtures", "fake_gpt.py")
@@ -30,6 +30,7 @@ def test_snapgraph_runs_and_reports_gpt_errors(tmp_path):
     assert not (tmp_path / "bad.tif").exists()
 
 
+@needs_shared_data
 def test_the_three_shipped_graph_algorithms_run_through_qgis_process(tmp_path):
     import pytest
 
@@ -43,8 +44,8 @@ def test_the_three_shipped_graph_algorithms_run_through_qgis_process(tmp_path):
     gpt.write_text(f'#!/bin/sh\nexec /usr/bin/python3 "{FAKE}" "$@"\n')
     gpt.chmod(gpt.stat().st_mode | stat.S_IEXEC)
     env = dict(os.environ, SENSETRACK_QGIS_PROFILE=str(tmp_path / "profile"), SNAP_GPT=str(gpt))
-    slc = os.path.join(os.path.dirname(ROOT), "shared", "data", "sentinel1",
-                       "S1B_IW_SLC__1SDV_20210401T052622_20210401T052650_026269_032297_EFA4.SAFE", "manifest.safe")
+    slc = os.path.join(S1_DATA, "S1B_IW_SLC__1SDV_20210401T052622_20210401T052650_026269_032297_EFA4.SAFE",
+                       "manifest.safe")
     s2 = tmp_path / "S2A_MSIL2A.zip"
     s2.write_bytes(b"PK")
     runs = {"snaps1": [f"INPUT={slc}", "GRAPH=s1_iw_slc_nosf", "TARGET_CRS=EPSG:32632"],

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from osgeo import gdal, osr
 
+from helpers import needs_shared_data
 from s1_fixture import GRD, S1_DATA, SLC_CAL, SLC_NOISE, make_grd_safe
 from sensetrack.core.errors import InputError
 from sensetrack.core.sentinel1.calibration import Calibration
@@ -15,7 +16,7 @@ from sensetrack.core.sentinel1.grd import NOISE_FLOOR, calibrate_block, grd_to_g
 from sensetrack.core.sentinel1.noise import Noise
 from sensetrack.core.sentinel1.product import open_product
 
-pytestmark = pytest.mark.skipif(not os.path.isdir(S1_DATA), reason="shared S1 data missing")
+pytestmark = needs_shared_data
 
 
 def _vectors(path, vec, tag):

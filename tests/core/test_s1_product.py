@@ -5,12 +5,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from helpers import needs_shared_data
 from s1_fixture import S1_DATA, GRD, SLC
 from sensetrack.core.errors import InputError
 from sensetrack.core.sentinel1.naming import parse_product_name, relative_orbit
 from sensetrack.core.sentinel1.product import open_product
 
-pytestmark = pytest.mark.skipif(not os.path.isdir(S1_DATA), reason="shared S1 data missing")
+pytestmark = needs_shared_data
 
 
 def _manifest_relative_orbit(safe):

@@ -8,7 +8,7 @@ import time
 
 import numpy as np
 import pytest
-from helpers import ROOT, SHARED_DATA
+from helpers import ROOT, S1_DATA, needs_shared_data
 
 from sensetrack.core.errors import Cancelled, InputError, MissingDependencyError, ParameterError, SnapError
 from sensetrack.core.progress import Monitor
@@ -19,7 +19,7 @@ from sensetrack.core.snap.runner import PERCENT
 
 FAKE = os.path.join(ROOT, "tests", "fixtures", "fake_gpt.py")
 DATA = os.path.join(ROOT, "tests", "data")
-S1 = os.path.join(SHARED_DATA, "sentinel1")
+S1 = S1_DATA
 GRD = os.path.join(S1, "S1B_IW_GRDH_1SDV_20210401T052623_20210401T052648_026269_032297_ECC8.SAFE")
 
 
@@ -198,6 +198,7 @@ def test_aoi_from_a_projected_polygon_and_an_extent():
         to_wgs84_wkt("LINESTRING(0 0, 1 1)")
 
 
+@needs_shared_data
 def test_multilook_from_the_real_annotations():
     # the original library's rule: theta = 38 deg gives 4 range looks, about 14.9 m x 14.1 m
     looks = estimate_looks(38.0)
@@ -219,6 +220,7 @@ def test_multilook_from_the_real_annotations():
         estimate_looks(0.0)
 
 
+@needs_shared_data
 def test_batch_names_and_runs(gpt, tmp_path):
     name = s1_output_name(GRD, "s1_grd", "my aoi")
     relative = (26269 - 27) % 175 + 1  # S1B absolute orbit 026269 in the name, ESA's S1B offset 27

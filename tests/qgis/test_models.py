@@ -4,7 +4,7 @@ import os
 
 import numpy as np
 import pytest
-from helpers import ROOT, SAMPLE, band_names, read_band
+from helpers import ROOT, SAMPLE, band_names, needs_shared_data, read_band
 from osgeo import gdal
 
 MODELS = os.path.join(ROOT, "resources", "models")
@@ -70,6 +70,7 @@ def test_landslide_model_runs_on_the_sample_data(provider, tmp_path):
     assert np.nanmax(speed) == pytest.approx(np.hypot(20, 30) * 365.25 / 92, rel=0.15)
 
 
+@needs_shared_data
 def test_glacier_model_runs_on_two_fixture_products(provider, tmp_path):
     """Two GRD fixtures (real S1 metadata, synthetic textured measurement; tests/s1_fixture.py), the later one
     with its texture moved 3 pixels along the image columns."""

@@ -9,9 +9,10 @@ import os
 import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
+from helpers import needs_shared_data
 from s1_fixture import GRD, S1_DATA, SLC, WIDTH, HEIGHT, make_grd_safe, texture
 
-pytestmark = pytest.mark.skipif(not os.path.isdir(S1_DATA), reason="shared S1 data missing")
+pytestmark = needs_shared_data
 
 
 def _run(alg, params):

@@ -3,11 +3,11 @@ import os
 import stat
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, S1_DATA, needs_shared_data
 
 FAKE = os.path.join(ROOT, "tests", "fixtures", "fake_gpt.py")
-SLC = os.path.join(ROOT, "..", "shared", "data", "sentinel1",
-                   "S1B_IW_SLC__1SDV_20210401T052622_20210401T052650_026269_032297_EFA4.SAFE", "manifest.safe")
+SLC = os.path.join(S1_DATA, "S1B_IW_SLC__1SDV_20210401T052622_20210401T052650_026269_032297_EFA4.SAFE",
+                   "manifest.safe")
 
 
 @pytest.fixture
@@ -50,6 +50,7 @@ def test_the_gpt_setting_is_registered_and_used(provider, gpt, monkeypatch):
         ProcessingConfig.setSettingValue(SNAP_SETTING, "")
 
 
+@needs_shared_data
 def test_snaps1_estimates_looks_and_converts_the_aoi_layer(provider, gpt, tmp_path, monkeypatch, recording_feedback):
     import processing
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
