@@ -93,6 +93,7 @@ class CosmoInfoAlgorithm(ProductAlgorithm):
 
     def run_core(self, parameters, context, monitor):
         from ..core.cosmo import open_cosmo
+        from ..core.gdal_utils import wgs84
         from ..core.output import write_polygons
 
         paths = self.parameterAsFileList(parameters, self.INPUT, context)
@@ -103,11 +104,7 @@ class CosmoInfoAlgorithm(ProductAlgorithm):
             records.append(open_cosmo(path).to_dict())
             monitor.report((i + 1) / len(paths), f"Read {records[-1]['file']}")
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        from osgeo import osr
-
-        srs = osr.SpatialReference()
-        srs.ImportFromEPSG(4326)
-        results = {self.OUTPUT: write_polygons(out, records, srs.ExportToWkt()), "COUNT": len(records)}
+        results = {self.OUTPUT: write_polygons(out, records, wgs84().ExportToWkt()), "COUNT": len(records)}
         json_path = self.write_json(parameters, context, "OUTPUT_JSON", records)
         if json_path:
             results["OUTPUT_JSON"] = json_path

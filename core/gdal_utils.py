@@ -37,6 +37,14 @@ def srs_from_wkt(wkt: str) -> osr.SpatialReference | None:
     return srs
 
 
+def wgs84() -> osr.SpatialReference:
+    """WGS 84 geographic (EPSG:4326) in lon, lat order: the frame of GCPs, footprints and SNAP's regions."""
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
 def same_crs(wkt_a: str, wkt_b: str) -> bool:
     """True when two WKT strings describe the same coordinate reference system."""
     if not wkt_a and not wkt_b:

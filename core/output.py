@@ -260,18 +260,27 @@ def write_points(
 
 
 def write_polygons(path: str, records: Sequence[Mapping[str, object]], crs_wkt: str = "",
-                   layer_name: str = "footprints", geometry_key: str = "footprint_wkt") -> str:
-    """Write polygons (WKT in ``record[geometry_key]``) with the other keys as string/number fields, atomically."""
+                   layer_name: str = "footprints", geometry_key: str = "footprint_wkt",
+                   field_types: Optional[Mapping[str, int]] = None) -> str:
+    """Write polygons (WKT in ``record[geometry_key]``) with the other keys as fields, atomically.
+
+    Field types come from ``field_types`` (OGR types) or are guessed from the
+    first non-null value (number or string).
+    """
     keys: List[str] = []
     for rec in records:
         keys += [k for k in rec if k != geometry_key and k not in keys]
+    field_types = dict(field_types or {})
     with atomic_path(path) as tmp, gdal_errors():
         ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
         lyr = ds.CreateLayer(layer_name, srs_from_wkt(crs_wkt), ogr.wkbPolygon)
         for k in keys:
             sample = next((r[k] for r in records if r.get(k) is not None), "")
-            kind = ogr.OFTReal if isinstance(sample, float) else ogr.OFTInteger64 if isinstance(sample, int) \
-                and not isinstance(sample, bool) else ogr.OFTString
+            if k in field_types:  # OFTInteger is 0: test membership, not truth
+                kind = field_types[k]
+            else:
+                kind = ogr.OFTReal if isinstance(sample, float) else ogr.OFTInteger64 if isinstance(sample, int) \
+                    and not isinstance(sample, bool) else ogr.OFTString
             lyr.CreateField(ogr.FieldDefn(k, kind))
         for rec in records:
             feat = ogr.Feature(lyr.GetLayerDefn())

@@ -14,10 +14,10 @@ import tempfile
 from typing import Any, Dict, Optional
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal
 
 from ..errors import InputError
-from ..gdal_utils import gdal_errors
+from ..gdal_utils import gdal_errors, wgs84
 from ..hdf5 import H5
 from ..output import atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
@@ -26,17 +26,11 @@ from .product import QUICKLOOK, CosmoProduct, open_cosmo
 ROWS_PER_BLOCK = 512
 
 
-def _wgs84() -> str:
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    return srs.ExportToWkt()
-
-
 def _set_gcps(ds, product: CosmoProduct, rows: int, cols: int) -> bool:
     gcps = product.gcps(rows, cols)
     if len(gcps) < 3:
         return False
-    ds.SetGCPs([gdal.GCP(lon, lat, 0.0, px, ln) for px, ln, lon, lat in gcps], _wgs84())
+    ds.SetGCPs([gdal.GCP(lon, lat, 0.0, px, ln) for px, ln, lon, lat in gcps], wgs84().ExportToWkt())
     return True
 
 

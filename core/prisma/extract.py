@@ -17,7 +17,7 @@ import numpy as np
 from osgeo import gdal, osr
 
 from ..errors import InputError, ParameterError
-from ..gdal_utils import gdal_errors
+from ..gdal_utils import gdal_errors, wgs84
 from ..output import RasterWriter, atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
 from .product import Band, PrismaProduct, open_prisma
@@ -120,12 +120,10 @@ def _geolocate(product: PrismaProduct, cube: str, sensor: str, out: str, rows: i
         ds = gdal.GetDriverByName("GTiff").Create(files[key], cols, rows, 1, gdal.GDT_Float64)
         ds.GetRasterBand(1).WriteArray(arr)
         ds = None
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
     ds = gdal.Open(sensor, gdal.GA_Update)
     ds.SetMetadata({"X_DATASET": files["lon"], "X_BAND": "1", "Y_DATASET": files["lat"], "Y_BAND": "1",
                     "PIXEL_OFFSET": "0", "LINE_OFFSET": "0", "PIXEL_STEP": "1", "LINE_STEP": "1",
-                    "SRS": srs.ExportToWkt()}, "GEOLOCATION")
+                    "SRS": wgs84().ExportToWkt()}, "GEOLOCATION")
     ds = None
     kw = {"geoloc": True, "dstSRS": target_crs or "EPSG:4326", "dstNodata": float("nan"),
           "resampleAlg": "bilinear", "creationOptions": ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]}

@@ -40,7 +40,7 @@ from osgeo import gdal, osr
 
 from .. import __version__
 from ..errors import InputError
-from ..gdal_utils import gdal_errors
+from ..gdal_utils import gdal_errors, wgs84
 from ..output import GTIFF_OPTIONS, atomic_path, check_output_path
 from ..progress import ensure_monitor
 from .calibration import Calibration
@@ -59,13 +59,6 @@ def utm_epsg(lon: float, lat: float) -> int:
     return (32600 if lat >= 0 else 32700) + zone
 
 
-def _wgs84() -> osr.SpatialReference:
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
 def radar_window(gcps, width: int, height: int, dst_wkt: str, aoi: Sequence[float], margin: int = 8) -> tuple:
     """Radar-geometry window (x0, y0, x1, y1), end-exclusive, covering ``aoi`` (target CRS) plus a margin.
 
@@ -74,7 +67,7 @@ def radar_window(gcps, width: int, height: int, dst_wkt: str, aoi: Sequence[floa
     scene is calibrated.
     """
     mem = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Byte)
-    mem.SetGCPs(gcps, _wgs84().ExportToWkt())
+    mem.SetGCPs(gcps, wgs84().ExportToWkt())
     tr = gdal.Transformer(mem, None, ["METHOD=GCP_TPS", f"DST_SRS={dst_wkt}"])
     xmin, ymin, xmax, ymax = (float(v) for v in aoi)
     t = np.linspace(0.0, 1.0, 33)
@@ -208,7 +201,7 @@ def grd_to_geotiff(input: str, output: str, polarisation: str = "VV", calibratio
         drv = gdal.GetDriverByName("GTiff")
         # uncompressed: LZW on float speckle costs ~10x the write time for ~10 % of space
         rds = drv.Create(radar, ww, hh, 1, gdal.GDT_Float32, ["TILED=YES", "BIGTIFF=IF_SAFER"])
-        rds.SetGCPs(ann.grid.gcps(-x0, -y0), _wgs84().ExportToWkt())
+        rds.SetGCPs(ann.grid.gcps(-x0, -y0), wgs84().ExportToWkt())
         rband = rds.GetRasterBand(1)
         rband.SetNoDataValue(float("nan"))
         sband = src.GetRasterBand(1)

@@ -5,11 +5,11 @@ import json
 import os
 from typing import Optional
 
-from osgeo import ogr, osr
+from osgeo import ogr
 
 from ..errors import ParameterError
-from ..gdal_utils import gdal_errors
-from ..output import atomic_path, check_output_path
+from ..gdal_utils import wgs84
+from ..output import atomic_path, check_output_path, write_polygons
 from .product import open_product
 
 FOOTPRINT_FIELDS = ("name", "platform", "mode", "product_type", "pass", "rel_orbit", "abs_orbit", "start", "stop",
@@ -25,25 +25,10 @@ def write_footprint(path: str, info: dict) -> str:
               "rel_orbit": info["relative_orbit"], "abs_orbit": info["absolute_orbit"],
               "start": info["manifest"]["start"], "stop": info["manifest"]["stop"],
               "pols": ",".join(info["polarisations"]), "swaths": ",".join(info["swaths"]),
-              "inc_mid": info["mean_incidence_angle_deg"]}
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    with atomic_path(path) as tmp, gdal_errors():
-        ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
-        layer = ds.CreateLayer("footprint", srs, ogr.wkbPolygon)
-        for key in FOOTPRINT_FIELDS:
-            kind = ogr.OFTInteger if key.endswith("orbit") else ogr.OFTReal if key == "inc_mid" else ogr.OFTString
-            layer.CreateField(ogr.FieldDefn(key, kind))
-        feat = ogr.Feature(layer.GetLayerDefn())
-        for key, val in values.items():
-            if val is not None:
-                feat.SetField(key, val)
-        if info["footprint_wkt"]:
-            feat.SetGeometry(ogr.CreateGeometryFromWkt(info["footprint_wkt"]))
-        layer.CreateFeature(feat)
-        feat = None
-        ds = None
-    return os.path.abspath(path)
+              "inc_mid": info["mean_incidence_angle_deg"], "footprint_wkt": info["footprint_wkt"]}
+    types = {key: ogr.OFTInteger if key.endswith("orbit") else ogr.OFTReal if key == "inc_mid" else ogr.OFTString
+             for key in FOOTPRINT_FIELDS}
+    return write_polygons(path, [values], wgs84().ExportToWkt(), layer_name="footprint", field_types=types)
 
 
 def product_info(input: str, json_path: Optional[str] = None, footprint_path: Optional[str] = None) -> dict:

@@ -6,13 +6,7 @@ from typing import Sequence
 from osgeo import ogr, osr
 
 from ..errors import InputError
-
-
-def _wgs84() -> osr.SpatialReference:
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)  # lon, lat as SNAP expects
-    return srs
+from ..gdal_utils import wgs84
 
 
 def to_wgs84_wkt(geometry_wkt: str, crs: str = "EPSG:4326", densify: float = 0.0) -> str:
@@ -32,7 +26,7 @@ def to_wgs84_wkt(geometry_wkt: str, crs: str = "EPSG:4326", densify: float = 0.0
     src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     if densify > 0:
         geom.Segmentize(densify)
-    dst = _wgs84()
+    dst = wgs84()
     if not src.IsSame(dst):
         geom.Transform(osr.CoordinateTransformation(src, dst))
     if geom.GetGeometryType() in (ogr.wkbMultiPolygon, ogr.wkbMultiPolygon25D):
