@@ -18,7 +18,6 @@ from osgeo import gdal
 
 from ..errors import InputError
 from ..gdal_utils import gdal_errors, wgs84
-from ..hdf5 import H5
 from ..output import atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
 from .product import QUICKLOOK, CosmoProduct, open_cosmo
@@ -49,7 +48,7 @@ def amplitude(path: str, output: str, target_crs: str = "", pixel_size: float = 
     mon = ensure_monitor(monitor)
     out = check_output_path(output, [path])
     product = open_cosmo(path)
-    h5 = H5(path, "COSMO-SkyMed product")
+    h5 = product.h5
     rows, cols = product.rows, product.cols
     with tempfile.TemporaryDirectory(prefix="sensetrack-cosmo-") as tmp:
         raw = os.path.join(tmp, "image.tif")
@@ -97,7 +96,7 @@ def quicklook(path: str, output: str) -> Dict[str, Any]:
     """Export the product's quicklook (``/S01/QLK``) as PNG (by extension) or GeoTIFF with corner GCPs."""
     out = check_output_path(output, [path])
     product = open_cosmo(path)
-    h5 = H5(path, "COSMO-SkyMed product")
+    h5 = product.h5
     if not h5.has(QUICKLOOK):
         raise InputError(f"'{os.path.basename(path)}' has no quicklook dataset {QUICKLOOK}.")
     data = np.asarray(h5.read(QUICKLOOK))

@@ -41,6 +41,7 @@ class CosmoProduct:
     corners: Dict[str, Tuple[float, float, float]] = field(default_factory=dict)  # (lat, lon, height)
     incidence: Tuple[Optional[float], Optional[float]] = (None, None)
     attributes: Dict[str, Any] = field(default_factory=dict)
+    h5: Optional[H5] = field(default=None, repr=False)  # the open file, for reading the image
 
     @property
     def rows(self) -> int:
@@ -132,4 +133,4 @@ def open_cosmo(path: str) -> CosmoProduct:
     far = _number(img_attrs.get("Far Incidence Angle", root.get("Far Incidence Angle")))
     return CosmoProduct(path=path, mission=mission, name=name, image=image, shape=shape,
                         complex=len(shape) == 3 and shape[2] == 2, corners=corners, incidence=(near, far),
-                        attributes=root)
+                        attributes=root, h5=h5)

@@ -4,8 +4,8 @@ The original library built the output grid from the reference bounds taken
 in the wrong CRS (0 % valid pixels for a target in another UTM zone), had no
 shift estimation, and wrote ``<name>_coreg.tif`` beside the input. Here GDAL
 warps the target straight onto the reference grid (CRS, extent and pixel
-size of the reference), temporary files live in the system temporary
-folder, and the output is written atomically where the user asked.
+size of the reference) into the output's temporary name, and renames it
+when complete: nothing is written anywhere else.
 
 Shift estimation (optional): phase correlation (scikit-image, upsampled
 DFT, 1/100 px) between the reference and the warped target over their
@@ -18,7 +18,6 @@ the shift, and the result labelled with the reference grid.
 from __future__ import annotations
 
 import os
-import tempfile
 from types import SimpleNamespace
 from typing import Any, Dict, Optional
 
@@ -129,17 +128,17 @@ def coregister(reference: str, target: str, output: str, resampling: str = "bili
             raise InputError(f"'{os.path.basename(r.path)}' has no georeferencing (geotransform and CRS); "
                              "co-registration needs both images georeferenced.")
     result = {"shift_col": 0.0, "shift_row": 0.0, "shift_x": 0.0, "shift_y": 0.0}
-    with tempfile.TemporaryDirectory(prefix="sensetrack-coreg-") as tmp:
-        first = os.path.join(tmp, "warped.tif")
+    with atomic_path(out) as part:
         mon.report(0.05, "Warping the target onto the reference grid")
         try:
             with gdal_errors():
-                _warp(target, first, ref, resampling, target_nodata)
+                _warp(target, part, ref, resampling, target_nodata)
         except RuntimeError as exc:
             raise InputError(f"GDAL could not warp '{os.path.basename(target)}' onto the reference grid: {exc}") \
                 from None
-        warped = Raster(first)
+        warped = Raster(part)
         a, a_ok, b, b_ok = _central(ref, reference_band, warped, target_band)
+        warped.close()
         common = a_ok & b_ok
         if not common.any():
             raise InputError("The target does not overlap the reference (no valid pixel in common after warping "
@@ -156,12 +155,11 @@ def coregister(reference: str, target: str, output: str, resampling: str = "bili
             result.update(shift, shift_x=float(dx), shift_y=float(dy))
             mon.log(f"Shift of the target: {shift['shift_col']:+.3f} px (columns), {shift['shift_row']:+.3f} px "
                     f"(rows) = {float(dx):+.3f} E, {float(dy):+.3f} N map units; removing it")
-        warped.close()
-        mon.report(0.6, "Writing the co-registered target")
-        with atomic_path(out) as part:
+            mon.report(0.6, "Writing the co-registered target")
+            # warp the original target again with the shift: one resampling of the input, not two
             with gdal_errors():
                 _warp(target, part, ref, resampling, target_nodata, (result["shift_col"], result["shift_row"]))
-        done = Raster(out)
+        done = Raster(part)
         valid = 0
         for win in done.windows(2048):
             valid += int(done.read(1, win)[1].sum())

@@ -20,7 +20,7 @@ from ..errors import InputError, ParameterError
 from ..gdal_utils import gdal_errors, wgs84
 from ..output import RasterWriter, atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
-from .product import Band, PrismaProduct, open_prisma
+from .product import UNITS, Band, PrismaProduct, open_prisma
 
 ROWS_PER_BLOCK = 128
 
@@ -72,7 +72,7 @@ def extract(path: str, output: str, cube: str = "vnir", bands: Sequence[int] = (
     gain, offset = product.scale(cube)
     names = [b.name for b in chosen]
     band_meta = [{"WAVELENGTH": f"{b.wavelength:.3f}", "FWHM": f"{b.fwhm:.3f}", "CUBE_INDEX": str(b.index + 1),
-                  "UNIT": product.info()["unit"]} for b in chosen]
+                  "UNIT": UNITS[product.level]} for b in chosen]
     meta = {"SENSETRACK_SOURCE": os.path.abspath(path), "PRISMA_LEVEL": product.level, "PRISMA_CUBE": cube,
             "ACQUISITION_START_TIME": str(product.root.get("Product_StartTime", "")),
             "SCALING": json.dumps({"gain": gain, "offset": offset})}
@@ -102,7 +102,7 @@ def extract(path: str, output: str, cube: str = "vnir", bands: Sequence[int] = (
         if not projected:
             _geolocate(product, cube, target, out, rows, cols, target_crs, pixel_size, tmp)
     mon.report(1.0, "Done")
-    return {"output": out, "bands": names, "level": product.level, "unit": product.info()["unit"]}
+    return {"output": out, "bands": names, "level": product.level, "unit": UNITS[product.level]}
 
 
 def _geolocate(product: PrismaProduct, cube: str, sensor: str, out: str, rows: int, cols: int, target_crs: str,
