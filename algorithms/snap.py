@@ -117,8 +117,8 @@ class SnapAlgorithm(SenseTrackAlgorithm):
         return crs.authid() or crs.toWkt() if crs.isValid() else "AUTO:42001"
 
     def run_snap(self, graph: str, values: Dict[str, object], parameters, context, monitor,
-                 inputs=()) -> Dict[str, object]:
-        out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+                 inputs=(), out: str = "") -> Dict[str, object]:
+        out = out or self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         res = run_graph(graph, values, out, gpt=find_gpt(gpt_setting() or None),
                         threads=self.parameterAsInt(parameters, "THREADS", context),
                         cache=self.parameterAsString(parameters, "CACHE", context).strip(),
@@ -160,19 +160,15 @@ class SnapGraphAlgorithm(SnapAlgorithm):
         if len(cells) % 2:
             raise QgsProcessingException(self.tr("The placeholder table must have two columns: name, value."))
         values = {str(cells[i]).strip().strip("${}"): cells[i + 1] for i in range(0, len(cells), 2)}
-        out = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        res = run_graph(graph, values, out, gpt=find_gpt(gpt_setting() or None),
-                        threads=self.parameterAsInt(parameters, "THREADS", context),
-                        cache=self.parameterAsString(parameters, "CACHE", context).strip(),
-                        memory=self.parameterAsString(parameters, "MEMORY", context).strip(), monitor=monitor)
-        return {self.OUTPUT: res["output"]}
+        return self.run_snap(graph, values, parameters, context, monitor,
+                             out=self.parameterAsFileOutput(parameters, self.OUTPUT, context))
 
 
 class SnapSarAlgorithm(SnapAlgorithm):
     """Shipped SAR graphs: product, graph choice, AOI, projection, looks."""
 
     GRAPHS = ()
-    SENSOR = ""
+    LOOKS = ""  # name of the looks estimator in core.snap.multilook
     PRODUCT_LABEL = ""
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -196,7 +192,9 @@ class SnapSarAlgorithm(SnapAlgorithm):
         self.add_gpt_options()
 
     def looks(self, product: str):
-        raise NotImplementedError
+        from ..core.snap import multilook
+
+        return getattr(multilook, self.LOOKS)(product)
 
     def run_core(self, parameters, context, monitor):
         product = self.parameterAsFile(parameters, "INPUT", context)
@@ -233,11 +231,7 @@ class SnapS1Algorithm(SnapSarAlgorithm):
             "correction on SRTM, optional VH/VV ratio band, subset to the area of interest). Multilook factors "
             "are estimated from the product's mean incidence angle for square ground pixels (nominal IW "
             "resolution 2.3 m x 14.1 m) unless given.</p>")
-
-    def looks(self, product):
-        from ..core.snap.multilook import s1_looks
-
-        return s1_looks(product)
+    LOOKS = "s1_looks"
 
 
 class SnapCosmoAlgorithm(SnapSarAlgorithm):
@@ -248,11 +242,7 @@ class SnapCosmoAlgorithm(SnapSarAlgorithm):
     HELP = ("<p>COSMO-SkyMed (CSK or CSG) SCS_B to a calibrated, multilooked, terrain-corrected GeoTIFF in dB "
             "with SNAP (dB after multilooking, so averaging is done on intensities). Looks are estimated from the "
             "near/far incidence angles for square ground pixels (2 azimuth looks) unless given.</p>")
-
-    def looks(self, product):
-        from ..core.snap.multilook import cosmo_looks
-
-        return cosmo_looks(product)
+    LOOKS = "cosmo_looks"
 
 
 class SnapS2Algorithm(SnapAlgorithm):
