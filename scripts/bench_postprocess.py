@@ -30,12 +30,9 @@ import time
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PLUGINS = os.path.join(ROOT, ".build", "plugins")
-os.makedirs(PLUGINS, exist_ok=True)
-if not os.path.lexists(os.path.join(PLUGINS, "sensetrack")):
-    os.symlink(ROOT, os.path.join(PLUGINS, "sensetrack"))
-sys.path.insert(0, PLUGINS)
+from sensetrack_path import ROOT, ensure_importable  # noqa: E402
+
+PLUGINS = ensure_importable()
 
 from osgeo import ogr, osr  # noqa: E402
 

@@ -21,10 +21,10 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+from sensetrack_path import ROOT, ensure_importable  # noqa: E402
+
+PLUGINS = ensure_importable()
 sys.path.insert(0, os.path.join(ROOT, "tests"))
-sys.path.insert(0, os.path.join(ROOT, ".build", "plugins"))
 
 CHILD = r"""
 import json, sys, time
@@ -57,7 +57,7 @@ def main():
         del dn
         print(f"fixture {w} x {h} written in {time.perf_counter() - t:.1f} s")
         out = os.path.join(tmp, "out.tif")
-        proc = subprocess.run([sys.executable, "-c", CHILD, safe, out, os.path.join(ROOT, ".build", "plugins")],
+        proc = subprocess.run([sys.executable, "-c", CHILD, safe, out, PLUGINS],
                               capture_output=True, text=True)
         if proc.returncode:
             print(proc.stderr)

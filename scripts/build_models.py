@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Dict, List, Tuple
+from typing import Dict, List
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from sensetrack_path import ROOT, start_qgis
 MODELS_DIR = os.path.join(ROOT, "resources", "models")
 GROUP = "Example models"
 
@@ -144,20 +144,6 @@ def model_specs() -> List[Dict]:
     return [LANDSLIDE, GLACIER]
 
 
-def _load_qgis():
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    plugins = os.path.join(ROOT, ".build", "plugins")
-    os.makedirs(plugins, exist_ok=True)
-    if not os.path.lexists(os.path.join(plugins, "sensetrack")):
-        os.symlink(ROOT, os.path.join(plugins, "sensetrack"))
-    sys.path.insert(0, plugins)
-    from qgis.core import QgsApplication
-
-    app = QgsApplication.instance() or QgsApplication([], False)
-    QgsApplication.initQgis()
-    return app
-
-
 def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
     """Assemble one model from its declaration."""
     from qgis.core import (
@@ -247,7 +233,7 @@ def _add_defaults(child) -> None:
 
 def main(argv: List[str]) -> int:
     out_dir = argv[1] if len(argv) > 1 else MODELS_DIR
-    _load_qgis()
+    start_qgis()
     from qgis.core import QgsApplication
 
     from sensetrack.provider.provider import SenseTrackProvider

@@ -25,7 +25,7 @@ import sys
 import xml.etree.ElementTree as ET
 from typing import Dict, Iterable, List, Set
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from sensetrack_path import ROOT, start_qgis
 CONTEXT = "SenseTrack"
 LANGUAGES = ["it"]
 SOURCE_DIRS = ["algorithms", "provider"]
@@ -64,19 +64,7 @@ def static_strings() -> Set[str]:
 
 def dynamic_strings() -> Set[str]:
     """Everything the algorithms pass to tr() while being defined and described."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    plugins = os.path.join(ROOT, ".build", "plugins")
-    os.makedirs(plugins, exist_ok=True)
-    link = os.path.join(plugins, "sensetrack")
-    if not os.path.lexists(link):
-        os.symlink(ROOT, link)
-    sys.path.insert(0, plugins)
-    from qgis.core import QgsApplication
-
-    app = QgsApplication.instance() or QgsApplication([], False)
-    if not QgsApplication.instance().property("sensetrack_i18n_init"):
-        QgsApplication.initQgis()
-        app.setProperty("sensetrack_i18n_init", True)
+    start_qgis()
     import sensetrack.algorithms.base as base
     from sensetrack.algorithms import algorithm_classes
 

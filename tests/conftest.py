@@ -9,15 +9,12 @@ import sys
 import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # for tests/helpers.py
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "scripts"))
 
-from helpers import PLUGINS, ROOT, SAMPLE, SHARED_DATA  # noqa: E402
+from helpers import SAMPLE, SHARED_DATA  # noqa: E402
+from sensetrack_path import ensure_importable  # noqa: E402
 
-os.makedirs(PLUGINS, exist_ok=True)
-_link = os.path.join(PLUGINS, "sensetrack")
-if not os.path.lexists(_link):
-    os.symlink(ROOT, _link)
-if PLUGINS not in sys.path:
-    sys.path.insert(0, PLUGINS)
+ensure_importable()
 
 
 def _snapshot(folder):
