@@ -25,6 +25,7 @@ ufuncs and ``matmul``) release the GIL.
 """
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Optional, Tuple
@@ -36,7 +37,8 @@ from .errors import InputError, ParameterError
 from .params import ParamSpec, validate
 from .progress import Monitor, ensure_monitor
 from .windowed_ncc import match_stack
-from .windowed_phase import APODISATIONS, NORMALISATIONS, correlate_stack
+from .windowed_phase import APODISATIONS, NORMALISATIONS, correlate_spectra, is_flat
+from .windowed_spectra import Workspace, window_spectra
 
 BATCH = 256  # windows per vectorised call (~20 MB of work arrays for 64-px windows; measured 128-512 alike)
 THREADS = 2
@@ -127,6 +129,32 @@ def _invalid_counts(valid: np.ndarray, w: int) -> np.ndarray:
     return ii[w:, w:] - ii[:-w, w:] - ii[w:, :-w] + ii[:-w, :-w]
 
 
+def column_batches(index: np.ndarray, column: np.ndarray, limit: int) -> list:
+    """Split ``index`` into batches of at most ``limit`` windows made of whole columns of the grid.
+
+    Windows are taken column by column (stable in their row order); a batch
+    takes whole columns while they fit, and a column longer than ``limit``
+    is cut into pieces of ``limit``.
+    """
+    if index.size == 0:
+        return []
+    order = np.argsort(column, kind="stable")
+    index, column = index[order], column[order]
+    cuts = np.flatnonzero(np.diff(column)) + 1
+    batches, current = [], []
+    for col in np.split(index, cuts):
+        while col.size > limit:
+            batches.append(col[:limit])
+            col = col[limit:]
+        if current and sum(c.size for c in current) + col.size > limit:
+            batches.append(np.concatenate(current))
+            current = []
+        current.append(col)
+    if current:
+        batches.append(np.concatenate(current))
+    return batches
+
+
 def track_block(
     method: str,
     ref: np.ndarray,
@@ -178,16 +206,22 @@ def track_block(
     tview = sliding_window_view(tar, (size, size))
     threads = THREADS if threads is None else threads
 
-    def run(idx: np.ndarray) -> Dict[str, np.ndarray]:
-        chips = rview[top_r[idx], top_c[idx]]
-        area = tview[tr[idx], tc[idx]]
-        if method == "phase":
-            return correlate_stack(chips, area, upsampling=values["upsampling"],
-                                   normalisation=values["normalisation"], apodisation=values["apodisation"],
-                                   overwrite=True)
-        return match_stack(chips, area, upsampling=values["upsampling"])
+    local = threading.local()  # one set of work arrays per thread, reused batch after batch
 
-    batches = [todo[i:i + BATCH] for i in range(0, todo.size, BATCH)]
+    def run(idx: np.ndarray) -> Dict[str, np.ndarray]:
+        if method == "phase":
+            apod = values["apodisation"]
+            ws = local.__dict__.setdefault("workspace", Workspace())
+            f_ref, mean_r, e_ref = window_spectra(ref, top_r[idx], top_c[idx], w, apod, ws, "ref")
+            f_tar, mean_t, e_tar = window_spectra(tar, tr[idx], tc[idx], w, apod, ws, "tar")
+            flat = is_flat(e_ref, mean_r, w, apod) | is_flat(e_tar, mean_t, w, apod)
+            return correlate_spectra(f_ref, f_tar, e_ref, e_tar, flat, w, upsampling=values["upsampling"],
+                                     normalisation=values["normalisation"], workspace=ws)
+        return match_stack(rview[top_r[idx], top_c[idx]], tview[tr[idx], tc[idx]], upsampling=values["upsampling"])
+
+    # phase correlation shares FFT work between the windows of one column band: batch by columns
+    batches = column_batches(todo, top_c[todo], BATCH) if method == "phase" else \
+        [todo[i:i + BATCH] for i in range(0, todo.size, BATCH)]
     mon = ensure_monitor(monitor)
 
     def store(idx, res):

@@ -44,6 +44,7 @@ from typing import Dict, Optional
 import numpy as np
 import scipy.fft as sfft
 
+from .windowed_spectra import Workspace, window_spectra
 from .windowed_subpixel import dft_points, refine_peaks
 
 APODISATIONS = ("hann", "tukey", "none")
@@ -82,109 +83,33 @@ def apodisation_window(n: int, kind: str = "hann") -> np.ndarray:
     return out
 
 
-def prepare(stack: np.ndarray, apod: np.ndarray, overwrite: bool = False) -> tuple:
-    """Zero-mean, tapered float32 stack; also its energy and a textureless flag.
-
-    ``overwrite``: work in ``stack`` itself when it is already a float32
-    array the caller does not need (saves a copy).
-    """
-    if overwrite and stack.dtype == np.float32 and stack.flags.c_contiguous and stack.flags.writeable:
-        s = stack
-    else:
-        s = np.array(stack, dtype=np.float32, copy=True)
-    flat2d = s.reshape(s.shape[0], -1)
-    mean = flat2d.sum(axis=1).astype(np.float64) / flat2d.shape[1]  # float32 pairwise sum: fast, accurate enough
-    s -= mean.astype(np.float32)[:, None, None]
-    s *= apod
-    energy = np.matmul(flat2d[:, None, :], flat2d[:, :, None])[:, 0, 0].astype(np.float64)
-    # textureless: the tapered window's rms is a negligible fraction of its level (or exactly 0)
-    ref_energy = (FLAT_RELATIVE * mean) ** 2 * float(np.sum(apod.astype(np.float64) ** 2))
-    flat = ~(energy > ref_energy)
-    return s, energy, flat
-
-
-def correlate_stack(
-    reference: np.ndarray,
-    target: np.ndarray,
+def correlate_spectra(
+    f_ref: np.ndarray,
+    f_tar: np.ndarray,
+    e_ref: np.ndarray,
+    e_tar: np.ndarray,
+    flat: np.ndarray,
+    n: int,
     upsampling: int = 10,
     normalisation: str = "partial",
-    apodisation: str = "hann",
-    workers: int = 1,
-    overwrite: bool = False,
+    workspace: Optional[Workspace] = None,
 ) -> Dict[str, np.ndarray]:
-    """Phase-correlate two ``(B, N, N)`` window stacks.
+    """Phase correlation of windows given their spectra (see :func:`correlate_stack`).
 
     Parameters
     ----------
-    reference, target : (B, N, N) arrays (any real dtype); window ``i`` of
-        the target is compared with window ``i`` of the reference.
-    upsampling : sub-pixel precision is ``1/upsampling`` px (then a local
-        quadratic fit, so results are not quantised).
-    normalisation : ``"phase"`` whitens the cross-power completely (pure
-        phase correlation, ``P/|P|``); ``"partial"`` divides by ``|P|**0.5``
-        (generalised phase correlation: keeps the sharp peak but does not
-        amplify the noise of weak high frequencies as much; RMSE 0.015 px
-        against 0.075 px for ``"phase"`` on natural texture with 2 % noise,
-        64-px windows); ``"none"``: plain cross-correlation of the tapered
-        windows (broad peak, biased towards zero by the taper).
-    apodisation : one of :data:`APODISATIONS`.
-    workers : threads used by ``scipy.fft`` inside this call.
-    overwrite : the stacks may be modified in place (float32 copies owned by the caller).
-
-    Returns
-    -------
-    dict of (B,) float arrays: ``dcol``, ``drow`` (pixels, target minus
-    reference, columns right, rows down; valid for |shift| < N/2), ``peak``,
-    ``snr``, ``nrms``.
+    f_ref, f_tar : (B, n, n//2+1) complex64 rfft2 of the tapered, zero-mean
+        windows (:func:`.windowed_spectra.window_spectra`); both are overwritten.
+    e_ref, e_tar : (B,) their energies (sum of squares of the tapered windows).
+    flat : (B,) bool, textureless windows (their results are NaN).
     """
-    b, n, m = reference.shape
-    if n != m:
-        raise ValueError("windows must be square")
-    apod = apodisation_window(n, apodisation)
-    ra, e_ref, flat_r = prepare(reference, apod, overwrite)
-    ta, e_tar, flat_t = prepare(target, apod, overwrite)
-    fr = sfft.rfft2(ra, workers=workers)
-    del ra
-    ft = sfft.rfft2(ta, workers=workers)
-    del ta
-    # P = conj(F_ref) * F_tar, in place in fr
-    np.conjugate(fr, out=fr)
-    fr *= ft
-    del ft
-    cross = fr
+    b, m = f_ref.shape[0], n
     beta = NORMALISATIONS[normalisation]
     normalise = beta > 0
-    if normalise:
-        # |P|**-beta from |P|^2 (cheaper than hypot), applied as a real factor (no complex division)
-        mag2 = cross.real * cross.real
-        mag2 += cross.imag * cross.imag
-        mag2 += np.float32(1e-37)  # exact zeros (a constant window) stay 0
-        if beta == 0.5:
-            np.sqrt(mag2, out=mag2)
-            np.sqrt(mag2, out=mag2)
-        elif beta == 1.0:
-            np.sqrt(mag2, out=mag2)
-        else:
-            np.power(mag2, np.float32(beta / 2), out=mag2)
-        np.reciprocal(mag2, out=mag2)
-        spec = cross * mag2
-        del mag2
-    else:
-        spec = cross
-    surf = sfft.irfft2(spec, s=(n, m), workers=workers)
-    flat_idx = np.argmax(surf.reshape(b, -1), axis=1)
-    r0, c0 = np.divmod(flat_idx, m)
-    ib = np.arange(b)
-    rr = (r0[:, None] + np.array([-1, 0, 1])[None, :]) % n
-    cc = (c0[:, None] + np.array([-1, 0, 1])[None, :]) % m
-    neigh = surf[ib[:, None, None], rr[:, :, None], cc[:, None, :]].astype(np.float64)
-    top = surf[ib, r0, c0].astype(np.float64)
-    # second peak outside a (2*EXCLUSION+1)^2 zone around the first
-    ex = np.arange(-EXCLUSION, EXCLUSION + 1)
-    er = (r0[:, None] + ex[None, :]) % n
-    ec = (c0[:, None] + ex[None, :]) % m
-    surf[ib[:, None, None], er[:, :, None], ec[:, None, :]] = -np.inf
-    second = surf.reshape(b, -1).max(axis=1).astype(np.float64)
+    cross, spec = cross_power(f_ref, f_tar, beta, workspace)  # P = conj(F_ref) F_tar (in f_ref) and P / |P|**beta
+    del f_tar, f_ref
+    surf = sfft.irfft2(spec, s=(n, m), workers=1)
+    r0, c0, top, neigh, second = peaks(surf, EXCLUSION)
     del surf
     # signed integer shifts
     rs = np.where(r0 > n // 2, r0 - n, r0)
@@ -202,7 +127,6 @@ def correlate_stack(
         snr = np.where(second > 0, top / second, np.inf)
     peak = np.clip(np.nan_to_num(peak), -1.0, 1.0)
     nrms = np.sqrt(np.clip(1.0 - peak * peak, 0.0, 1.0))
-    flat = flat_r | flat_t
     row[flat] = np.nan
     col[flat] = np.nan
     peak[flat] = 0.0
@@ -213,3 +137,118 @@ def correlate_stack(
     row[edge] = np.nan
     col[edge] = np.nan
     return {"dcol": col, "drow": row, "peak": peak, "snr": snr, "nrms": nrms}
+
+
+def correlate_stack(
+    reference: np.ndarray,
+    target: np.ndarray,
+    upsampling: int = 10,
+    normalisation: str = "partial",
+    apodisation: str = "hann",
+) -> Dict[str, np.ndarray]:
+    """Phase-correlate two ``(B, N, N)`` window stacks.
+
+    Parameters
+    ----------
+    reference, target : (B, N, N) arrays (any real dtype); window ``i`` of
+        the target is compared with window ``i`` of the reference.
+    upsampling : sub-pixel precision is ``1/upsampling`` px (then a local
+        quadratic fit, so results are not quantised).
+    normalisation : ``"phase"`` whitens the cross-power completely (pure
+        phase correlation, ``P/|P|``); ``"partial"`` divides by ``|P|**0.5``
+        (generalised phase correlation: keeps the sharp peak but does not
+        amplify the noise of weak high frequencies as much; RMSE 0.015 px
+        against 0.075 px for ``"phase"`` on natural texture with 2 % noise,
+        64-px windows); ``"none"``: plain cross-correlation of the tapered
+        windows (broad peak, biased towards zero by the taper).
+    apodisation : one of :data:`APODISATIONS`.
+
+    Returns
+    -------
+    dict of (B,) float arrays: ``dcol``, ``drow`` (pixels, target minus
+    reference, columns right, rows down; valid for |shift| < N/2), ``peak``,
+    ``snr``, ``nrms``.
+
+    The windowed engine calls :func:`correlate_spectra` with spectra that
+    share work between overlapping windows; this is the same computation
+    for stacks that are already cut out.
+    """
+    b, n, m = reference.shape
+    if n != m:
+        raise ValueError("windows must be square")
+    tops = np.arange(b) * n
+    zeros = np.zeros(b, dtype=np.intp)
+    spectra = []
+    for stack in (reference, target):
+        image = np.ascontiguousarray(stack, dtype=np.float32).reshape(b * n, n)
+        spectra.append(window_spectra(image, tops, zeros, n, apodisation))
+    (f_ref, mean_r, e_ref), (f_tar, mean_t, e_tar) = spectra
+    flat = is_flat(e_ref, mean_r, n, apodisation) | is_flat(e_tar, mean_t, n, apodisation)
+    return correlate_spectra(f_ref, f_tar, e_ref, e_tar, flat, n, upsampling, normalisation)
+
+
+def is_flat(energy: np.ndarray, mean: np.ndarray, n: int, apodisation: str) -> np.ndarray:
+    """Textureless windows: the tapered window's rms is a negligible fraction of its level (or exactly 0)."""
+    sum_w2 = float(np.sum(apodisation_window(n, apodisation).astype(np.float64) ** 2))
+    return ~(energy > (FLAT_RELATIVE * mean) ** 2 * sum_w2)
+
+
+def cross_power(f_ref: np.ndarray, f_tar: np.ndarray, beta: float, workspace: Optional[Workspace] = None):
+    """Cross-power ``P = conj(F_ref) F_tar`` (written into ``f_ref``) and ``P / |P|**beta`` (into ``f_tar``).
+
+    ``|P|**-beta`` comes from ``|P|**2`` (cheaper than ``abs``, which uses
+    hypot) and is applied as a real factor (no complex division). With
+    ``beta`` 0 both returned arrays are ``P``.
+    """
+    np.conjugate(f_ref, out=f_ref)
+    np.multiply(f_ref, f_tar, out=f_ref)
+    cross = f_ref
+    if beta <= 0:
+        return cross, cross
+    ws = workspace or Workspace()
+    mag2 = ws.array("mag2", cross.shape, np.float32)
+    tmp = ws.array("tmp", cross.shape, np.float32)
+    np.multiply(cross.real, cross.real, out=mag2)
+    np.multiply(cross.imag, cross.imag, out=tmp)
+    np.add(mag2, tmp, out=mag2)
+    np.add(mag2, np.float32(1e-37), out=mag2)  # exact zeros (a constant window) stay 0
+    if beta == 0.5:
+        np.sqrt(mag2, out=mag2)
+        np.sqrt(mag2, out=mag2)
+    elif beta == 1.0:
+        np.sqrt(mag2, out=mag2)
+    else:
+        np.power(mag2, np.float32(beta / 2), out=mag2)
+    np.reciprocal(mag2, out=mag2)
+    return cross, np.multiply(cross, mag2, out=f_tar)
+
+
+def peaks(surf: np.ndarray, exclusion: int):
+    """Maximum of every surface, its 3x3 neighbourhood, and the highest value outside an exclusion zone.
+
+    Parameters
+    ----------
+    surf : (B, n, m) correlation surfaces (index = shift modulo size); overwritten.
+    exclusion : half-size of the zone around the maximum ignored by the second-peak search.
+
+    Returns
+    -------
+    r0, c0 : (B,) position of the maximum; top : (B,) its value; neigh :
+    (B, 3, 3) the values around it; second : (B,) the highest value outside
+    the ``(2*exclusion+1)**2`` zone (all circular, float64 values).
+    """
+    b, n, m = surf.shape
+    flat_idx = np.argmax(surf.reshape(b, -1), axis=1)
+    r0, c0 = np.divmod(flat_idx, m)
+    ib = np.arange(b)
+    k3 = np.array([-1, 0, 1])
+    rr = (r0[:, None] + k3[None, :]) % n
+    cc = (c0[:, None] + k3[None, :]) % m
+    neigh = surf[ib[:, None, None], rr[:, :, None], cc[:, None, :]].astype(np.float64)
+    top = surf[ib, r0, c0].astype(np.float64)
+    ex = np.arange(-exclusion, exclusion + 1)
+    er = (r0[:, None] + ex[None, :]) % n
+    ec = (c0[:, None] + ex[None, :]) % m
+    surf[ib[:, None, None], er[:, :, None], ec[:, None, :]] = -np.inf
+    second = surf.reshape(b, -1).max(axis=1).astype(np.float64)
+    return r0, c0, top, neigh, second

@@ -58,30 +58,38 @@ def quadratic_peak(values: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarr
         is not peaked there; the caller re-centres).
     height : (B,) value of the quadratic at the vertex.
     """
-    coef = values.reshape(values.shape[0], 9).astype(np.float64) @ _PINV.T  # (B, 6)
+    coef = quadratic_coefficients(values)
     a, b, c, d, e, f = coef.T
-    with np.errstate(over="ignore", invalid="ignore"):
-        det = 4.0 * d * f - e * e
-    ok = (det > 0) & (d < 0)  # a maximum
+    # one errstate for the whole computation: this runs several times per batch of windows
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        dx = np.where(ok, (e * c - 2.0 * f * b) / det, 0.0)
-        dy = np.where(ok, (e * b - 2.0 * d * c) / det, 0.0)
-    # no maximum: fall back on separable 3-point parabolas
-    if not ok.all():
-        bad = ~ok
-        v = values[bad].astype(np.float64)
-        dx[bad] = _parabola(v[:, 1, 0], v[:, 1, 1], v[:, 1, 2])
-        dy[bad] = _parabola(v[:, 0, 1], v[:, 1, 1], v[:, 2, 1])
-    dx = np.clip(np.nan_to_num(dx), -1.0, 1.0)
-    dy = np.clip(np.nan_to_num(dy), -1.0, 1.0)
-    with np.errstate(over="ignore", invalid="ignore"):
+        det = 4.0 * d * f - e * e
+        ok = (det > 0) & (d < 0)  # a maximum
+        dx = (e * c - 2.0 * f * b) / det
+        dy = (e * b - 2.0 * d * c) / det
+        # no maximum: fall back on separable 3-point parabolas
+        if not ok.all():
+            bad = ~ok
+            v = values[bad].astype(np.float64)
+            dx[bad] = _parabola(v[:, 1, 0], v[:, 1, 1], v[:, 1, 2])
+            dy[bad] = _parabola(v[:, 0, 1], v[:, 1, 1], v[:, 2, 1])
+        dx[np.isnan(dx)] = 0.0
+        dy[np.isnan(dy)] = 0.0
+        np.clip(dx, -1.0, 1.0, out=dx)
+        np.clip(dy, -1.0, 1.0, out=dy)
         height = a + b * dx + c * dy + d * dx * dx + e * dx * dy + f * dy * dy
     return dx, dy, height
 
 
 def quadratic_coefficients(values: np.ndarray) -> np.ndarray:
-    """(B, 6) least-squares coefficients (1, x, y, x^2, xy, y^2) of 3x3 samples (rows = y)."""
-    return values.reshape(values.shape[0], 9).astype(np.float64) @ _PINV.T
+    """(B, 6) least-squares coefficients (1, x, y, x^2, xy, y^2) of 3x3 samples (rows = y).
+
+    An element-wise product and sum rather than a matrix product: BLAS
+    blocks the rows of a product differently for different row counts, so a
+    window's coefficients would change in the last bit with the size of its
+    batch (and tiled runs would differ from untiled ones).
+    """
+    v = values.reshape(values.shape[0], 1, 9).astype(np.float64)
+    return (v * _PINV[None, :, :]).sum(axis=2)
 
 
 def quadratic_eval(coef: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -116,6 +124,28 @@ def _freqs(n_rows: int, n_cols: int):
     return kc, w, signed_frequencies(n_rows)
 
 
+def phase_ramps(shift: np.ndarray, n: int, k: np.ndarray) -> np.ndarray:
+    """``exp(2 pi i shift_b k_j / n)`` for integer frequencies ``k`` (signed): (B, len(k)) complex128.
+
+    Built from powers of one complex exponential per window (a cumulative
+    product) rather than ``len(k)`` exponentials per window: the exponentials
+    dominated the cost of small DFTs. Rounding stays below 1e-13.
+    """
+    kmax = int(np.max(np.abs(k))) if len(k) else 0
+    z = np.exp((2j * np.pi / n) * np.asarray(shift, dtype=np.float64))
+    powers = np.empty((z.size, kmax + 1), dtype=np.complex128)
+    powers[:, 0] = 1.0
+    if kmax:
+        powers[:, 1:] = z[:, None]
+        np.cumprod(powers[:, 1:], axis=1, out=powers[:, 1:])
+    ki = np.asarray(k).astype(np.intp)
+    out = powers[:, np.abs(ki)]
+    neg = ki < 0
+    if neg.any():
+        out[:, neg] = np.conj(out[:, neg])
+    return out
+
+
 def dft_points(spectrum: np.ndarray, n_rows: int, n_cols: int, row_c: np.ndarray, col_c: np.ndarray,
                row_off: np.ndarray, col_off: np.ndarray) -> np.ndarray:
     """Real surface of an rfft2 ``spectrum`` on a small grid around per-window centres.
@@ -132,29 +162,26 @@ def dft_points(spectrum: np.ndarray, n_rows: int, n_cols: int, row_c: np.ndarray
     (B, m, p) float64: the inverse DFT (``irfft2``) of ``spectrum`` at
     (row_c + row_off[i], col_c + col_off[j]) by trigonometric interpolation.
 
-    The per-window part of the DFT kernel is a phase ramp (one elementwise
-    product); the offsets are a kernel shared by the whole stack, so each
-    stage is one large matrix product (efficient BLAS), not B small ones.
+    The column kernel of each window is its phase ramp (built cheaply by
+    :func:`phase_ramps`) times the offsets' kernel, so the spectrum is read
+    once; the row ramps are applied to the small intermediate result.
     """
-    b = spectrum.shape[0]
-    nh = spectrum.shape[2]
     kc, w, kr = _freqs(n_rows, n_cols)
+    b = spectrum.shape[0]
     cdt = np.complex64 if spectrum.dtype == np.complex64 else np.complex128
-    if len(row_off) == 1 and len(col_off) == 1:
-        # one point per window: a batched matrix-vector product is cheaper than the ramp pass
-        vc = (w[None, :] * np.exp((2j * np.pi / n_cols) * (col_c[:, None] + col_off[0]) * kc[None, :])).astype(cdt)
-        vr = np.exp((2j * np.pi / n_rows) * (row_c[:, None] + row_off[0]) * kr[None, :]).astype(cdt)
-        y = np.matmul(spectrum, vc[:, :, None])[:, :, 0]
-        val = np.einsum("bk,bk->b", y, vr).real.astype(np.float64) / float(n_rows * n_cols)
-        return val[:, None, None]
-    ramp_c = np.exp((2j * np.pi / n_cols) * col_c[:, None] * kc[None, :]).astype(cdt)  # (B, nh)
-    ramp_r = np.exp((2j * np.pi / n_rows) * row_c[:, None] * kr[None, :]).astype(cdt)  # (B, n_rows)
-    e_c = (w[:, None] * np.exp((2j * np.pi / n_cols) * kc[:, None] * np.asarray(col_off)[None, :])).astype(cdt)
-    e_r = np.exp((2j * np.pi / n_rows) * np.asarray(row_off)[:, None] * kr[None, :]).astype(cdt)  # (m, n_rows)
-    x = spectrum * ramp_c[:, None, :]
-    y = (x.reshape(b * n_rows, nh) @ e_c).reshape(b, n_rows, -1)  # (B, n_rows, p)
-    y *= ramp_r[:, :, None]
-    z = np.matmul(e_r[None, :, :], y)  # (B, m, p)
+    col_off = np.asarray(col_off, dtype=np.float64)
+    row_off = np.asarray(row_off, dtype=np.float64)
+    e_c = w[:, None] * np.exp((2j * np.pi / n_cols) * kc[:, None] * col_off[None, :])  # (nh, p)
+    e_r = np.exp((2j * np.pi / n_rows) * row_off[:, None] * kr[None, :]).astype(cdt)  # (m, n_rows)
+    ker_c = (phase_ramps(col_c, n_cols, kc)[:, :, None] * e_c[None]).astype(cdt)  # (B, nh, p)
+    y = np.matmul(spectrum, ker_c)  # (B, n_rows, p): the columns contracted, one small product per window
+    y *= phase_ramps(row_c, n_rows, kr).astype(cdt)[:, :, None]
+    # the rows: one matrix product for the whole stack with the shared offsets' kernel. (Per-window
+    # products here made a window's result depend in the last bits on its batch: OpenBLAS sums small
+    # products in an order that depends on the operands' memory alignment.)
+    p = y.shape[2]
+    stacked = np.ascontiguousarray(y.transpose(1, 0, 2)).reshape(n_rows, b * p)
+    z = (e_r @ stacked).reshape(len(row_off), b, p).transpose(1, 0, 2)  # (B, m, p)
     return z.real.astype(np.float64) / float(n_rows * n_cols)
 
 
