@@ -33,6 +33,7 @@ from typing import Any, Callable, Dict, Optional, Tuple
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from .blas_threads import single_threaded_blas
 from .errors import InputError, ParameterError
 from .params import ParamSpec, validate
 from .progress import Monitor, ensure_monitor
@@ -180,7 +181,8 @@ def track_block(
     NaN. Returns flat
     (B,) arrays ``dcol``, ``drow`` (including the prior), ``peak``, ``snr``,
     ``nrms``. This is the unit both the in-memory and the tiled file engine
-    call, so their results agree exactly.
+    call, so their results agree (to float rounding: BLAS may sum a small
+    matrix product in an order that depends on the batch, below 1e-5 px).
     """
     w = window
     m = margin(method, values)
@@ -212,10 +214,10 @@ def track_block(
         if method == "phase":
             apod = values["apodisation"]
             ws = local.__dict__.setdefault("workspace", Workspace())
-            f_ref, mean_r, e_ref = window_spectra(ref, top_r[idx], top_c[idx], w, apod, ws, "ref")
-            f_tar, mean_t, e_tar = window_spectra(tar, tr[idx], tc[idx], w, apod, ws, "tar")
-            flat = is_flat(e_ref, mean_r, w, apod) | is_flat(e_tar, mean_t, w, apod)
-            return correlate_spectra(f_ref, f_tar, e_ref, e_tar, flat, w, upsampling=values["upsampling"],
+            sr = window_spectra(ref, top_r[idx], top_c[idx], w, apod, ws, "ref", conjugate=True)
+            st = window_spectra(tar, tr[idx], tc[idx], w, apod, ws, "tar")
+            flat = is_flat(sr.energy, sr.mean, w, apod) | is_flat(st.energy, st.mean, w, apod)
+            return correlate_spectra(sr, st, flat, w, upsampling=values["upsampling"],
                                      normalisation=values["normalisation"], workspace=ws)
         return match_stack(rview[top_r[idx], top_c[idx]], tview[tr[idx], tc[idx]], upsampling=values["upsampling"])
 
@@ -228,21 +230,23 @@ def track_block(
         for k in out:
             out[k][idx] = res[k]
 
-    if threads > 1 and len(batches) > 1:
-        with ThreadPoolExecutor(threads) as pool:
-            futures = [(idx, pool.submit(run, idx)) for idx in batches]
-            try:
-                for n, (idx, fut) in enumerate(futures, start=1):
-                    store(idx, fut.result())
-                    mon.report(n / len(batches), "Correlating windows")
-            except BaseException:
-                for _, fut in futures:
-                    fut.cancel()
-                raise
-    else:
-        for n, idx in enumerate(batches, start=1):
-            store(idx, run(idx))
-            mon.report(n / len(batches), "Correlating windows")
+    # our threads share the cores: OpenBLAS's own pool would only compete with them (see blas_threads)
+    with single_threaded_blas():
+        if threads > 1 and len(batches) > 1:
+            with ThreadPoolExecutor(threads) as pool:
+                futures = [(idx, pool.submit(run, idx)) for idx in batches]
+                try:
+                    for n, (idx, fut) in enumerate(futures, start=1):
+                        store(idx, fut.result())
+                        mon.report(n / len(batches), "Correlating windows")
+                except BaseException:
+                    for _, fut in futures:
+                        fut.cancel()
+                    raise
+        else:
+            for n, idx in enumerate(batches, start=1):
+                store(idx, run(idx))
+                mon.report(n / len(batches), "Correlating windows")
     out["dcol"] += prior_c
     out["drow"] += prior_r
     maxd = float(values.get("max_displacement") or 0.0)

@@ -5,7 +5,7 @@ The window grid (see :mod:`.windowed`) is cut into tiles of
 its windows and the target pixels under them plus a margin (NCC search
 range + the largest coarse-to-fine prior in the tile) are read, the tile is
 tracked with :func:`.windowed.track_block` (the same call as the in-memory
-engine, so tiled and untiled results are identical) and its block of the
+engine, so tiled and untiled results agree to float rounding) and its block of the
 output grid is written at once. Memory is therefore set by the tile size,
 not the scene size; progress and Cancel work tile by tile (and batch by
 batch inside a tile).

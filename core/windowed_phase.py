@@ -44,7 +44,7 @@ from typing import Dict, Optional
 import numpy as np
 import scipy.fft as sfft
 
-from .windowed_spectra import Workspace, window_spectra
+from .windowed_spectra import WindowSpectra, Workspace, window_spectra
 from .windowed_subpixel import dft_points, refine_peaks
 
 APODISATIONS = ("hann", "tukey", "none")
@@ -84,10 +84,8 @@ def apodisation_window(n: int, kind: str = "hann") -> np.ndarray:
 
 
 def correlate_spectra(
-    f_ref: np.ndarray,
-    f_tar: np.ndarray,
-    e_ref: np.ndarray,
-    e_tar: np.ndarray,
+    ref: WindowSpectra,
+    tar: WindowSpectra,
     flat: np.ndarray,
     n: int,
     upsampling: int = 10,
@@ -98,19 +96,19 @@ def correlate_spectra(
 
     Parameters
     ----------
-    f_ref, f_tar : (B, n, n//2+1) complex64 rfft2 of the tapered, zero-mean
-        windows (:func:`.windowed_spectra.window_spectra`); both are overwritten.
-    e_ref, e_tar : (B,) their energies (sum of squares of the tapered windows).
+    ref, tar : :func:`.windowed_spectra.window_spectra` of the reference
+        windows (with ``conjugate=True``) and of the target windows; their
+        spectra and power arrays are overwritten.
     flat : (B,) bool, textureless windows (their results are NaN).
     """
-    b, m = f_ref.shape[0], n
+    b, m = ref.spectra.shape[0], n
     beta = NORMALISATIONS[normalisation]
     normalise = beta > 0
-    cross, spec = cross_power(f_ref, f_tar, beta, workspace)  # P = conj(F_ref) F_tar (in f_ref) and P / |P|**beta
-    del f_tar, f_ref
+    cross, spec = cross_power(ref, tar, beta, workspace)  # P = conj(F_ref) F_tar (in ref) and P / |P|**beta
     surf = sfft.irfft2(spec, s=(n, m), workers=1)
     r0, c0, top, neigh, second = peaks(surf, EXCLUSION)
     del surf
+    e_ref, e_tar = ref.energy, tar.energy
     # signed integer shifts
     rs = np.where(r0 > n // 2, r0 - n, r0)
     cs = np.where(c0 > m // 2, c0 - m, c0)
@@ -120,13 +118,16 @@ def correlate_spectra(
     row, col = refine_peaks(spec, n, m, rs, cs, neigh, int(upsampling))
     del spec
     # PEAK: normalised correlation of the tapered windows at the refined shift (unnormalised spectrum)
+    # (ufuncs rather than np.clip / np.nan_to_num, whose Python overhead counted at this batch size)
     zero = np.zeros(1)
-    num = dft_points(cross, n, m, np.nan_to_num(row), np.nan_to_num(col), zero, zero)[:, 0, 0]
+    finite = np.isfinite(row) & np.isfinite(col)
+    num = dft_points(cross, n, m, np.where(finite, row, 0.0), np.where(finite, col, 0.0), zero, zero)[:, 0, 0]
     with np.errstate(divide="ignore", invalid="ignore"):
         peak = num / np.sqrt(e_ref * e_tar)
         snr = np.where(second > 0, top / second, np.inf)
-    peak = np.clip(np.nan_to_num(peak), -1.0, 1.0)
-    nrms = np.sqrt(np.clip(1.0 - peak * peak, 0.0, 1.0))
+        peak[~np.isfinite(peak)] = 0.0
+        np.minimum(np.maximum(peak, -1.0, out=peak), 1.0, out=peak)
+        nrms = np.sqrt(np.maximum(1.0 - peak * peak, 0.0))
     row[flat] = np.nan
     col[flat] = np.nan
     peak[flat] = 0.0
@@ -179,12 +180,12 @@ def correlate_stack(
     tops = np.arange(b) * n
     zeros = np.zeros(b, dtype=np.intp)
     spectra = []
-    for stack in (reference, target):
+    for stack, conj in ((reference, True), (target, False)):
         image = np.ascontiguousarray(stack, dtype=np.float32).reshape(b * n, n)
-        spectra.append(window_spectra(image, tops, zeros, n, apodisation))
-    (f_ref, mean_r, e_ref), (f_tar, mean_t, e_tar) = spectra
-    flat = is_flat(e_ref, mean_r, n, apodisation) | is_flat(e_tar, mean_t, n, apodisation)
-    return correlate_spectra(f_ref, f_tar, e_ref, e_tar, flat, n, upsampling, normalisation)
+        spectra.append(window_spectra(image, tops, zeros, n, apodisation, Workspace(), "s", conjugate=conj))
+    ref, tar = spectra
+    flat = is_flat(ref.energy, ref.mean, n, apodisation) | is_flat(tar.energy, tar.mean, n, apodisation)
+    return correlate_spectra(ref, tar, flat, n, upsampling, normalisation)
 
 
 def is_flat(energy: np.ndarray, mean: np.ndarray, n: int, apodisation: str) -> np.ndarray:
@@ -193,25 +194,20 @@ def is_flat(energy: np.ndarray, mean: np.ndarray, n: int, apodisation: str) -> n
     return ~(energy > (FLAT_RELATIVE * mean) ** 2 * sum_w2)
 
 
-def cross_power(f_ref: np.ndarray, f_tar: np.ndarray, beta: float, workspace: Optional[Workspace] = None):
-    """Cross-power ``P = conj(F_ref) F_tar`` (written into ``f_ref``) and ``P / |P|**beta`` (into ``f_tar``).
+def cross_power(ref: WindowSpectra, tar: WindowSpectra, beta: float, workspace: Optional[Workspace] = None):
+    """Cross-power ``P = conj(F_ref) F_tar`` (written into ``ref.spectra``) and ``P / |P|**beta`` (into ``tar.spectra``).
 
-    ``|P|**-beta`` comes from ``|P|**2`` (cheaper than ``abs``, which uses
-    hypot) and is applied as a real factor (no complex division). With
-    ``beta`` 0 both returned arrays are ``P``.
+    ``ref`` holds the conjugate spectra. ``|P|**-beta`` comes from ``|P|**2``
+    (cheaper than ``abs``, which uses hypot) and is applied as a real factor
+    (no complex division). With ``beta`` 0 both returned arrays are ``P``.
     """
-    np.conjugate(f_ref, out=f_ref)
-    np.multiply(f_ref, f_tar, out=f_ref)
-    cross = f_ref
+    cross = np.multiply(ref.spectra, tar.spectra, out=ref.spectra)
     if beta <= 0:
         return cross, cross
     ws = workspace or Workspace()
-    mag2 = ws.array("mag2", cross.shape, np.float32)
-    tmp = ws.array("tmp", cross.shape, np.float32)
-    np.multiply(cross.real, cross.real, out=mag2)
-    np.multiply(cross.imag, cross.imag, out=tmp)
-    np.add(mag2, tmp, out=mag2)
-    np.add(mag2, np.float32(1e-37), out=mag2)  # exact zeros (a constant window) stay 0
+    mag2 = np.multiply(cross.real, cross.real, out=ws.array("mag2", cross.shape, np.float32))
+    mag2 += np.square(cross.imag, out=ws.array("tmp", cross.shape, np.float32))
+    mag2 += np.float32(1e-37)  # exact zeros (a constant window) stay 0
     if beta == 0.5:
         np.sqrt(mag2, out=mag2)
         np.sqrt(mag2, out=mag2)
@@ -220,7 +216,7 @@ def cross_power(f_ref: np.ndarray, f_tar: np.ndarray, beta: float, workspace: Op
     else:
         np.power(mag2, np.float32(beta / 2), out=mag2)
     np.reciprocal(mag2, out=mag2)
-    return cross, np.multiply(cross, mag2, out=f_tar)
+    return cross, np.multiply(cross, mag2, out=tar.spectra)
 
 
 def peaks(surf: np.ndarray, exclusion: int):

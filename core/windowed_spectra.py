@@ -13,14 +13,16 @@ separately repeats most of the work. Here:
    of the per-window work for that half of the 2-D FFT);
 3. each window takes its ``n`` rows of the band's row spectra, tapers them
    by ``w_r`` and finishes with one complex FFT along the rows;
-4. the window mean is removed in the frequency domain: the transform of
-   ``mean * w`` is ``mean * FFT2(w)``, which for the Hann window is non-zero
-   in 6 bins only (rows 0, +-1 x columns 0, 1 of the rfft layout).
+4. the window's level is removed in the frequency domain: with the
+   taper-weighted mean ``m = sum(x w) / sum(w)`` (read from the DC bin) the
+   transform of ``m * w`` is ``m * FFT2(w)``, which for the Hann window is
+   non-zero in 6 bins only (rows 0, +-1 x columns 0, 1 of the rfft layout);
+5. the tapered energy ``sum(((x - m) * w)**2)`` (for the PEAK
+   normalisation and the textureless test) comes from the spectrum by
+   Parseval's theorem, with no cancellation however bright the window.
 
-The result equals ``scipy.fft.rfft2((x - mean) * w)`` to float32 rounding.
-The window means and tapered energies ``sum(((x - mean) * w)**2)`` are
-computed in float64 from per-row sums, so they do not depend on how the
-windows are grouped (tiled and untiled runs agree exactly).
+The result equals ``scipy.fft.rfft2((x - m) * w)`` to float32 rounding, and a
+window's values never depend on the other windows of its batch.
 
 When windows do not share columns (e.g. target windows moved by a
 coarse-to-fine prior) each window is its own band: the same code then does
@@ -29,7 +31,7 @@ exactly the work of a per-window ``rfft2``.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional, Tuple
+from typing import NamedTuple, Optional, Tuple
 
 import numpy as np
 import scipy.fft as sfft
@@ -65,26 +67,63 @@ class Workspace:
 
 @lru_cache(maxsize=16)
 def taper_terms(n: int, kind: str):
-    """1-D taper ``w`` (float32), ``w**2`` (float64), ``sum(w**2)`` and the sparse rfft2 of ``w (x) w``.
+    """Taper terms of an ``n``-px window: ``(w, patterns, dc, bins)``.
 
-    The last item is ``(rows, cols, values)``: the bins of ``rfft2(w (x) w)``
-    that are not negligible, used to remove the window mean in the
-    frequency domain.
+    ``w``: the 1-D taper (float32; the 2-D window is ``w (x) w``);
+    ``patterns``: (2, n, 2*(n//2+1)) float32 factors applying ``w`` along the
+    rows to interleaved (real, imaginary) spectra, without and with
+    conjugation; ``dc``: ``sum(w (x) w)``; ``bins``: the non-negligible bins
+    of ``rfft2(w (x) w)`` as ``(row, first column, end column, values)``
+    runs, used to remove the window's level in the frequency domain.
     """
     from .windowed_phase import apodisation_window
 
     w2d = apodisation_window(n, kind).astype(np.float64)
-    w = np.sqrt(np.diag(w2d))  # the 2-D window is the outer product of w with itself
+    w = np.sqrt(np.diag(w2d)).astype(np.float32).astype(np.float64)  # the taper as applied (float32)
+    w2d = np.outer(w, w)
+    nh = n // 2 + 1
+    patterns = np.empty((2, n, 2 * nh), dtype=np.float32)
+    patterns[:, :, 0::2] = w[None, :, None]
+    patterns[0, :, 1::2] = w[:, None]
+    patterns[1, :, 1::2] = -w[:, None]
     spec = np.fft.rfft2(w2d)
     mag = np.abs(spec)
-    rows, cols = np.nonzero(mag > 1e-9 * mag.max())
-    sparse = (rows, cols, spec[rows, cols].astype(np.complex64))
-    return w.astype(np.float32), w * w, float(np.sum(w * w)), sparse
+    keep = mag > 1e-6 * mag.max()  # the float32 taper's rounding leaves ~1e-8 elsewhere
+    if np.sum(mag[~keep] ** 2) > 1e-12 * np.sum(mag ** 2):  # not sparse (Tukey): every bin
+        keep[:] = True
+    bins = []
+    for r in np.flatnonzero(keep.any(axis=1)):
+        c = np.flatnonzero(keep[r])
+        bins.append((int(r), int(c[0]), int(c[-1]) + 1, spec[r, c[0]:c[-1] + 1].astype(np.complex64)))
+    patterns.setflags(write=False)
+    return w.astype(np.float32), patterns, float(w2d.sum()), tuple(bins)
+
+
+def _column_groups(top_r: np.ndarray, top_c: np.ndarray):
+    """Distinct first columns, each window's group, and each group's first and last top row."""
+    if top_c.size and np.all(top_c[1:] >= top_c[:-1]):  # the engine's batches come sorted by column
+        starts = np.flatnonzero(np.r_[True, top_c[1:] != top_c[:-1]])
+        group = np.cumsum(np.r_[False, top_c[1:] != top_c[:-1]])
+        return top_c[starts], group, np.minimum.reduceat(top_r, starts), np.maximum.reduceat(top_r, starts)
+    cols, group = np.unique(top_c, return_inverse=True)
+    rmin = np.full(cols.size, np.iinfo(np.int64).max)
+    rmax = np.full(cols.size, -1)
+    np.minimum.at(rmin, group, top_r)
+    np.maximum.at(rmax, group, top_r)
+    return cols, group, rmin, rmax
+
+
+class WindowSpectra(NamedTuple):
+    """Output of :func:`window_spectra` (the arrays may be views of a :class:`Workspace`)."""
+
+    spectra: np.ndarray  # (B, n, n//2+1) complex64
+    mean: np.ndarray  # (B,) float64, taper-weighted window mean
+    energy: np.ndarray  # (B,) float64, sum of squares of the tapered zero-mean window
 
 
 def window_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: int,
-                   apodisation: str = "hann", workspace: Optional[Workspace] = None, name: str = "spectra"
-                   ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+                   apodisation: str = "hann", workspace: Optional[Workspace] = None, name: str = "spectra",
+                   conjugate: bool = False) -> WindowSpectra:
     """rfft2 of the tapered, zero-mean ``n x n`` windows of ``image`` at ``(top_r, top_c)``.
 
     Parameters
@@ -96,21 +135,18 @@ def window_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: i
     workspace, name : the spectra are written into ``workspace``'s buffer
         ``name`` (valid until the next call with the same name), and the
         intermediates into its other buffers; ``None``: fresh arrays.
+    conjugate : return the complex conjugate of the spectra (for the
+        reference of a cross-power; costs nothing extra).
 
     Returns
     -------
-    spectra : (B, n, n//2+1) complex64, ``rfft2((x - mean) * w)``.
-    mean : (B,) float64 window means (untapered).
-    energy : (B,) float64 ``sum(((x - mean) * w)**2)``.
+    :class:`WindowSpectra`: ``rfft2((x - m) * w)`` (or its conjugate), the
+    taper-weighted means ``m`` and the energies.
     """
     b = top_r.size
     nh = n // 2 + 1
-    w1, w1sq, sum_w1sq, (zr, zc, zv) = taper_terms(n, apodisation)
-    cols, group = np.unique(top_c, return_inverse=True)
-    rmin = np.full(cols.size, np.iinfo(np.int64).max)
-    rmax = np.full(cols.size, -1)
-    np.minimum.at(rmin, group, top_r)
-    np.maximum.at(rmax, group, top_r)
+    w1, pattern, dc, bins = taper_terms(n, apodisation)
+    cols, group, rmin, rmax = _column_groups(top_r, top_c)
     height = int((rmax - rmin).max(initial=0)) + n
     ws = workspace or Workspace()
     if cols.size * height <= SHARING_WORTH_IT * b * n:
@@ -123,42 +159,27 @@ def window_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: i
         height = n
         bands = np.asarray(sliding_window_view(image, (n, n))[top_r, top_c], dtype=np.float32)
         first_row = np.arange(b) * n
-    # row index (in the bands stacked as one (G*H, ...) array) of every row of every window
-    rows = first_row[:, None] + np.arange(n)[None, :]
-    # per-row sums in float64 (exact enough for the flat-window test whatever the image's level),
-    # combined per window from the same row values however the windows are grouped
-    flat_rows = bands.reshape(-1, n)
-    b64 = ws.array("float64", flat_rows.shape, np.float64)
-    np.copyto(b64, flat_rows)
-    # numpy reductions, not BLAS: a row's sum must not depend on how many rows are summed with it
-    # (BLAS kernels block rows differently), or tiled and untiled runs would differ in the last bits
-    terms = np.empty((b64.shape[0], 3))
-    b64.sum(axis=1, out=terms[:, 0])
-    np.multiply(b64, w1sq, out=b64)
-    b64.sum(axis=1, out=terms[:, 1])
-    np.copyto(b64, flat_rows)
-    np.square(b64, out=b64)
-    np.multiply(b64, w1sq, out=b64)
-    b64.sum(axis=1, out=terms[:, 2])
-    sums = (np.take(terms, rows, axis=0) * _row_weights(n, apodisation)).sum(axis=1)  # (B, 3)
-    mean = sums[:, 0] / float(n * n)
-    energy = sums[:, 2] - 2.0 * mean * sums[:, 1] + mean * mean * sum_w1sq * sum_w1sq
-    np.maximum(energy, 0.0, out=energy)
     bands *= w1
     row_spectra = sfft.rfft(bands, axis=2, workers=1).reshape(-1, nh)  # (G*H, nh)
+    rows = first_row[:, None] + np.arange(n)[None, :]  # row of every window row in row_spectra
     spectra = np.take(row_spectra, rows, axis=0, out=ws.array(name, (b, n, nh), np.complex64), mode="clip")
     del row_spectra
     parts = spectra.view(np.float32).reshape(b, n, 2 * nh)
-    np.multiply(parts, w1[None, :, None], out=parts)  # row taper (a real factor on both parts)
-    spectra = sfft.fft(spectra, axis=1, overwrite_x=True, workers=1)
-    spectra[:, zr, zc] -= mean.astype(np.float32)[:, None] * zv[None, :]
-    return spectra, mean, energy
-
-
-@lru_cache(maxsize=16)
-def _row_weights(n: int, kind: str) -> np.ndarray:
-    """(n, 3) weights turning per-row sums into window sums: 1, w_r**2, w_r**2."""
-    _, w1sq, _, _ = taper_terms(n, kind)
-    out = np.stack([np.ones(n), w1sq, w1sq], axis=1)
-    out.setflags(write=False)
-    return out
+    # row taper (a real factor on both parts) and, for a conjugate, the sign of the imaginary parts:
+    # FFT(z)* = unnormalised inverse FFT of z*
+    np.multiply(parts, pattern[1] if conjugate else pattern[0], out=parts)
+    if conjugate:
+        spectra = sfft.ifft(spectra, axis=1, norm="forward", overwrite_x=True, workers=1)
+    else:
+        spectra = sfft.fft(spectra, axis=1, overwrite_x=True, workers=1)
+    mean = spectra[:, 0, 0].real.astype(np.float64) / dc  # sum(x w) / sum(w)
+    level = mean.astype(np.float32)[:, None]
+    for r, c0, c1, values in bins:
+        spectra[:, r, c0:c1] -= level * (np.conj(values) if conjugate else values)[None, :]
+    # energy by Parseval (rfft layout: columns other than DC and Nyquist stand for two columns)
+    parts = spectra.view(np.float32).reshape(b, n, 2 * nh)
+    edges = parts[:, :, 0:2] if n % 2 else parts[:, :, [0, 1, 2 * nh - 2, 2 * nh - 1]]
+    energy = 2.0 * np.einsum("bk,bk->b", parts.reshape(b, -1), parts.reshape(b, -1)) \
+        - np.einsum("bkc,bkc->b", edges, edges)
+    energy = energy.astype(np.float64) / float(n * n)
+    return WindowSpectra(spectra, mean, energy)

@@ -20,15 +20,17 @@ Refinement used by both windowed trackers
 3. the surface is evaluated by DFT on a 5x5 grid of spacing ``1/upsampling``
    px (preceded by a 1/4 px stage when ``upsampling`` > 14) around that
    estimate rounded to that grid; a 2-D quadratic is fitted to the 3x3
-   around its maximum; where the fitted vertex is more than half a step from
-   that 3x3's centre, a 3x3 grid is re-centred on it (at most ``iterations``
-   times) until it lies within half a step.
+   around its maximum; where the fitted vertex is more than
+   :data:`RECENTRE` (3/4) of a step from that 3x3's centre, a 3x3 grid is
+   re-centred on it (at most ``iterations`` times) until it lies within that.
 
 The final quadratic fit on the fine grid makes the result continuous, not
 quantised to ``1/upsampling`` (quantisation would be peak-locking); with
-the fit centred within half a step of the true peak its own bias is a
+the fit centred within 3/4 of a step of the true peak its own bias is a
 third-order term, below 0.005 px for ``upsampling >= 8`` (measured in
-``scripts/bench_correlation.py``).
+``scripts/bench_correlation.py``: RMSE and peak-locking are the same as
+with re-centring beyond half a step, which cost a DFT call for 5 % of the
+windows).
 """
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ import numpy as np
 _GX, _GY = np.meshgrid([-1.0, 0.0, 1.0], [-1.0, 0.0, 1.0])  # _GX varies along columns
 _DESIGN = np.stack([np.ones(9), _GX.ravel(), _GY.ravel(), _GX.ravel() ** 2, (_GX * _GY).ravel(), _GY.ravel() ** 2], 1)
 _PINV = np.linalg.pinv(_DESIGN)  # (6, 9)
+RECENTRE = 0.75  # re-centre the 3x3 fit when its vertex is further than this (grid steps)
 
 
 def quadratic_peak(values: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -74,8 +77,8 @@ def quadratic_peak(values: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarr
             dy[bad] = _parabola(v[:, 0, 1], v[:, 1, 1], v[:, 2, 1])
         dx[np.isnan(dx)] = 0.0
         dy[np.isnan(dy)] = 0.0
-        np.clip(dx, -1.0, 1.0, out=dx)
-        np.clip(dy, -1.0, 1.0, out=dy)
+        np.minimum(np.maximum(dx, -1.0, out=dx), 1.0, out=dx)  # ufuncs: np.clip's overhead counted here
+        np.minimum(np.maximum(dy, -1.0, out=dy), 1.0, out=dy)
         height = a + b * dx + c * dy + d * dx * dx + e * dx * dy + f * dy * dy
     return dx, dy, height
 
@@ -83,13 +86,8 @@ def quadratic_peak(values: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarr
 def quadratic_coefficients(values: np.ndarray) -> np.ndarray:
     """(B, 6) least-squares coefficients (1, x, y, x^2, xy, y^2) of 3x3 samples (rows = y).
 
-    An element-wise product and sum rather than a matrix product: BLAS
-    blocks the rows of a product differently for different row counts, so a
-    window's coefficients would change in the last bit with the size of its
-    batch (and tiled runs would differ from untiled ones).
     """
-    v = values.reshape(values.shape[0], 1, 9).astype(np.float64)
-    return (v * _PINV[None, :, :]).sum(axis=2)
+    return values.reshape(values.shape[0], 9).astype(np.float64) @ _PINV.T
 
 
 def quadratic_eval(coef: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -124,26 +122,39 @@ def _freqs(n_rows: int, n_cols: int):
     return kc, w, signed_frequencies(n_rows)
 
 
-def phase_ramps(shift: np.ndarray, n: int, k: np.ndarray) -> np.ndarray:
-    """``exp(2 pi i shift_b k_j / n)`` for integer frequencies ``k`` (signed): (B, len(k)) complex128.
+def _powers(shift: np.ndarray, n: int, kmax: int) -> np.ndarray:
+    """``exp(2 pi i shift k / n)`` for ``k = 0 .. kmax``: (B, kmax+1) complex128.
 
-    Built from powers of one complex exponential per window (a cumulative
-    product) rather than ``len(k)`` exponentials per window: the exponentials
-    dominated the cost of small DFTs. Rounding stays below 1e-13.
+    Powers of one complex exponential per window (a cumulative product)
+    rather than ``kmax`` exponentials per window, which dominated the cost of
+    small DFTs; rounding stays below 1e-13.
     """
-    kmax = int(np.max(np.abs(k))) if len(k) else 0
     z = np.exp((2j * np.pi / n) * np.asarray(shift, dtype=np.float64))
-    powers = np.empty((z.size, kmax + 1), dtype=np.complex128)
-    powers[:, 0] = 1.0
+    out = np.empty((z.size, kmax + 1), dtype=np.complex128)
+    out[:, 0] = 1.0
     if kmax:
-        powers[:, 1:] = z[:, None]
-        np.cumprod(powers[:, 1:], axis=1, out=powers[:, 1:])
-    ki = np.asarray(k).astype(np.intp)
-    out = powers[:, np.abs(ki)]
-    neg = ki < 0
-    if neg.any():
-        out[:, neg] = np.conj(out[:, neg])
+        out[:, 1:] = z[:, None]
+        np.cumprod(out[:, 1:], axis=1, out=out[:, 1:])
     return out
+
+
+def _signed_ramps(shift: np.ndarray, n: int) -> np.ndarray:
+    """``exp(2 pi i shift k / n)`` for the signed FFT frequencies ``k`` of length ``n`` (B, n)."""
+    half = n // 2
+    p = _powers(shift, n, half)
+    out = np.empty((p.shape[0], n), dtype=np.complex128)
+    pos = (n + 1) // 2  # number of non-negative frequencies
+    out[:, :pos] = p[:, :pos]
+    out[:, pos:] = np.conj(p[:, n - pos:0:-1])  # frequencies -(n - pos) .. -1
+    return out
+
+
+@lru_cache(maxsize=64)
+def _offset_kernels(n_rows: int, n_cols: int, row_off: tuple, col_off: tuple):
+    kc, w, kr = _freqs(n_rows, n_cols)
+    e_c = w[:, None] * np.exp((2j * np.pi / n_cols) * kc[:, None] * np.asarray(col_off)[None, :])  # (nh, p)
+    e_r = np.exp((2j * np.pi / n_rows) * np.asarray(row_off)[:, None] * kr[None, :])  # (m, n_rows)
+    return e_c, e_r
 
 
 def dft_points(spectrum: np.ndarray, n_rows: int, n_cols: int, row_c: np.ndarray, col_c: np.ndarray,
@@ -162,27 +173,23 @@ def dft_points(spectrum: np.ndarray, n_rows: int, n_cols: int, row_c: np.ndarray
     (B, m, p) float64: the inverse DFT (``irfft2``) of ``spectrum`` at
     (row_c + row_off[i], col_c + col_off[j]) by trigonometric interpolation.
 
-    The column kernel of each window is its phase ramp (built cheaply by
-    :func:`phase_ramps`) times the offsets' kernel, so the spectrum is read
-    once; the row ramps are applied to the small intermediate result.
+    The column kernel of each window is its phase ramp times the offsets'
+    kernel, so the spectrum is read once; the row ramps are applied to the
+    small intermediate result.
     """
-    kc, w, kr = _freqs(n_rows, n_cols)
-    b = spectrum.shape[0]
+    b, _, nh = spectrum.shape
     cdt = np.complex64 if spectrum.dtype == np.complex64 else np.complex128
-    col_off = np.asarray(col_off, dtype=np.float64)
-    row_off = np.asarray(row_off, dtype=np.float64)
-    e_c = w[:, None] * np.exp((2j * np.pi / n_cols) * kc[:, None] * col_off[None, :])  # (nh, p)
-    e_r = np.exp((2j * np.pi / n_rows) * row_off[:, None] * kr[None, :]).astype(cdt)  # (m, n_rows)
-    ker_c = (phase_ramps(col_c, n_cols, kc)[:, :, None] * e_c[None]).astype(cdt)  # (B, nh, p)
+    e_c, e_r = _offset_kernels(n_rows, n_cols, tuple(np.asarray(row_off, dtype=float).tolist()),
+                               tuple(np.asarray(col_off, dtype=float).tolist()))
+    ker_c = np.multiply(_powers(col_c, n_cols, nh - 1)[:, :, None], e_c[None], dtype=cdt,
+                        casting="same_kind")  # (B, nh, p)
     y = np.matmul(spectrum, ker_c)  # (B, n_rows, p): the columns contracted, one small product per window
-    y *= phase_ramps(row_c, n_rows, kr).astype(cdt)[:, :, None]
-    # the rows: one matrix product for the whole stack with the shared offsets' kernel. (Per-window
-    # products here made a window's result depend in the last bits on its batch: OpenBLAS sums small
-    # products in an order that depends on the operands' memory alignment.)
+    y *= _signed_ramps(row_c, n_rows).astype(cdt)[:, :, None]
+    # the rows: one matrix product for the whole stack with the shared offsets' kernel
     p = y.shape[2]
     stacked = np.ascontiguousarray(y.transpose(1, 0, 2)).reshape(n_rows, b * p)
-    z = (e_r @ stacked).reshape(len(row_off), b, p).transpose(1, 0, 2)  # (B, m, p)
-    return z.real.astype(np.float64) / float(n_rows * n_cols)
+    z = (e_r.astype(cdt) @ stacked).reshape(e_r.shape[0], b, p).transpose(1, 0, 2)  # (B, m, p)
+    return np.multiply(z.real, 1.0 / float(n_rows * n_cols), dtype=np.float64)
 
 
 def refine_peaks(
@@ -241,7 +248,7 @@ def refine_peaks(
         dx, dy, _ = quadratic_peak(sub)
         row = rc + (iy - 1 + dy) * h
         col = cc + (ix - 1 + dx) * h
-        again = (np.abs(dx) > 0.5) | (np.abs(dy) > 0.5)
+        again = (np.abs(dx) > RECENTRE) | (np.abs(dy) > RECENTRE)
         todo = todo[again]
         offs = np.array([-h, 0.0, h])
         for _ in range(max(1, iterations)):
@@ -257,6 +264,6 @@ def refine_peaks(
             dx, dy, _ = quadratic_peak(vals)
             row[todo] = rc + dy * h
             col[todo] = cc + dx * h
-            again = (np.abs(dx) > 0.5) | (np.abs(dy) > 0.5)
+            again = (np.abs(dx) > RECENTRE) | (np.abs(dy) > RECENTRE)
             todo = todo[again]
     return row, col

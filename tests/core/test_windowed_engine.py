@@ -101,11 +101,16 @@ def test_tiled_equals_untiled_and_in_memory(method, tmp_path):
     one = track_windows_file(a, b, str(tmp_path / "one.tif"), method=method, window=32, step=8, tile=1000)
     many = track_windows_file(a, b, str(tmp_path / "many.tif"), method=method, window=32, step=8, tile=4)
     mem = track_windows(ref.astype(np.float32), tar.astype(np.float32), method, 32, 8, tar_valid=tar != -9999)
+    # equal to float rounding: BLAS may sum a window's small matrix products in an order that depends
+    # on its batch (last bits), which can move a sub-pixel grid step; a tile-boundary defect would show
+    # as 0.01 px or more
+    tolerance = {1: 5e-3, 2: 5e-3, 3: 5e-3, 4: 0.1, 5: 1e-3, 6: 1e-3}  # metres (5 m pixels), degrees, px
     for band in range(1, 7):
         u, t = read_band(one["OUTPUT"], band), read_band(many["OUTPUT"], band)
-        np.testing.assert_array_equal(u, t)
-    np.testing.assert_array_equal(read_band(one["OUTPUT"], 5), mem.dcol.astype(np.float32))
-    np.testing.assert_array_equal(read_band(one["OUTPUT"], 7), mem.peak.astype(np.float32))
+        np.testing.assert_array_equal(np.isnan(u), np.isnan(t))
+        np.testing.assert_allclose(u, t, rtol=0, atol=tolerance[band])
+    np.testing.assert_allclose(read_band(one["OUTPUT"], 5), mem.dcol.astype(np.float32), rtol=0, atol=1e-3)
+    np.testing.assert_allclose(read_band(one["OUTPUT"], 7), mem.peak.astype(np.float32), rtol=0, atol=1e-4)
 
 
 @pytest.mark.parametrize("method", METHODS)
