@@ -1,8 +1,10 @@
 """Batched phase correlation of window stacks (no per-window Python loop).
 
 For a stack of ``B`` reference windows and ``B`` target windows (same size
-``N``): remove each window's mean, taper it with the apodisation window,
-``rfft2`` both stacks, form the cross-power spectrum
+``N``): taper each window with the apodisation window and remove its
+taper-weighted mean, ``rfft2`` both stacks (:mod:`.windowed_spectra`, which
+shares work between overlapping windows of an image), form the cross-power
+spectrum
 ``P = conj(F_ref) * F_tar`` and (phase normalisation on) ``R = P / |P|``,
 ``irfft2``, take the integer peak by argmax, and refine it to sub-pixel
 precision with the matrix-multiply DFT of :mod:`.windowed_subpixel`
@@ -16,8 +18,9 @@ library reported the negative).
 
 Quality
 -------
-* ``peak``: zero-mean normalised cross-correlation of the two tapered
-  windows at the sub-pixel shift, ``c_P(d) / sqrt(E_ref E_tar)``, computed
+* ``peak``: normalised cross-correlation of the two tapered windows (their
+  taper-weighted means removed) at the sub-pixel shift,
+  ``c_P(d) / sqrt(E_ref E_tar)``, computed
   from the *unnormalised* cross-power ``P`` by DFT at the refined peak
   (-1..1; the same quantity as the NCC tracker's PEAK).
 * ``snr``: height of the (normalised) phase-correlation peak over the

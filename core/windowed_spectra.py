@@ -153,13 +153,13 @@ def window_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: i
         start = np.minimum(rmin, image.shape[0] - height)
         bands = ws.array("bands", (cols.size, height, n), np.float32)
         for g in range(cols.size):  # a few bands per batch: slices, no fancy indexing (which holds the GIL)
-            bands[g] = image[start[g]:start[g] + height, cols[g]:cols[g] + n]
+            np.multiply(image[start[g]:start[g] + height, cols[g]:cols[g] + n], w1, out=bands[g])  # column taper
         first_row = group * height + (top_r - start[group])
     else:
         height = n
         bands = np.asarray(sliding_window_view(image, (n, n))[top_r, top_c], dtype=np.float32)
+        bands *= w1
         first_row = np.arange(b) * n
-    bands *= w1
     row_spectra = sfft.rfft(bands, axis=2, workers=1).reshape(-1, nh)  # (G*H, nh)
     rows = first_row[:, None] + np.arange(n)[None, :]  # row of every window row in row_spectra
     spectra = np.take(row_spectra, rows, axis=0, out=ws.array(name, (b, n, nh), np.complex64), mode="clip")

@@ -12,6 +12,9 @@ All figures are measured in one run and printed as a table with PASS/FAIL:
    stacks plus one ``irfft2`` of the cross-power, in the engine's batches on
    the engine's two threads (and, for reference, the whole stacks with
    ``workers=2``; the faster of the two is the floor) (target <= 1.5x).
+   The floor is the per-window FFTs, as the target defines it; the engine
+   itself shares the row FFTs of overlapping windows (core/windowed_spectra.py)
+   and so does less FFT work than its floor.
 2. Accuracy: exact sub-pixel shifts (core.synthetic natural texture, moved
    by changing the plane waves' phases, no interpolation) swept over
    fractional shifts 0.0 ... 0.9 px in x and in y (10 x 10 combinations),
