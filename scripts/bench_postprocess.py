@@ -11,9 +11,13 @@ B. Image pairs tracked by a real tracker: the exact-texture landslide pair
    (core.synthetic.warp_exact) with a constant co-registration shift, image
    noise and patches of the target replaced by unrelated texture (mismatches).
    Dense Farnebäck, ILK and TV-L1 (MATCH >= 0.5, median test threshold 3 with neighbour stride 10,
-   clumps < 20 removed); the windowed phase/NCC tracker too when
+   clumps < 20 removed); the windowed phase/NCC tracker too (median test over 5x5 neighbours,
+   epsilon 0.2 px) when
    core/windowed.py is present. "Outliers" there are vectors with a true error
-   above 1.5 px, "good" vectors those within 0.5 px.
+   above 1.5 px, "good" vectors those within 0.5 px; for a windowed vector the
+   error is measured against the true field averaged over its window as the
+   tracker weights it (a window measures the motion of the texture it contains,
+   not of its centre), the error bars against the field at its point.
 
 Printed per case: stable-ground median after correction (target |median| <=
 0.05 px), outlier recall and good-vector loss (target loss < 5 %), fraction of
@@ -46,6 +50,9 @@ COVERAGE_BAND = (0.60, 0.76)
 MEDIAN_MAX = 0.05
 LOSS_MAX = 0.05
 RECALL_MIN = 0.90
+# the starting points the README recommends (checked on seeds 5, 11, 21 and 33 of this pair, not fitted to one)
+DENSE_FILTER = {"min_clump": 20, "median_stride": 10, "median_threshold": 3.0, "min_peak": 0.5}
+WINDOWED_FILTER = {"median_radius": 2, "median_epsilon": 0.2}
 
 
 def _srs():
@@ -141,7 +148,7 @@ def tracker_cases(tmp):
         dc, dr = p.pixel_offsets()
         err = np.hypot(dc - tc, dr - tr)
         out.append(evaluate(f"{method} on image pair", raw, mask, tc, tr, moving, err > 1.5, err <= 0.5,
-                            {"min_clump": 20, "median_stride": 10, "median_threshold": 3.0, "min_peak": 0.5}, tmp))
+                            DENSE_FILTER, tmp))
     try:
         from sensetrack.core import windowed  # noqa: F401
     except ImportError:
@@ -159,14 +166,36 @@ def tracker_cases(tmp):
         row_img = (y - gt[3]) / gt[5] - 0.5
         from scipy.ndimage import map_coordinates
 
+        # two truths: the field at the vector's point (what a user reads; the error bars must cover the
+        # difference, which includes the window's smoothing of the field) and the field averaged over
+        # the window as the tracker weights it (phase: the product of the two Hann-tapered windows, the
+        # taper squared; NCC: the untapered chip): a vector far from the latter is a mismatch (outlier),
+        # one far only from the former is the window's resolution, which no filter should remove
         tcs = map_coordinates(tc, [row_img, col_img], order=1, mode="nearest")
         trs = map_coordinates(tr, [row_img, col_img], order=1, mode="nearest")
+        tc_w = window_truth(tc, row_img, col_img, 32, method)
+        tr_w = window_truth(tr, row_img, col_img, 32, method)
         mov = map_coordinates(moving.astype(float), [row_img, col_img], order=0, mode="nearest") > 0.5
         dc, dr = p.pixel_offsets()
-        err = np.hypot(dc - tcs, dr - trs)
+        err = np.hypot(dc - tc_w, dr - tr_w)
         tcs[~np.isfinite(rows)] = np.nan
         out.append(evaluate(f"windowed {method} (points)", points, mask, tcs, trs, mov, err > 1.5, err <= 0.5,
-                            {}, tmp))
+                            WINDOWED_FILTER, tmp))
+    return out
+
+
+def window_truth(field: np.ndarray, row_c: np.ndarray, col_c: np.ndarray, window: int, method: str) -> np.ndarray:
+    """Weighted mean of ``field`` over the windows centred at (row_c, col_c) (array-index coordinates)."""
+    from sensetrack.core.windowed_phase import apodisation_window
+
+    weights = apodisation_window(window, "hann").astype(np.float64) ** 2 if method == "phase" else \
+        np.ones((window, window))
+    weights /= weights.sum()
+    out = np.full(np.shape(row_c), np.nan)
+    for i, (r, c) in enumerate(zip(np.ravel(row_c), np.ravel(col_c))):
+        r0, c0 = int(round(r - (window - 1) / 2)), int(round(c - (window - 1) / 2))
+        if 0 <= r0 and 0 <= c0 and r0 + window <= field.shape[0] and c0 + window <= field.shape[1]:
+            out.flat[i] = float((field[r0:r0 + window, c0:c0 + window] * weights).sum())
     return out
 
 
