@@ -1028,8 +1028,8 @@
       <translation>Rimuove i vettori la cui direzione si discosta più di questo valore dalla direzione media dei vicini (solo dove entrambi superano il modulo minimo).</translation>
     </message>
     <message>
-      <source>Remove vectors whose PEAK band/field is below this value (windowed trackers; for dense trackers the MATCH band, the local correlation after motion compensation, e.g. 0.7). 0 switches it off.</source>
-      <translation>Rimuove i vettori la cui banda/campo PEAK è inferiore a questo valore (metodi a finestra; per i metodi densi la banda MATCH, cioè la correlazione locale dopo la compensazione del movimento, ad es. 0,7). 0 lo disattiva.</translation>
+      <source>Remove vectors whose PEAK band/field is below this value (windowed trackers; for dense trackers the MATCH band, the local correlation of the fine texture after motion compensation, e.g. 0.25). 0 switches it off.</source>
+      <translation>Rimuove i vettori la cui banda/campo PEAK è inferiore a questo valore (metodi a finestra; per i metodi densi la banda MATCH, cioè la correlazione locale della tessitura fine dopo la compensazione del movimento, ad es. 0,25). 0 lo disattiva.</translation>
     </message>
     <message>
       <source>Remove vectors whose SNR band/field is below this value (windowed trackers). 0 switches it off.</source>

@@ -27,7 +27,8 @@ from .velocity import interval_days, resolve_dates, velocity_bands
 FILTER_SPECS = (
     ParamSpec("min_peak", "float", 0.0, "Minimum correlation PEAK (0 = off)", minimum=0.0, maximum=1.0,
               help="Remove vectors whose PEAK band/field is below this value (windowed trackers; for dense trackers the "
-              "MATCH band, the local correlation after motion compensation, e.g. 0.7). 0 switches it off.",
+              "MATCH band, the local correlation of the fine texture after motion compensation, e.g. 0.25). "
+              "0 switches it off.",
               advanced=False),
     ParamSpec("min_snr", "float", 0.0, "Minimum SNR (0 = off)", minimum=0.0,
               help="Remove vectors whose SNR band/field is below this value (windowed trackers). 0 switches it off.",

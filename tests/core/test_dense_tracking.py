@@ -147,3 +147,21 @@ def test_cancel_leaves_no_output(tmp_path):
         track_dense(f"{SAMPLE}/reference.tif", f"{SAMPLE}/target.tif", str(tmp_path / "o.tif"),
                     monitor=Monitor(callback))
     assert calls and not list(tmp_path.iterdir())
+
+
+def test_match_sees_a_three_pixel_error_that_the_raw_correlation_hides(shifted):
+    """MATCH correlates the fine texture: a 3-px wrong vector scores low there, not on the raw images."""
+    from sensetrack.core.quality import dense_peak
+    from sensetrack.core.tracking import HIGHPASS_SIGMA, MATCH_RADIUS
+
+    ref, tar = shifted
+    ok = np.ones(ref.shape, bool)
+    inner = (slice(24, -24), slice(24, -24))
+
+    def median_match(dcol, sigma):
+        m = dense_peak(ref, tar, np.full(ref.shape, dcol), np.full(ref.shape, 1.6), ok, ok, MATCH_RADIUS, sigma)
+        return float(np.nanmedian(m[inner]))
+
+    assert median_match(-2.3, HIGHPASS_SIGMA) > 0.9  # the right vector
+    assert median_match(-2.3 + 3.0, HIGHPASS_SIGMA) < 0.3  # 3 px off
+    assert median_match(-2.3 + 3.0, 0.0) > median_match(-2.3 + 3.0, HIGHPASS_SIGMA) + 0.2  # raw images hide it
