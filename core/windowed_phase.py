@@ -53,6 +53,10 @@ from .windowed_subpixel import dft_points, refine_peaks
 APODISATIONS = ("hann", "tukey", "none")
 # exponent b of the spectral normalisation P / |P|**b: 1 = pure phase correlation, 0 = plain cross-correlation
 NORMALISATIONS = {"partial": 0.5, "phase": 1.0, "none": 0.0}
+# windows per chunk of the cross-power, inverse FFT and peak search: a chunk's arrays (about 1.5 MB for
+# 48 windows of 64 px) stay in cache from one pass to the next (measured: the engine took 1.47x the bare
+# FFTs with whole batches, 1.39-1.42x in chunks of 48; chunking the forward spectra too did not help)
+CHUNK = 48
 EXCLUSION = 2  # half-size of the zone around the peak ignored by the second-peak search (5x5)
 FLAT_RELATIVE = 1e-5  # a window whose std is below this fraction of |mean| (or 0) has no texture
 
@@ -107,10 +111,15 @@ def correlate_spectra(
     b, m = ref.spectra.shape[0], n
     beta = NORMALISATIONS[normalisation]
     normalise = beta > 0
-    cross, spec = cross_power(ref, tar, beta, workspace)  # P = conj(F_ref) F_tar (in ref) and P / |P|**beta
-    surf = sfft.irfft2(spec, s=(n, m), workers=1)
-    r0, c0, top, neigh, second = peaks(surf, EXCLUSION)
-    del surf
+    # cross-power, inverse FFT and peak search chunk by chunk: a chunk's arrays stay in cache between passes
+    found = []
+    for i in range(0, b, CHUNK):
+        part = slice(i, i + CHUNK)
+        # P = conj(F_ref) F_tar (into ref.spectra) and P / |P|**beta (into tar.spectra)
+        _, spec = cross_power(ref.spectra[part], tar.spectra[part], beta, workspace)
+        found.append(peaks(sfft.irfft2(spec, s=(n, m), workers=1), EXCLUSION))
+    cross, spec = ref.spectra, (tar.spectra if normalise else ref.spectra)
+    r0, c0, top, neigh, second = (np.concatenate(parts) for parts in zip(*found))
     e_ref, e_tar = ref.energy, tar.energy
     # signed integer shifts
     rs = np.where(r0 > n // 2, r0 - n, r0)
@@ -197,14 +206,15 @@ def is_flat(energy: np.ndarray, mean: np.ndarray, n: int, apodisation: str) -> n
     return ~(energy > (FLAT_RELATIVE * mean) ** 2 * sum_w2)
 
 
-def cross_power(ref: WindowSpectra, tar: WindowSpectra, beta: float, workspace: Optional[Workspace] = None):
-    """Cross-power ``P = conj(F_ref) F_tar`` (written into ``ref.spectra``) and ``P / |P|**beta`` (into ``tar.spectra``).
+def cross_power(f_ref: np.ndarray, f_tar: np.ndarray, beta: float, workspace: Optional[Workspace] = None):
+    """Cross-power ``P = conj(F_ref) F_tar`` (written into ``f_ref``) and ``P / |P|**beta`` (into ``f_tar``).
 
-    ``ref`` holds the conjugate spectra. ``|P|**-beta`` comes from ``|P|**2``
-    (cheaper than ``abs``, which uses hypot) and is applied as a real factor
-    (no complex division). With ``beta`` 0 both returned arrays are ``P``.
+    ``f_ref`` holds the conjugate reference spectra. ``|P|**-beta`` comes from
+    ``|P|**2`` (cheaper than ``abs``, which uses hypot) and is applied as a
+    real factor (no complex division). With ``beta`` 0 both returned arrays
+    are ``P``.
     """
-    cross = np.multiply(ref.spectra, tar.spectra, out=ref.spectra)
+    cross = np.multiply(f_ref, f_tar, out=f_ref)
     if beta <= 0:
         return cross, cross
     ws = workspace or Workspace()
@@ -219,7 +229,7 @@ def cross_power(ref: WindowSpectra, tar: WindowSpectra, beta: float, workspace: 
     else:
         np.power(mag2, np.float32(beta / 2), out=mag2)
     np.reciprocal(mag2, out=mag2)
-    return cross, np.multiply(cross, mag2, out=tar.spectra)
+    return cross, np.multiply(cross, mag2, out=f_tar)
 
 
 def peaks(surf: np.ndarray, exclusion: int):
