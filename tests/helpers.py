@@ -1,11 +1,11 @@
-"""Helpers to write small test rasters (importable from every test layer)."""
+"""Helpers to write small test rasters and polygon layers (importable from every test layer)."""
 from __future__ import annotations
 
 import os
 
 import numpy as np
 import pytest
-from osgeo import gdal, osr
+from osgeo import gdal, ogr, osr
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLUGINS = os.path.join(ROOT, ".build", "plugins")
@@ -48,3 +48,17 @@ def read_band(path, band=1):
 def band_names(path):
     ds = gdal.Open(str(path))
     return [ds.GetRasterBand(i).GetDescription() for i in range(1, ds.RasterCount + 1)]
+
+
+def polygon_gpkg(path, *wkts, epsg=32632, layer="mask"):
+    """A GeoPackage polygon layer with one feature per WKT polygon; returns its path."""
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    lyr = ds.CreateLayer(layer, srs, ogr.wkbPolygon)
+    for wkt in wkts:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        lyr.CreateFeature(f)
+    ds = None
+    return str(path)

@@ -4,8 +4,8 @@ import os
 import subprocess
 
 import numpy as np
-from helpers import ROOT
-from osgeo import gdal, ogr, osr
+from helpers import ROOT, polygon_gpkg
+from osgeo import gdal, osr
 
 SCRIPT = os.path.join(ROOT, "scripts", "qgis_process.sh")
 
@@ -18,12 +18,7 @@ def test_stable_ground_correction_through_qgis_process(tmp_path):
     srs.ImportFromEPSG(32632)
     sp = make_product(seed=21, bias=(-0.4, 0.25), outlier_fraction=0.0)
     raw = write_raster(str(tmp_path / "raw.tif"), sp.bands, GT, srs.ExportToWkt(), metadata={"SENSETRACK_UNITS": "m"})
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "lobe.gpkg"))
-    lyr = ds.CreateLayer("lobe", srs, ogr.wkbPolygon)
-    f = ogr.Feature(lyr.GetLayerDefn())
-    f.SetGeometry(ogr.CreateGeometryFromWkt(lobe_polygon_wkt()))
-    lyr.CreateFeature(f)
-    ds = None
+    polygon_gpkg(tmp_path / "lobe.gpkg", lobe_polygon_wkt())
     out = tmp_path / "corrected.tif"
     env = dict(os.environ, SENSETRACK_QGIS_PROFILE=str(tmp_path / "profile"))
     proc = subprocess.run([SCRIPT, "run", "sensetrack:stablegroundcorrection", "--json", "--", f"INPUT={raw}",

@@ -1,7 +1,8 @@
 """Uncertainty calibration on synthetic image pairs tracked by real trackers (exact truth)."""
 import numpy as np
 import pytest
-from osgeo import ogr, osr
+from helpers import polygon_gpkg
+from osgeo import osr
 
 from sensetrack.core.output import write_raster
 from sensetrack.core.postprocess import steps
@@ -36,12 +37,7 @@ def pair(tmp_path_factory):
     paths = {}
     for name, arr in (("ref", ref), ("tar", tar)):
         paths[name] = write_raster(str(tmp / f"{name}.tif"), {"B": arr}, GT, _srs().ExportToWkt())
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp / "lobe.gpkg"))
-    lyr = ds.CreateLayer("lobe", _srs(), ogr.wkbPolygon)
-    f = ogr.Feature(lyr.GetLayerDefn())
-    f.SetGeometry(ogr.CreateGeometryFromWkt(lobe_polygon_wkt(SHAPE)))
-    lyr.CreateFeature(f)
-    ds = None
+    polygon_gpkg(tmp / "lobe.gpkg", lobe_polygon_wkt(SHAPE))
     rows, cols = np.mgrid[0:SHAPE[0], 0:SHAPE[1]]
     d = np.sqrt(((rows - SHAPE[0] * 0.5) / (SHAPE[0] * 0.22)) ** 2 + ((cols - SHAPE[1] * 0.5) / (SHAPE[1] * 0.2)) ** 2)
     return tmp, paths, str(tmp / "lobe.gpkg"), tc - BIAS[0], tr - BIAS[1], d < 1.05

@@ -4,7 +4,8 @@ import re
 
 import numpy as np
 import pytest
-from osgeo import ogr, osr
+from helpers import polygon_gpkg
+from osgeo import osr
 
 from sensetrack.core.errors import InputError
 from sensetrack.core.output import write_raster
@@ -26,13 +27,7 @@ def test_report_embeds_figures_and_statistics(tmp_path):
                        metadata={"SENSETRACK_UNITS": "m", "SENSETRACK_METHOD": "phase",
                                  "SENSETRACK_REFERENCE": "/data/ref_20230101.tif",
                                  "SENSETRACK_PARAMETERS": '{"window": 64, "step": 16}'})
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "lobe.gpkg"))
-    lyr = ds.CreateLayer("lobe", _srs(), ogr.wkbPolygon)
-    f = ogr.Feature(lyr.GetLayerDefn())
-    f.SetGeometry(ogr.CreateGeometryFromWkt(lobe_polygon_wkt()))
-    lyr.CreateFeature(f)
-    ds = None
-    lobe = str(tmp_path / "lobe.gpkg")
+    lobe = polygon_gpkg(tmp_path / "lobe.gpkg", lobe_polygon_wkt())
     filtered = steps.filter_file(raw, str(tmp_path / "f.tif"))["output"]
     corrected = steps.correct_file(filtered, str(tmp_path / "c.tif"), lobe, invert=True)["output"]
     info = build_report(corrected, str(tmp_path / "r.html"), lobe, invert=True)

@@ -4,7 +4,8 @@ import json
 
 import numpy as np
 import pytest
-from osgeo import ogr, osr
+from helpers import polygon_gpkg
+from osgeo import osr
 
 from sensetrack.core.errors import InputError, ParameterError
 from sensetrack.core.output import write_raster
@@ -21,17 +22,6 @@ def _srs():
     return s
 
 
-def _polygons(path, wkts, srs=None):
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    lyr = ds.CreateLayer("mask", srs or _srs(), ogr.wkbPolygon)
-    for w in wkts:
-        f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetGeometry(ogr.CreateGeometryFromWkt(w))
-        lyr.CreateFeature(f)
-    ds = None
-    return str(path)
-
-
 @pytest.fixture
 def filtered(tmp_path):
     sp = make_product(seed=5, bias=(0.7, -0.45))
@@ -39,7 +29,7 @@ def filtered(tmp_path):
                        metadata={"SENSETRACK_UNITS": "m", "SENSETRACK_REFERENCE": "/nowhere/S2_20230105_ref.tif",
                                  "SENSETRACK_TARGET": "/nowhere/S2_20230306_tar.tif"})
     out = steps.filter_file(raw, str(tmp_path / "filtered.tif"))["output"]
-    lobe = _polygons(tmp_path / "lobe.gpkg", [lobe_polygon_wkt()])
+    lobe = polygon_gpkg(tmp_path / "lobe.gpkg", lobe_polygon_wkt())
     return sp, out, lobe
 
 
@@ -95,7 +85,7 @@ def test_plane_model_removes_a_ramp(tmp_path):
 
 def test_mask_outside_the_result_is_refused(filtered, tmp_path):
     _, path, _ = filtered
-    far = _polygons(tmp_path / "far.gpkg", ["POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))"])
+    far = polygon_gpkg(tmp_path / "far.gpkg", "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))")
     with pytest.raises(InputError, match="does not overlap"):
         steps.correct_file(path, str(tmp_path / "c.tif"), far)
     assert not (tmp_path / "c.tif").exists()
@@ -103,7 +93,7 @@ def test_mask_outside_the_result_is_refused(filtered, tmp_path):
 
 def test_empty_mask_is_refused(filtered, tmp_path):
     _, path, _ = filtered
-    empty = _polygons(tmp_path / "empty.gpkg", [])
+    empty = polygon_gpkg(tmp_path / "empty.gpkg")
     with pytest.raises(InputError, match="empty"):
         steps.correct_file(path, str(tmp_path / "c.tif"), empty)
     from helpers import write_tif

@@ -3,7 +3,7 @@ import os
 
 import numpy as np
 import pytest
-from helpers import read_band, write_tif
+from helpers import polygon_gpkg, read_band, write_tif
 from osgeo import gdal, osr
 
 from sensetrack.core.errors import InputError
@@ -62,19 +62,9 @@ def test_target_in_another_utm_zone_lands_on_the_reference_grid(pair, tmp_path):
 
 
 def test_stable_area_restricts_the_estimate(pair, tmp_path):
-    from osgeo import ogr
-
     ref_path, tar_path, _ = pair
-    gpkg = str(tmp_path / "stable.gpkg")
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(gpkg)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32632)
-    lyr = ds.CreateLayer("stable", srs, ogr.wkbPolygon)
-    f = ogr.Feature(lyr.GetLayerDefn())
-    f.SetGeometry(ogr.CreateGeometryFromWkt(
-        "POLYGON((500300 4999700, 501500 4999700, 501500 4998700, 500300 4998700, 500300 4999700))"))
-    lyr.CreateFeature(f)
-    ds = None
+    gpkg = polygon_gpkg(tmp_path / "stable.gpkg",
+                        "POLYGON((500300 4999700, 501500 4999700, 501500 4998700, 500300 4998700, 500300 4999700))")
     res = coregister(ref_path, tar_path, str(tmp_path / "c.tif"), estimate=True, stable_area=gpkg)
     assert res["shift_col"] == pytest.approx(-0.7, abs=0.05) and res["shift_row"] == pytest.approx(0.4, abs=0.05)
 

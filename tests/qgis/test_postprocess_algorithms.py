@@ -3,8 +3,8 @@ import os
 
 import numpy as np
 import pytest
-from helpers import SAMPLE, write_tif
-from osgeo import ogr, osr
+from helpers import SAMPLE, polygon_gpkg, write_tif
+from osgeo import osr
 
 
 def _run(alg, params, feedback=None):
@@ -23,13 +23,7 @@ def chain_inputs(tmp_path):
     sp = make_product(seed=11, bias=(0.5, 0.3))
     raw = write_raster(str(tmp_path / "raw.tif"), sp.bands, GT, srs.ExportToWkt(),
                        metadata={"SENSETRACK_UNITS": "m", "SENSETRACK_METHOD": "synthetic"})
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "lobe.gpkg"))
-    lyr = ds.CreateLayer("lobe", srs, ogr.wkbPolygon)
-    f = ogr.Feature(lyr.GetLayerDefn())
-    f.SetGeometry(ogr.CreateGeometryFromWkt(lobe_polygon_wkt()))
-    lyr.CreateFeature(f)
-    ds = None
-    return sp, raw, str(tmp_path / "lobe.gpkg")
+    return sp, raw, polygon_gpkg(tmp_path / "lobe.gpkg", lobe_polygon_wkt())
 
 
 def test_chain_filter_correct_velocity_report(provider, tmp_path, chain_inputs, recording_feedback):
@@ -129,14 +123,7 @@ def test_bad_inputs_give_clear_errors(provider, tmp_path, chain_inputs):
     dem = write_tif(tmp_path / "dem.tif", np.ones((10, 10), np.float32))
     with pytest.raises(QgsProcessingException, match="not a SenseTrack displacement result"):
         _run("sensetrack:filteroffsets", {"INPUT": dem, "OUTPUT": str(tmp_path / "o.tif")})
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32632)
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "far.gpkg"))
-    lyr = ds.CreateLayer("far", srs, ogr.wkbPolygon)
-    f = ogr.Feature(lyr.GetLayerDefn())
-    f.SetGeometry(ogr.CreateGeometryFromWkt("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))"))
-    lyr.CreateFeature(f)
-    ds = None
+    polygon_gpkg(tmp_path / "far.gpkg", "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))")
     with pytest.raises(QgsProcessingException, match="does not overlap"):
         _run("sensetrack:stablegroundcorrection", {"INPUT": raw, "MASK": str(tmp_path / "far.gpkg"),
                                                    "OUTPUT": str(tmp_path / "c.tif")})
