@@ -152,30 +152,26 @@ def direction_test(dcol: np.ndarray, drow: np.ndarray, max_angle: float = 45.0, 
     return apply & (angle > max_angle)
 
 
-def small_clumps(valid: np.ndarray, min_size: int) -> np.ndarray:
-    """True for valid cells in 8-connected groups of fewer than ``min_size`` cells."""
-    if min_size <= 1:
-        return np.zeros_like(valid)
-    lab, n = ndimage.label(valid, structure=np.ones((3, 3), bool))
+def _small_components(mask: np.ndarray, max_size: int) -> np.ndarray:
+    """True for the ``mask`` cells in 8-connected groups of at most ``max_size`` cells."""
+    if max_size <= 0:
+        return np.zeros_like(mask)
+    lab, n = ndimage.label(mask, structure=np.ones((3, 3), bool))
     if n == 0:
-        return np.zeros_like(valid)
-    sizes = np.bincount(lab.ravel())
-    small = sizes < min_size
+        return np.zeros_like(mask)
+    small = np.bincount(lab.ravel()) <= max_size
     small[0] = False
     return small[lab]
 
 
-def fill_holes(a: np.ndarray, holes: np.ndarray, max_size: int) -> np.ndarray:
+def small_clumps(valid: np.ndarray, min_size: int) -> np.ndarray:
+    """True for valid cells in 8-connected groups of fewer than ``min_size`` cells."""
+    return _small_components(valid, min_size - 1)
+
+
+def fill_holes(holes: np.ndarray, max_size: int) -> np.ndarray:
     """Boolean of the ``holes`` cells that belong to 8-connected holes of at most ``max_size`` cells."""
-    if max_size <= 0:
-        return np.zeros_like(holes)
-    lab, n = ndimage.label(holes, structure=np.ones((3, 3), bool))
-    if n == 0:
-        return np.zeros_like(holes)
-    sizes = np.bincount(lab.ravel())
-    ok = sizes <= max_size
-    ok[0] = False
-    return ok[lab]
+    return _small_components(holes, max_size)
 
 
 def interpolate(a: np.ndarray, where: np.ndarray, max_iter: int = 50) -> np.ndarray:
@@ -274,7 +270,7 @@ def filter_offsets(
         apply("clump", small_clumps(np.isfinite(dcol), int(min_clump)))
     if max_hole and max_hole > 0:
         removed = valid0 & ~np.isfinite(dcol)
-        holes = fill_holes(dcol, removed, int(max_hole))
+        holes = fill_holes(removed, int(max_hole))
         c2, r2 = interpolate(dcol, holes), interpolate(drow, holes)
         filled = holes & np.isfinite(c2) & np.isfinite(r2)
         dcol[filled], drow[filled] = c2[filled], r2[filled]
