@@ -120,14 +120,20 @@ def margin(method: str, values: Dict[str, Any]) -> int:
     return int(values["search_range"]) if method == "ncc" else 0
 
 
-def _invalid_counts(valid: np.ndarray, w: int) -> np.ndarray:
-    """Number of invalid pixels in every w x w box (indexed by its top-left corner)."""
+def _invalid_integral(valid: np.ndarray) -> Optional[np.ndarray]:
+    """Integral image of the invalid pixels (``None`` when every pixel is valid)."""
     if valid.all():
-        return np.broadcast_to(np.zeros(1, np.int64), (valid.shape[0] - w + 1, valid.shape[1] - w + 1))
-    bad = (~valid).astype(np.int32)
-    ii = np.zeros((bad.shape[0] + 1, bad.shape[1] + 1), dtype=np.int64)
-    np.cumsum(np.cumsum(bad, axis=0), axis=1, out=ii[1:, 1:])
-    return ii[w:, w:] - ii[:-w, w:] - ii[w:, :-w] + ii[:-w, :-w]
+        return None
+    ii = np.zeros((valid.shape[0] + 1, valid.shape[1] + 1), dtype=np.int64)
+    np.cumsum(np.cumsum((~valid).astype(np.int32), axis=0), axis=1, out=ii[1:, 1:])
+    return ii
+
+
+def _any_invalid(ii: Optional[np.ndarray], w: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Whether the w x w boxes with top-left corners (rows, cols) hold an invalid pixel."""
+    if ii is None:
+        return np.zeros(np.shape(rows), dtype=bool)
+    return (ii[rows + w, cols + w] - ii[rows, cols + w] - ii[rows + w, cols] + ii[rows, cols]) > 0
 
 
 def column_batches(index: np.ndarray, column: np.ndarray, limit: int) -> list:
@@ -182,7 +188,8 @@ def track_block(
     (B,) arrays ``dcol``, ``drow`` (including the prior), ``peak``, ``snr``,
     ``nrms``. This is the unit both the in-memory and the tiled file engine
     call, so their results agree (to float rounding: BLAS may sum a small
-    matrix product in an order that depends on the batch, below 1e-5 px).
+    matrix product in an order that depends on the batch, which can move a
+    sub-pixel fit by up to about 1e-4 px).
     """
     w = window
     m = margin(method, values)
@@ -190,7 +197,7 @@ def track_block(
     out = {k: np.full(nwin, np.nan) for k in ("dcol", "drow", "peak", "snr", "nrms")}
     if nwin == 0:
         return out
-    ref_bad = _invalid_counts(ref_valid, w)[top_r, top_c] > 0
+    ref_bad = _any_invalid(_invalid_integral(ref_valid), w, top_r, top_c)
     tr = top_r + prior_r + tar_offset - m
     tc = top_c + prior_c + tar_offset - m
     size = w + 2 * m
@@ -198,11 +205,12 @@ def track_block(
     todo = np.nonzero(~ref_bad & inside)[0]
     # the target window at the reference position (+ prior) must be fully valid for both methods: a
     # window touching nodata is NaN, never matched elsewhere in the search area
-    tar_bad = _invalid_counts(tar_valid, w)[tr[todo] + m, tc[todo] + m] > 0
+    tar_ii = _invalid_integral(tar_valid)
+    tar_bad = _any_invalid(tar_ii, w, tr[todo] + m, tc[todo] + m)
     if method == "ncc":
         # NCC also needs the whole search area: nodata or the image edge inside it would bias the
         # sub-pixel interpolation of the correlation (measured up to 0.07 px), so such windows are NaN
-        tar_bad |= _invalid_counts(tar_valid, size)[tr[todo], tc[todo]] > 0
+        tar_bad |= _any_invalid(tar_ii, size, tr[todo], tc[todo])
     todo = todo[~tar_bad]
     rview = sliding_window_view(ref, (w, w))
     tview = sliding_window_view(tar, (size, size))

@@ -38,9 +38,9 @@ from typing import Dict, Optional
 import numpy as np
 import scipy.fft as sfft
 
+from .windowed_phase import FLAT_RELATIVE  # the same textureless test for both trackers
 from .windowed_subpixel import dft_points, quadratic_coefficients, quadratic_eval, refine_peaks
 
-FLAT_RELATIVE = 1e-5  # chip std below this fraction of |mean| (or 0): textureless
 
 
 def _box_sums(x: np.ndarray, w: int, n: int) -> np.ndarray:

@@ -47,7 +47,7 @@ from typing import Dict, Optional
 import numpy as np
 import scipy.fft as sfft
 
-from .windowed_spectra import WindowSpectra, Workspace, window_spectra
+from .windowed_spectra import WindowSpectra, Workspace
 from .windowed_subpixel import dft_points, refine_peaks
 
 APODISATIONS = ("hann", "tukey", "none")
@@ -58,7 +58,7 @@ NORMALISATIONS = {"partial": 0.5, "phase": 1.0, "none": 0.0}
 # FFTs with whole batches, 1.39-1.42x in chunks of 48; chunking the forward spectra too did not help)
 CHUNK = 48
 EXCLUSION = 2  # half-size of the zone around the peak ignored by the second-peak search (5x5)
-FLAT_RELATIVE = 1e-5  # a window whose std is below this fraction of |mean| (or 0) has no texture
+FLAT_RELATIVE = 1e-5  # a window whose std is below this fraction of |mean| (or 0) has no texture (both trackers)
 
 
 @lru_cache(maxsize=16)
@@ -99,14 +99,32 @@ def correlate_spectra(
     normalisation: str = "partial",
     workspace: Optional[Workspace] = None,
 ) -> Dict[str, np.ndarray]:
-    """Phase correlation of windows given their spectra (see :func:`correlate_stack`).
+    """Phase-correlate windows given their spectra.
 
     Parameters
     ----------
     ref, tar : :func:`.windowed_spectra.window_spectra` of the reference
-        windows (with ``conjugate=True``) and of the target windows; their
-        spectra and power arrays are overwritten.
+        windows (with ``conjugate=True``) and of the target windows (window
+        ``i`` of the target is compared with window ``i`` of the reference);
+        their spectra are overwritten.
     flat : (B,) bool, textureless windows (their results are NaN).
+    n : window size (pixels).
+    upsampling : sub-pixel precision is ``1/upsampling`` px (then a local
+        quadratic fit, so results are not quantised).
+    normalisation : ``"phase"`` whitens the cross-power completely (pure
+        phase correlation, ``P/|P|``); ``"partial"`` divides by ``|P|**0.5``
+        (generalised phase correlation: keeps the sharp peak but does not
+        amplify the noise of weak high frequencies as much; RMSE 0.015 px
+        against 0.075 px for ``"phase"`` on natural texture with 2 % noise,
+        64-px windows); ``"none"``: plain cross-correlation of the tapered
+        windows (broad peak, biased towards zero by the taper).
+    workspace : per-thread work arrays (:class:`.windowed_spectra.Workspace`).
+
+    Returns
+    -------
+    dict of (B,) float arrays: ``dcol``, ``drow`` (pixels, target minus
+    reference, columns right, rows down; valid for |shift| < N/2), ``peak``,
+    ``snr``, ``nrms``.
     """
     b, m = ref.spectra.shape[0], n
     beta = NORMALISATIONS[normalisation]
@@ -150,54 +168,6 @@ def correlate_spectra(
     row[edge] = np.nan
     col[edge] = np.nan
     return {"dcol": col, "drow": row, "peak": peak, "snr": snr, "nrms": nrms}
-
-
-def correlate_stack(
-    reference: np.ndarray,
-    target: np.ndarray,
-    upsampling: int = 10,
-    normalisation: str = "partial",
-    apodisation: str = "hann",
-) -> Dict[str, np.ndarray]:
-    """Phase-correlate two ``(B, N, N)`` window stacks.
-
-    Parameters
-    ----------
-    reference, target : (B, N, N) arrays (any real dtype); window ``i`` of
-        the target is compared with window ``i`` of the reference.
-    upsampling : sub-pixel precision is ``1/upsampling`` px (then a local
-        quadratic fit, so results are not quantised).
-    normalisation : ``"phase"`` whitens the cross-power completely (pure
-        phase correlation, ``P/|P|``); ``"partial"`` divides by ``|P|**0.5``
-        (generalised phase correlation: keeps the sharp peak but does not
-        amplify the noise of weak high frequencies as much; RMSE 0.015 px
-        against 0.075 px for ``"phase"`` on natural texture with 2 % noise,
-        64-px windows); ``"none"``: plain cross-correlation of the tapered
-        windows (broad peak, biased towards zero by the taper).
-    apodisation : one of :data:`APODISATIONS`.
-
-    Returns
-    -------
-    dict of (B,) float arrays: ``dcol``, ``drow`` (pixels, target minus
-    reference, columns right, rows down; valid for |shift| < N/2), ``peak``,
-    ``snr``, ``nrms``.
-
-    The windowed engine calls :func:`correlate_spectra` with spectra that
-    share work between overlapping windows; this is the same computation
-    for stacks that are already cut out.
-    """
-    b, n, m = reference.shape
-    if n != m:
-        raise ValueError("windows must be square")
-    tops = np.arange(b) * n
-    zeros = np.zeros(b, dtype=np.intp)
-    spectra = []
-    for stack, conj in ((reference, True), (target, False)):
-        image = np.ascontiguousarray(stack, dtype=np.float32).reshape(b * n, n)
-        spectra.append(window_spectra(image, tops, zeros, n, apodisation, Workspace(), "s", conjugate=conj))
-    ref, tar = spectra
-    flat = is_flat(ref.energy, ref.mean, n, apodisation) | is_flat(tar.energy, tar.mean, n, apodisation)
-    return correlate_spectra(ref, tar, flat, n, upsampling, normalisation)
 
 
 def is_flat(energy: np.ndarray, mean: np.ndarray, n: int, apodisation: str) -> np.ndarray:
