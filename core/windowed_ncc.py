@@ -19,8 +19,8 @@ the numerator is evaluated *exactly* at fractional shifts from its
 cross-spectrum (trigonometric interpolation by matrix DFT, as in
 ampcor's FFT oversampling of the correlation surface), the denominator is
 interpolated by a 2-D quadratic through its 3x3 integer neighbourhood,
-and a 2-D quadratic is fitted to the NCC on a 3x3 grid of spacing 1/4 px and
-then ``1/upsampling`` px, re-centred until the vertex is within half a step.
+and a 2-D quadratic is fitted to the NCC on the grid of spacing
+``1/upsampling`` px described in :mod:`.windowed_subpixel`.
 Measured bias (peak-locking: largest |mean error| over fractional shifts
 0.0-0.9 px, natural texture, 64-px chips, search range 8,
 ``scripts/bench_correlation.py``): about 0.01 px, RMSE 0.025 px with 2 %
@@ -33,7 +33,7 @@ Sign: shifts are target minus reference (columns right, rows down).
 """
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict
 
 import numpy as np
 import scipy.fft as sfft
@@ -51,35 +51,25 @@ def _box_sums(x: np.ndarray, w: int, n: int) -> np.ndarray:
     return ii[:, w:w + n, w:w + n] - ii[:, 0:n, w:w + n] - ii[:, w:w + n, 0:n] + ii[:, 0:n, 0:n]
 
 
-def match_stack(
-    chips: np.ndarray,
-    search: np.ndarray,
-    search_valid: Optional[np.ndarray] = None,
-    upsampling: int = 10,
-    workers: int = 1,
-    search_fill: Optional[np.ndarray] = None,
-) -> Dict[str, np.ndarray]:
+def match_stack(chips: np.ndarray, search: np.ndarray, upsampling: int = 10) -> Dict[str, np.ndarray]:
     """NCC-match a stack of chips in a stack of search areas.
 
     Parameters
     ----------
     chips : (B, W, W) reference chips (fully valid; the caller checks).
-    search : (B, S, S) target search areas, ``S = W + 2R``, centred on the chips.
-    search_valid : (B, S, S) bool, optional. A shift is admissible only when
-        the target chip it selects is fully valid.
+    search : (B, S, S) target search areas, ``S = W + 2R``, centred on the
+        chips (fully valid: the engine refuses windows whose search area
+        touches nodata or the image edge).
     upsampling : sub-pixel grid ``1/upsampling`` px (then a quadratic fit).
-    search_fill : (B, S, S) bool, optional: pixels replaced by the area's
-        valid mean (default: every invalid pixel). Pass a smaller mask when
-        some invalid pixels hold a smooth continuation (mirrored border).
 
     Returns
     -------
     dict of (B,) arrays: ``dcol``, ``drow`` (pixels, target minus reference,
     relative to the search-area centre; NaN when the peak lies on the edge of
-    the search range, when a shift within 2 px of the peak would select invalid
-    target pixels (nodata, beyond the image), or for a textureless chip), ``peak``
-    (NCC at the sub-pixel peak, -1..1), ``snr`` (peak over the mean |NCC| of
-    the admissible shifts), ``nrms`` (NaN: not defined for NCC).
+    the search range, when the correlation is undefined within 2 px of the
+    peak, or for a textureless chip), ``peak`` (NCC at the sub-pixel peak,
+    -1..1), ``snr`` (peak over the mean |NCC| of the admissible shifts),
+    ``nrms`` (NaN: not defined for NCC).
     """
     b, w, _ = chips.shape
     s = search.shape[1]
@@ -92,24 +82,16 @@ def match_stack(
     flat = np.sqrt(ea / (w * w)) <= FLAT_RELATIVE * np.abs(mean)
     flat |= ~(ea > 0)
     t = np.array(search, dtype=np.float32, copy=True)
-    if search_fill is None and search_valid is not None:
-        search_fill = ~search_valid
-    if search_fill is not None and search_fill.any():
-        ok_px = ~search_fill
-        # invalid target pixels: the area's valid mean (no spurious edge); such shifts are refused below
-        cnt = ok_px.sum(axis=(1, 2))
-        fill = np.where(cnt > 0, np.where(ok_px, t, 0).sum(axis=(1, 2), dtype=np.float64) / np.maximum(cnt, 1), 0)
-        t = np.where(ok_px, t, fill.astype(np.float32)[:, None, None])
     # remove the area mean (numerically kinder to the float32 FFT; NCC is unchanged)
     t -= t.mean(axis=(1, 2), dtype=np.float64).astype(np.float32)[:, None, None]
     size = sfft.next_fast_len(s, real=True)
-    fa = sfft.rfft2(a, s=(size, size), workers=workers)
-    ft = sfft.rfft2(t, s=(size, size), workers=workers)
+    fa = sfft.rfft2(a, s=(size, size), workers=1)
+    ft = sfft.rfft2(t, s=(size, size), workers=1)
     np.conjugate(fa, out=fa)
     fa *= ft
     del ft
     spec = fa
-    num = sfft.irfft2(spec, s=(size, size), workers=workers)[:, :n, :n].astype(np.float64)
+    num = sfft.irfft2(spec, s=(size, size), workers=1)[:, :n, :n].astype(np.float64)
     s1 = _box_sums(t, w, n)
     s2 = _box_sums(t.astype(np.float64) ** 2, w, n)
     var = np.maximum(s2 - s1 * s1 / (w * w), 0.0)
@@ -117,9 +99,6 @@ def match_stack(
     tiny = 1e-12 * (ea[:, None, None] * (w * w) * max(float(np.abs(t).max()) if t.size else 0.0, 1e-30) ** 2) ** 0.5
     ok = den > tiny + 1e-300
     ncc = np.where(ok, num / np.where(ok, den, 1.0), 0.0)
-    if search_valid is not None:
-        bad = _box_sums((~search_valid).astype(np.float32), w, n) > 0.5
-        ok &= ~bad
     score = np.where(ok, ncc, -np.inf)
     flat_idx = np.argmax(score.reshape(b, -1), axis=1)
     y0, x0 = np.divmod(flat_idx, n)
@@ -129,8 +108,8 @@ def match_stack(
         mean_abs = np.where(ok, np.abs(ncc), 0.0).sum(axis=(1, 2)) / np.maximum(ok.sum(axis=(1, 2)), 1)
         snr = np.where(mean_abs > 0, top / mean_abs, 0.0)
     inner = (y0 > 0) & (y0 < n - 1) & (x0 > 0) & (x0 < n - 1) & np.isfinite(top) & (top > 0) & ~flat
-    # the sub-pixel interpolation uses the target around the match: the shifts within 2 px of the
-    # peak must all select valid target pixels (else NaN: the match runs into nodata or off the image)
+    # the sub-pixel interpolation uses the correlation around the match: it must be defined at every
+    # shift within 2 px of the peak
     near = np.arange(-2, 3)
     iy = np.clip(y0[:, None] + near[None, :], 0, n - 1)
     ix = np.clip(x0[:, None] + near[None, :], 0, n - 1)
