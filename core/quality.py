@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from .deps import require
+from .preprocess.filters import highpass
 
 
 def warp_to_reference(target: np.ndarray, dcol: np.ndarray, drow: np.ndarray,
@@ -65,16 +66,6 @@ def local_ncc(a: np.ndarray, b: np.ndarray, valid: np.ndarray, radius: int = 7) 
     return ncc.astype(np.float32)
 
 
-def highpass(image: np.ndarray, valid: np.ndarray, sigma: float) -> np.ndarray:
-    """``image`` minus its Gaussian blur of ``sigma`` pixels (normalised over the valid pixels)."""
-    cv2 = require("cv2", purpose="dense matching quality")
-    w = valid.astype(np.float32)
-    x = np.where(valid, image, 0.0).astype(np.float32)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        blur = cv2.GaussianBlur(x, (0, 0), sigma) / cv2.GaussianBlur(w, (0, 0), sigma)
-    return np.where(valid, x - blur, 0.0).astype(np.float32)
-
-
 def dense_peak(reference: np.ndarray, target: np.ndarray, dcol: np.ndarray, drow: np.ndarray,
                reference_valid: np.ndarray, target_valid: np.ndarray, radius: int = 7,
                highpass_sigma: float = 0.0) -> np.ndarray:
@@ -88,7 +79,7 @@ def dense_peak(reference: np.ndarray, target: np.ndarray, dcol: np.ndarray, drow
     displaced target sample is nodata.
     """
     if highpass_sigma > 0:
-        reference = highpass(reference, reference_valid, highpass_sigma)
+        reference = highpass(reference, reference_valid, highpass_sigma)  # NaN where invalid: masked below
         target = highpass(target, target_valid, highpass_sigma)
     warped, ok = warp_to_reference(target, dcol, drow, target_valid)
     valid = reference_valid & ok & np.isfinite(dcol) & np.isfinite(drow)
