@@ -38,9 +38,9 @@ from sensetrack_path import ensure_importable  # noqa: E402
 
 PLUGINS = ensure_importable()
 
-from osgeo import ogr, osr  # noqa: E402
+from osgeo import osr  # noqa: E402
 
-from sensetrack.core.output import write_raster  # noqa: E402
+from sensetrack.core.output import write_polygons, write_raster  # noqa: E402
 from sensetrack.core.postprocess import steps  # noqa: E402
 from sensetrack.core.postprocess.product import read_product  # noqa: E402
 from sensetrack.core.postprocess.simulate import GT, lobe_polygon_wkt, make_product  # noqa: E402
@@ -62,13 +62,7 @@ def _srs():
 
 
 def _polygon(path: str, wkt: str) -> str:
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    lyr = ds.CreateLayer("mask", _srs(), ogr.wkbPolygon)
-    f = ogr.Feature(lyr.GetLayerDefn())
-    f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-    lyr.CreateFeature(f)
-    ds = None
-    return path
+    return write_polygons(path, [{"footprint_wkt": wkt}], _srs().ExportToWkt(), layer_name="mask")
 
 
 def evaluate(name, raw, mask, true_c, true_r, moving, outliers, good, filter_params, tmp):

@@ -5,7 +5,7 @@ import os
 
 import numpy as np
 import pytest
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, osr
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLUGINS = os.path.join(ROOT, ".build", "plugins")
@@ -52,13 +52,8 @@ def band_names(path):
 
 def polygon_gpkg(path, *wkts, epsg=32632, layer="mask"):
     """A GeoPackage polygon layer with one feature per WKT polygon; returns its path."""
+    from sensetrack.core.output import write_polygons
+
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    lyr = ds.CreateLayer(layer, srs, ogr.wkbPolygon)
-    for wkt in wkts:
-        f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-        lyr.CreateFeature(f)
-    ds = None
-    return str(path)
+    return write_polygons(str(path), [{"footprint_wkt": w} for w in wkts], srs.ExportToWkt(), layer_name=layer)
