@@ -131,6 +131,20 @@ def run_graph(graph: str, values: Mapping[str, object], output: str, gpt: Option
     final = check_output_path(output, inputs or [])
     part = _temp_name(final)
     work = tempfile.mkdtemp(prefix="sensetrack-gpt-")
+    try:  # the work folder and any partial output go on every exit: error, cancel or success
+        log = _run_gpt(exe, g, values, part, work, threads, cache, memory, poll, mon)
+        produced = _produced(part)
+        if produced is None:
+            raise SnapError("SNAP gpt failed (exit code 0): gpt finished but wrote no output file")
+        os.replace(produced, final)
+    finally:
+        _cleanup(part, work)
+    mon.report(1.0, "gpt: done")
+    return {"output": final, "log": log}
+
+
+def _run_gpt(exe, g, values, part, work, threads, cache, memory, poll, mon) -> str:
+    """Write the parameterised graph into ``work``, run gpt on it with progress and cancel; return its log."""
     graph_file = g.write(dict(values, output=part), work)
     cmd = [exe, graph_file, "-e"]
     if threads:
@@ -168,20 +182,13 @@ def run_graph(graph: str, values: Mapping[str, object], output: str, gpt: Option
             mon.check()
     except (Cancelled, KeyboardInterrupt):
         _kill(proc)
-        _cleanup(part, work)
         raise
     finally:
         thread.join(5)
     log = "".join(chunks)
-    produced = _produced(part)
-    if proc.returncode != 0 or produced is None:
-        _cleanup(part, work)
-        reason = gpt_error(log) if proc.returncode != 0 else "gpt finished but wrote no output file"
-        raise SnapError(f"SNAP gpt failed (exit code {proc.returncode}): {reason}")
-    os.replace(produced, final)
-    _cleanup(part, work)
-    mon.report(1.0, "gpt: done")
-    return {"output": final, "log": log}
+    if proc.returncode != 0:
+        raise SnapError(f"SNAP gpt failed (exit code {proc.returncode}): {gpt_error(log)}")
+    return log
 
 
 def _produced(part: str) -> Optional[str]:

@@ -146,6 +146,17 @@ def test_gpt_error_becomes_a_clear_message_and_no_output(gpt, product, tmp_path,
     assert not out.exists()
 
 
+def test_a_graph_missing_a_value_leaves_no_work_folder(gpt, product, tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    with pytest.raises(ParameterError, match="pixelSpacing"):
+        run_graph(shipped_graphs()["s1_grd"], {"input": product, "mapProjection": "EPSG:32632"},
+                  str(tmp_path / "r.tif"), gpt=gpt)
+    assert os.listdir(tmp_path / "tmp") == []
+
+
 def test_cancel_kills_the_process_and_leaves_nothing(gpt, product, tmp_path, monkeypatch):
     pidfile = tmp_path / "pid"
     monkeypatch.setenv("FAKE_GPT_SLEEP", "30")
