@@ -43,9 +43,6 @@ class H5:
             out[a.GetName()] = _decode(a.Read())
         return out
 
-    def attr(self, name: str, dataset: Optional[str] = None, default: Any = None) -> Any:
-        return self.attrs(dataset).get(name, default)
-
     def has(self, dataset: str) -> bool:
         try:
             with gdal_errors():

@@ -7,8 +7,7 @@ the header. Line and pixel are 0-based indices of the measurement raster
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import List
+from dataclasses import dataclass
 
 import numpy as np
 from lxml import etree
@@ -74,7 +73,6 @@ class Annotation:
     incidence_angle_mid_swath: float | None
     projection: str
     grid: GeolocationGrid
-    extra: dict = field(default_factory=dict)
 
     @property
     def incidence_angles(self) -> dict:
@@ -134,7 +132,3 @@ def parse_annotation(data: bytes, what: str = "annotation") -> Annotation:
         grid=grid,
     )
 
-
-def annotation_points(grid: GeolocationGrid) -> List[tuple]:
-    """(line, pixel, lat, lon) tuples, for reports."""
-    return list(zip(grid.line.tolist(), grid.pixel.tolist(), grid.latitude.tolist(), grid.longitude.tolist()))

@@ -83,7 +83,6 @@ class Calibration:
         self.vectors = root.findall("calibrationVectorList/calibrationVector")
         if root.tag != "calibration" or not self.vectors:
             raise InputError(f"{what} is not a Sentinel-1 calibration file (no calibrationVector).")
-        self.absolute_constant = float(root.findtext("calibrationInformation/absoluteCalibrationConstant") or 1.0)
         self._grids = {}
 
     def grid(self, kind: str) -> VectorGrid:

@@ -149,128 +149,127 @@ def grd_to_geotiff(input: str, output: str, polarisation: str = "VV", calibratio
     if resampling not in RESAMPLINGS:
         raise InputError(f"Unknown resampling '{resampling}'; choose one of {', '.join(RESAMPLINGS)}.")
     output = check_output_path(output, [input])
-    product = open_product(input)
-    if product.name.product_type != "GRD":
-        raise InputError(f"{product.name.name} is a {product.name.product_type} product; this tool needs a GRD "
-                         "product (SLC: use SNAP, e.g. the SenseTrack SNAP algorithms).")
-    pol = polarisation.upper()
-    entry = product.annotation_file(pol)
-    if entry.calibration is None:
-        raise InputError(f"{product.name.name} has no calibration file for {pol} "
-                         f"(annotation/calibration/calibration-*-{pol.lower()}-*.xml): the product is incomplete; "
-                         "download it again.")
-    if noise_removal and entry.noise is None:
-        raise InputError(f"{product.name.name} has no noise file for {pol}; download the product again or run "
-                         "without thermal-noise removal.")
-    if entry.measurement is None:
-        raise InputError(f"{product.name.name} has no measurement TIFF for {pol}.")
-    ann = product.annotation(pol)
-    cal = Calibration(product.read(entry.calibration), entry.calibration)
-    cal.grid(calibration)  # fail early on an incomplete LUT
-    noi = Noise(product.read(entry.noise), entry.noise) if noise_removal else None
+    with open_product(input) as product:  # closed on every exit, the input checks included
+        if product.name.product_type != "GRD":
+            raise InputError(f"{product.name.name} is a {product.name.product_type} product; this tool needs a GRD "
+                             "product (SLC: use SNAP, e.g. the SenseTrack SNAP algorithms).")
+        pol = polarisation.upper()
+        entry = product.annotation_file(pol)
+        if entry.calibration is None:
+            raise InputError(f"{product.name.name} has no calibration file for {pol} "
+                             f"(annotation/calibration/calibration-*-{pol.lower()}-*.xml): the product is incomplete; "
+                             "download it again.")
+        if noise_removal and entry.noise is None:
+            raise InputError(f"{product.name.name} has no noise file for {pol}; download the product again or run "
+                             "without thermal-noise removal.")
+        if entry.measurement is None:
+            raise InputError(f"{product.name.name} has no measurement TIFF for {pol}.")
+        ann = product.annotation(pol)
+        cal = Calibration(product.read(entry.calibration), entry.calibration)
+        cal.grid(calibration)  # fail early on an incomplete LUT
+        noi = Noise(product.read(entry.noise), entry.noise) if noise_removal else None
 
-    lon, lat = scene_centre(ann)
-    dst = osr.SpatialReference()
-    with gdal_errors():
-        try:
-            dst.SetFromUserInput(target_crs or f"EPSG:{utm_epsg(lon, lat)}")
-        except RuntimeError as exc:
-            raise InputError(f"Target CRS '{target_crs}' is not understood ({exc}).") from None
-    dst_wkt = dst.ExportToWkt()
-    res = float(pixel_size) if pixel_size and pixel_size > 0 else float(ann.range_pixel_spacing or 10.0)
-
-    band_name = f"{calibration.upper()}_{pol}" + ("_DB" if db else "")
-    # next to the output, not in /tmp: a full IW scene needs ~1-2 GB of intermediate radar-geometry float32
-    tmpdir = tempfile.mkdtemp(prefix=".sensetrack-s1grd-", dir=os.path.dirname(output))
-    try:
+        lon, lat = scene_centre(ann)
+        dst = osr.SpatialReference()
         with gdal_errors():
             try:
-                src = gdal.Open(product.gdal_path(entry.measurement))
+                dst.SetFromUserInput(target_crs or f"EPSG:{utm_epsg(lon, lat)}")
             except RuntimeError as exc:
-                raise InputError(f"Cannot read the measurement {entry.measurement} ({exc}).") from None
-        w, h = src.RasterXSize, src.RasterYSize
-        if (ann.number_of_samples, ann.number_of_lines) != (w, h):
-            raise InputError(f"The measurement is {w}x{h} pixels but the annotation says "
-                             f"{ann.number_of_samples}x{ann.number_of_lines}: the product is inconsistent.")
-        x0, y0, x1, y1 = 0, 0, w, h
-        if aoi is not None:
-            x0, y0, x1, y1 = radar_window(ann.grid.gcps(), w, h, dst_wkt, aoi)
-            monitor.log(f"AOI covers radar columns {x0}-{x1}, lines {y0}-{y1} of {w} x {h}")
-        ww, hh = x1 - x0, y1 - y0
-        radar = os.path.join(tmpdir, "radar.tif")
-        drv = gdal.GetDriverByName("GTiff")
-        # uncompressed: LZW on float speckle costs ~10x the write time for ~10 % of space
-        rds = drv.Create(radar, ww, hh, 1, gdal.GDT_Float32, ["TILED=YES", "BIGTIFF=IF_SAFER"])
-        rds.SetGCPs(ann.grid.gcps(-x0, -y0), wgs84().ExportToWkt())
-        rband = rds.GetRasterBand(1)
-        rband.SetNoDataValue(float("nan"))
-        sband = src.GetRasterBand(1)
-        cols = np.arange(x0, x1)
-        # rows per block: bounded pixel count, so a full-width IW block stays ~30 MB per float64 array
-        step = max(16, min(hh, int(block_pixels) // max(ww, 1)))
-        nblocks = (hh + step - 1) // step
-        calib_mon = monitor.sub(0.0, 0.7)
-        for i, r0 in enumerate(range(y0, y1, step)):
-            rs = min(step, y1 - r0)
-            dn = sband.ReadAsArray(x0, r0, ww, rs)
-            if dn is None:
-                raise InputError(f"Cannot read lines {r0}-{r0 + rs} of {entry.measurement}: the file is "
-                                 f"truncated or corrupt ({gdal.GetLastErrorMsg()}). Download the product again.")
-            if np.iscomplexobj(dn):
-                dn = np.abs(dn)
-            rband.WriteArray(calibrate_block(dn, np.arange(r0, r0 + rs), cols, cal, calibration, noi, db),
-                             0, r0 - y0)
-            calib_mon.report((i + 1) / nblocks, "Calibrating")
-        rds.FlushCache()
-        rds = None
-        src = None
+                raise InputError(f"Target CRS '{target_crs}' is not understood ({exc}).") from None
+        dst_wkt = dst.ExportToWkt()
+        res = float(pixel_size) if pixel_size and pixel_size > 0 else float(ann.range_pixel_spacing or 10.0)
 
-        monitor.report(0.7, "Geocoding")
-        metadata = {
-            "SENSETRACK_VERSION": __version__, "SENSETRACK_METHOD": "s1grd",
-            "SENSETRACK_PARAMETERS": json.dumps({"polarisation": pol, "calibration": calibration,
-                                                 "noise_removal": bool(noise_removal), "db": bool(db),
-                                                 "pixel_size": res, "resampling": resampling,
-                                                 "geocoding": "GCP thin-plate spline, no DEM"}),
-            "SENSETRACK_UNITS": "dB" if db else "linear",
-            "SENSETRACK_SOURCE": product.name.name,
-            "SENSETRACK_ACQUISITION_DATE": ann.start,
-            "ACQUISITION_START_TIME": ann.start, "ACQUISITION_STOP_TIME": ann.stop,
-            "PLATFORM": product.manifest["platform"] or "", "PASS": product.manifest["pass"] or "",
-            "RELATIVE_ORBIT": str(product.manifest["relative_orbit"] or ""),
-            "ABSOLUTE_ORBIT": str(product.manifest["absolute_orbit"] or ""),
-            "POLARISATION": pol, "CALIBRATION": calibration,
-            "MEAN_INCIDENCE_ANGLE": f"{ann.incidence_angles['mid']:.4f}",
-        }
-        opts = dict(dstSRS=dst_wkt, xRes=res, yRes=res, tps=True, resampleAlg=RESAMPLINGS[resampling],
-                    srcNodata=float("nan"), dstNodata=float("nan"), outputType=gdal.GDT_Float32,
-                    format="GTiff", creationOptions=GTIFF_OPTIONS, multithread=True, warpMemoryLimit=512,
-                    callback=lambda f, *_: 0 if monitor.cancelled else 1)
-        if aoi is not None:
-            opts["outputBounds"] = tuple(float(v) for v in aoi)
-            opts["targetAlignedPixels"] = False
-        with atomic_path(output) as tmp:
+        band_name = f"{calibration.upper()}_{pol}" + ("_DB" if db else "")
+        # next to the output, not in /tmp: a full IW scene needs ~1-2 GB of intermediate radar-geometry float32
+        tmpdir = tempfile.mkdtemp(prefix=".sensetrack-s1grd-", dir=os.path.dirname(output))
+        try:
             with gdal_errors():
                 try:
-                    out = gdal.Warp(tmp, radar, **opts)
+                    src = gdal.Open(product.gdal_path(entry.measurement))
                 except RuntimeError as exc:
-                    monitor.check()
-                    raise InputError(f"Geocoding failed ({exc}). Check the AOI overlaps the product footprint "
-                                     f"{product.manifest['footprint_wkt']}.") from None
-            band = out.GetRasterBand(1)
-            band.SetDescription(band_name)
-            band.SetUnitType("dB" if db else "")
-            out.SetMetadata(metadata)
-            width, height = out.RasterXSize, out.RasterYSize
-            valid = np.isfinite(band.ReadAsArray()).any() if width * height <= 4e7 else True
-            out.FlushCache()
-            out = None
-            if not valid:
-                raise InputError("The output has no valid pixel: the AOI does not overlap the product "
-                                 f"footprint {product.manifest['footprint_wkt']}.")
-        monitor.report(1.0, "Done")
-    finally:
-        shutil.rmtree(tmpdir, ignore_errors=True)
-        product.close()
-    return {"output": output, "band": band_name, "crs": dst_wkt, "pixel_size": res, "width": width,
-            "height": height}
+                    raise InputError(f"Cannot read the measurement {entry.measurement} ({exc}).") from None
+            w, h = src.RasterXSize, src.RasterYSize
+            if (ann.number_of_samples, ann.number_of_lines) != (w, h):
+                raise InputError(f"The measurement is {w}x{h} pixels but the annotation says "
+                                 f"{ann.number_of_samples}x{ann.number_of_lines}: the product is inconsistent.")
+            x0, y0, x1, y1 = 0, 0, w, h
+            if aoi is not None:
+                x0, y0, x1, y1 = radar_window(ann.grid.gcps(), w, h, dst_wkt, aoi)
+                monitor.log(f"AOI covers radar columns {x0}-{x1}, lines {y0}-{y1} of {w} x {h}")
+            ww, hh = x1 - x0, y1 - y0
+            radar = os.path.join(tmpdir, "radar.tif")
+            drv = gdal.GetDriverByName("GTiff")
+            # uncompressed: LZW on float speckle costs ~10x the write time for ~10 % of space
+            rds = drv.Create(radar, ww, hh, 1, gdal.GDT_Float32, ["TILED=YES", "BIGTIFF=IF_SAFER"])
+            rds.SetGCPs(ann.grid.gcps(-x0, -y0), wgs84().ExportToWkt())
+            rband = rds.GetRasterBand(1)
+            rband.SetNoDataValue(float("nan"))
+            sband = src.GetRasterBand(1)
+            cols = np.arange(x0, x1)
+            # rows per block: bounded pixel count, so a full-width IW block stays ~30 MB per float64 array
+            step = max(16, min(hh, int(block_pixels) // max(ww, 1)))
+            nblocks = (hh + step - 1) // step
+            calib_mon = monitor.sub(0.0, 0.7)
+            for i, r0 in enumerate(range(y0, y1, step)):
+                rs = min(step, y1 - r0)
+                dn = sband.ReadAsArray(x0, r0, ww, rs)
+                if dn is None:
+                    raise InputError(f"Cannot read lines {r0}-{r0 + rs} of {entry.measurement}: the file is "
+                                     f"truncated or corrupt ({gdal.GetLastErrorMsg()}). Download the product again.")
+                if np.iscomplexobj(dn):
+                    dn = np.abs(dn)
+                rband.WriteArray(calibrate_block(dn, np.arange(r0, r0 + rs), cols, cal, calibration, noi, db),
+                                 0, r0 - y0)
+                calib_mon.report((i + 1) / nblocks, "Calibrating")
+            rds.FlushCache()
+            rds = None
+            src = None
+
+            monitor.report(0.7, "Geocoding")
+            metadata = {
+                "SENSETRACK_VERSION": __version__, "SENSETRACK_METHOD": "s1grd",
+                "SENSETRACK_PARAMETERS": json.dumps({"polarisation": pol, "calibration": calibration,
+                                                     "noise_removal": bool(noise_removal), "db": bool(db),
+                                                     "pixel_size": res, "resampling": resampling,
+                                                     "geocoding": "GCP thin-plate spline, no DEM"}),
+                "SENSETRACK_UNITS": "dB" if db else "linear",
+                "SENSETRACK_SOURCE": product.name.name,
+                "SENSETRACK_ACQUISITION_DATE": ann.start,
+                "ACQUISITION_START_TIME": ann.start, "ACQUISITION_STOP_TIME": ann.stop,
+                "PLATFORM": product.manifest["platform"] or "", "PASS": product.manifest["pass"] or "",
+                "RELATIVE_ORBIT": str(product.manifest["relative_orbit"] or ""),
+                "ABSOLUTE_ORBIT": str(product.manifest["absolute_orbit"] or ""),
+                "POLARISATION": pol, "CALIBRATION": calibration,
+                "MEAN_INCIDENCE_ANGLE": f"{ann.incidence_angles['mid']:.4f}",
+            }
+            opts = dict(dstSRS=dst_wkt, xRes=res, yRes=res, tps=True, resampleAlg=RESAMPLINGS[resampling],
+                        srcNodata=float("nan"), dstNodata=float("nan"), outputType=gdal.GDT_Float32,
+                        format="GTiff", creationOptions=GTIFF_OPTIONS, multithread=True, warpMemoryLimit=512,
+                        callback=lambda f, *_: 0 if monitor.cancelled else 1)
+            if aoi is not None:
+                opts["outputBounds"] = tuple(float(v) for v in aoi)
+                opts["targetAlignedPixels"] = False
+            with atomic_path(output) as tmp:
+                with gdal_errors():
+                    try:
+                        out = gdal.Warp(tmp, radar, **opts)
+                    except RuntimeError as exc:
+                        monitor.check()
+                        raise InputError(f"Geocoding failed ({exc}). Check the AOI overlaps the product footprint "
+                                         f"{product.manifest['footprint_wkt']}.") from None
+                band = out.GetRasterBand(1)
+                band.SetDescription(band_name)
+                band.SetUnitType("dB" if db else "")
+                out.SetMetadata(metadata)
+                width, height = out.RasterXSize, out.RasterYSize
+                valid = np.isfinite(band.ReadAsArray()).any() if width * height <= 4e7 else True
+                out.FlushCache()
+                out = None
+                if not valid:
+                    raise InputError("The output has no valid pixel: the AOI does not overlap the product "
+                                     f"footprint {product.manifest['footprint_wkt']}.")
+            monitor.report(1.0, "Done")
+        finally:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+        return {"output": output, "band": band_name, "crs": dst_wkt, "pixel_size": res, "width": width,
+                "height": height}

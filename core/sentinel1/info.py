@@ -12,10 +12,6 @@ from ..gdal_utils import wgs84
 from ..output import atomic_path, check_output_path, write_polygons
 from .product import open_product
 
-FOOTPRINT_FIELDS = ("name", "platform", "mode", "product_type", "pass", "rel_orbit", "abs_orbit", "start", "stop",
-                    "pols", "swaths", "inc_mid")
-
-
 def write_footprint(path: str, info: dict) -> str:
     """Write the product footprint (EPSG:4326 polygon) to a GeoPackage layer ``footprint``, atomically."""
     if not path.lower().endswith(".gpkg"):
@@ -27,7 +23,7 @@ def write_footprint(path: str, info: dict) -> str:
               "pols": ",".join(info["polarisations"]), "swaths": ",".join(info["swaths"]),
               "inc_mid": info["mean_incidence_angle_deg"], "footprint_wkt": info["footprint_wkt"]}
     types = {key: ogr.OFTInteger if key.endswith("orbit") else ogr.OFTReal if key == "inc_mid" else ogr.OFTString
-             for key in FOOTPRINT_FIELDS}
+             for key in values if key != "footprint_wkt"}
     return write_polygons(path, [values], wgs84().ExportToWkt(), layer_name="footprint", field_types=types)
 
 

@@ -26,12 +26,13 @@ def _clean(text: str) -> str:
 def s1_output_name(product: str, graph: str, aoi_name: str = "") -> str:
     from ..sentinel1.product import open_product
 
-    with open_product(product) as p:
-        info = p.to_dict()
-    direction = (info["pass"] or "?")[0].upper()
-    node = info["ascending_node_time"] or info["manifest"].get("start") or ""
+    with open_product(product) as p:  # the manifest and the name are enough: no annotation is parsed
+        manifest = p.manifest
+        rel_orbit = manifest["relative_orbit"] or p.name.relative_orbit
+    direction = (manifest["pass"] or "?")[0].upper()
+    node = manifest["ascending_node_time"] or manifest.get("start") or ""
     stamp = datetime.fromisoformat(node.replace("Z", "")).strftime("%Y%m%dT%H%M%S%f") if node else "unknown"
-    return f"{direction}_{_clean(aoi_name)}_{int(info['relative_orbit'] or 0):03d}_{stamp}_{_clean(graph)}.tif"
+    return f"{direction}_{_clean(aoi_name)}_{int(rel_orbit or 0):03d}_{stamp}_{_clean(graph)}.tif"
 
 
 def cosmo_output_name(product: str, graph: str, aoi_name: str = "") -> str:

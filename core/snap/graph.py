@@ -74,8 +74,9 @@ class Graph:
 
     def check(self) -> None:
         """Every node's sources exist."""
-        ids = {n.id for n in self.nodes()}
-        for n in self.nodes():
+        nodes = self.nodes()
+        ids = {n.id for n in nodes}
+        for n in nodes:
             missing = [s for s in n.sources if s not in ids]
             if missing:
                 raise InputError(f"Node '{n.id}' of '{os.path.basename(self.path)}' reads from missing node(s) "

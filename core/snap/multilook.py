@@ -45,13 +45,8 @@ def s1_looks(product_path: str) -> Looks:
     """Looks for a Sentinel-1 product from the mean incidence angle of its annotations."""
     from ..sentinel1.product import open_product
 
-    product = open_product(product_path)
-    try:
+    with open_product(product_path) as product:
         theta = product.mean_incidence_angle
-    finally:
-        close = getattr(product, "close", None)
-        if close:
-            close()
     if theta is None:
         raise InputError(f"No incidence angle in the annotations of '{product_path}'; give the looks by hand.")
     return estimate_looks(theta, "S1_IW_SLC")
