@@ -33,6 +33,36 @@ def _set_gcps(ds, product: CosmoProduct, rows: int, cols: int) -> bool:
     return True
 
 
+def _write_image(target: str, product: CosmoProduct, source: str, mon: Monitor, options: list) -> bool:
+    """Write the amplitude / detected image with its corner GCPs and metadata; True when georeferenced."""
+    h5 = product.h5
+    rows, cols = product.rows, product.cols
+    with gdal_errors():
+        ds = gdal.GetDriverByName("GTiff").Create(target, cols, rows, 1, gdal.GDT_Float32,
+                                                  ["TILED=YES", "BIGTIFF=IF_SAFER"] + options)
+    band = ds.GetRasterBand(1)
+    band.SetDescription("AMPLITUDE" if product.complex else "INTENSITY")
+    for r0 in range(0, rows, ROWS_PER_BLOCK):
+        n = min(ROWS_PER_BLOCK, rows - r0)
+        if product.complex:
+            block = h5.read(product.image, [r0, 0, 0], [n, cols, 2]).astype(np.float32)
+            data = np.hypot(block[..., 0], block[..., 1])
+        else:
+            data = h5.read(product.image, [r0, 0] + [0] * (len(product.shape) - 2),
+                           [n, cols] + list(product.shape[2:3])).astype(np.float32).reshape(n, cols)
+        band.WriteArray(data, 0, r0)
+        mon.report(0.8 * (r0 + n) / rows, "Reading the image")
+    georef = _set_gcps(ds, product, rows, cols)
+    meta = {"SENSETRACK_SOURCE": os.path.abspath(source), "ACQUISITION_START_TIME": product.name.get("start", ""),
+            "ACQUISITION_STOP_TIME": product.name.get("stop", ""), "MISSION": product.mission,
+            "PRODUCT_TYPE": str(product.name.get("product_type", "")),
+            "POLARISATION": str(product.name.get("polarisation_code", "")),
+            "ORBIT_DIRECTION": str(product.name.get("orbit_direction", ""))}
+    ds.SetMetadata({k: v for k, v in meta.items() if v})
+    ds = None
+    return georef
+
+
 def amplitude(path: str, output: str, target_crs: str = "", pixel_size: float = 0.0,
               monitor: Optional[Monitor] = None) -> Dict[str, Any]:
     """Write the amplitude (``sqrt(I^2 + Q^2)`` of an SCS product) or the detected image as float32 GeoTIFF.
@@ -48,46 +78,22 @@ def amplitude(path: str, output: str, target_crs: str = "", pixel_size: float = 
     mon = ensure_monitor(monitor)
     out = check_output_path(output, [path])
     product = open_cosmo(path)
-    h5 = product.h5
-    rows, cols = product.rows, product.cols
-    with tempfile.TemporaryDirectory(prefix="sensetrack-cosmo-") as tmp:
-        raw = os.path.join(tmp, "image.tif")
-        with gdal_errors():
-            ds = gdal.GetDriverByName("GTiff").Create(raw, cols, rows, 1, gdal.GDT_Float32,
-                                                      ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"])
-        band = ds.GetRasterBand(1)
-        band.SetDescription("AMPLITUDE" if product.complex else "INTENSITY")
-        for r0 in range(0, rows, ROWS_PER_BLOCK):
-            n = min(ROWS_PER_BLOCK, rows - r0)
-            if product.complex:
-                block = h5.read(product.image, [r0, 0, 0], [n, cols, 2]).astype(np.float32)
-                data = np.hypot(block[..., 0], block[..., 1])
-            else:
-                data = h5.read(product.image, [r0, 0] + [0] * (len(product.shape) - 2),
-                               [n, cols] + list(product.shape[2:3])).astype(np.float32).reshape(n, cols)
-            band.WriteArray(data, 0, r0)
-            mon.report(0.8 * (r0 + n) / rows, "Reading the image")
-        georef = _set_gcps(ds, product, rows, cols)
-        meta = {"SENSETRACK_SOURCE": os.path.abspath(path), "ACQUISITION_START_TIME": product.name.get("start", ""),
-                "ACQUISITION_STOP_TIME": product.name.get("stop", ""), "MISSION": product.mission,
-                "PRODUCT_TYPE": str(product.name.get("product_type", "")),
-                "POLARISATION": str(product.name.get("polarisation_code", "")),
-                "ORBIT_DIRECTION": str(product.name.get("orbit_direction", ""))}
-        ds.SetMetadata({k: v for k, v in meta.items() if v})
-        ds = None
-        with atomic_path(out) as part:
-            with gdal_errors():
-                if target_crs:
-                    if not georef:
-                        raise InputError(f"'{os.path.basename(path)}' has no corner coordinates: it cannot be "
-                                         "warped to a map projection. Leave the target CRS empty.")
-                    kw = {"dstSRS": target_crs, "polynomialOrder": 1, "resampleAlg": "bilinear",
-                          "dstNodata": float("nan"), "creationOptions": ["TILED=YES", "COMPRESS=DEFLATE"]}
-                    if pixel_size and pixel_size > 0:
-                        kw.update(xRes=pixel_size, yRes=pixel_size)
+    with atomic_path(out) as part:
+        if not target_crs:  # written in place: no second pass to copy and compress it again
+            georef = _write_image(part, product, path, mon, ["COMPRESS=DEFLATE"])
+        else:
+            with tempfile.TemporaryDirectory(prefix="sensetrack-cosmo-") as tmp:
+                raw = os.path.join(tmp, "image.tif")
+                georef = _write_image(raw, product, path, mon, [])  # read once by the warp: not compressed
+                if not georef:
+                    raise InputError(f"'{os.path.basename(path)}' has no corner coordinates: it cannot be "
+                                     "warped to a map projection. Leave the target CRS empty.")
+                kw = {"dstSRS": target_crs, "polynomialOrder": 1, "resampleAlg": "bilinear",
+                      "dstNodata": float("nan"), "creationOptions": ["TILED=YES", "COMPRESS=DEFLATE"]}
+                if pixel_size and pixel_size > 0:
+                    kw.update(xRes=pixel_size, yRes=pixel_size)
+                with gdal_errors():
                     gdal.Warp(part, raw, **kw)
-                else:
-                    gdal.Translate(part, raw, creationOptions=["TILED=YES", "COMPRESS=DEFLATE"])
     mon.report(1.0, "Done")
     return {"output": out, "georeferenced": georef, "warped": bool(target_crs), "product": product.to_dict()}
 
