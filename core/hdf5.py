@@ -45,10 +45,10 @@ class H5:
 
     def has(self, dataset: str) -> bool:
         try:
-            with gdal_errors():
-                return self.root.OpenMDArrayFromFullname(dataset) is not None
-        except RuntimeError:
+            self.array(dataset)
+        except InputError:
             return False
+        return True
 
     def array(self, dataset: str):
         try:
