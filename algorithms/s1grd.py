@@ -18,6 +18,7 @@ POLARISATIONS = ["VV", "VH", "HH", "HV"]
 
 
 class S1GrdAlgorithm(SenseTrackAlgorithm):
+    REQUIRES = ("lxml",)
     NAME = "s1grd"
     DISPLAY_NAME = "Sentinel-1 GRD to calibrated GeoTIFF (no SNAP)"
     GROUP_ID = "sentinel1"

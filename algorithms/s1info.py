@@ -24,6 +24,7 @@ def add_product_parameter(alg, name="INPUT"):
 
 
 class S1InfoAlgorithm(SenseTrackAlgorithm):
+    REQUIRES = ("lxml",)
     NAME = "s1info"
     DISPLAY_NAME = "Sentinel-1 product information"
     GROUP_ID = "sentinel1"

@@ -50,7 +50,12 @@ class SnapAlgorithm(SenseTrackAlgorithm):
     GROUP_ID = "snap"
     OUTPUT = "OUTPUT"
 
+    REQUIRES = ("lxml",)  # graphs are read with lxml
+
     def canExecute(self):  # noqa: N802
+        ok, message = super().canExecute()
+        if not ok:
+            return ok, message
         try:
             find_gpt(gpt_setting() or None)
         except MissingDependencyError as exc:

@@ -26,7 +26,10 @@ PACKAGES: Dict[str, tuple] = {
 def is_available(module: str) -> bool:
     if module in sys.modules:
         return sys.modules[module] is not None
-    return importlib.util.find_spec(module) is not None
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:  # a submodule ("lxml.etree") whose package is missing
+        return False
 
 
 def missing(modules: Sequence[str]) -> List[str]:
@@ -36,8 +39,9 @@ def missing(modules: Sequence[str]) -> List[str]:
 
 def install_hint(modules: Sequence[str]) -> str:
     """Platform-specific install instructions for the given import names."""
-    pips = " ".join(PACKAGES.get(m, (m, m))[0] for m in modules)
-    debs = " ".join(PACKAGES.get(m, (m, "python3-" + m))[1] for m in modules)
+    tops = [m.split(".")[0] for m in modules]  # "lxml.etree" is installed as lxml
+    pips = " ".join(PACKAGES.get(m, (m, m))[0] for m in tops)
+    debs = " ".join(PACKAGES.get(m, (m, "python3-" + m))[1] for m in tops)
     if sys.platform.startswith("win"):
         return f"Open the OSGeo4W Shell and run: python -m pip install {pips}"
     if sys.platform == "darwin":
@@ -49,7 +53,7 @@ def require(*modules: str, purpose: str = "this algorithm"):
     """Import and return the modules, or raise MissingDependencyError saying how to install them."""
     absent = missing(modules)
     if absent:
-        names = ", ".join(PACKAGES.get(m, (m,))[0] for m in absent)
+        names = ", ".join(PACKAGES.get(m.split(".")[0], (m,))[0] for m in absent)
         raise MissingDependencyError(
             f"{purpose} needs the Python package(s) {names}, which QGIS's Python cannot import. "
             + install_hint(absent) + ", then restart QGIS."

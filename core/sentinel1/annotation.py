@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from lxml import etree
 
+from ..deps import require
 from ..errors import InputError
 
 
 def parse_xml(data: bytes, what: str):
     """Parse XML bytes; a clear :class:`InputError` on a malformed file."""
+    etree = require("lxml.etree", purpose="Reading Sentinel-1 metadata")  # at use: the plugin loads without it
     try:
         # huge_tree: annotation files hold single lines of several MB.
         return etree.fromstring(data, parser=etree.XMLParser(huge_tree=True, resolve_entities=False))

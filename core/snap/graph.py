@@ -11,16 +11,24 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Dict, List, Mapping, Optional, Tuple
 
-from lxml import etree
-
+from ..deps import require
 from ..errors import InputError, ParameterError
 
 PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=False, huge_tree=False)
 GRAPHS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                           "resources", "snap", "graphs")
+
+
+def _etree():
+    return require("lxml.etree", purpose="Reading SNAP graphs")  # at use: the plugin loads without lxml
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    return _etree().XMLParser(resolve_entities=False, no_network=True, remove_comments=False, huge_tree=False)
 
 
 @dataclass(frozen=True)
@@ -39,8 +47,9 @@ class Graph:
         self.path = path
         if not os.path.isfile(path):
             raise InputError(f"The SNAP graph '{path}' does not exist.")
+        etree = _etree()
         try:
-            self.tree = etree.parse(path, _PARSER)
+            self.tree = etree.parse(path, _parser())
         except etree.XMLSyntaxError as exc:
             raise InputError(f"The SNAP graph '{os.path.basename(path)}' is not well-formed XML: {exc}") from None
         root = self.tree.getroot()
@@ -108,7 +117,8 @@ class Graph:
                                  f"{', '.join('${' + k + '}' for k in unknown)}; its placeholders are "
                                  f"{', '.join(needed) or 'none'}.")
         text = {k: str(v) for k, v in values.items()}
-        tree = etree.fromstring(etree.tostring(self.tree), _PARSER)
+        etree = _etree()
+        tree = etree.fromstring(etree.tostring(self.tree), _parser())
 
         def sub(s: Optional[str]) -> Optional[str]:
             return PLACEHOLDER.sub(lambda m: text[m.group(1)], s) if s else s

@@ -22,6 +22,23 @@ def test_every_core_module_imports_without_qgis():
     assert int(out.stdout.strip()) >= 8
 
 
+def test_sentinel1_and_snap_modules_import_without_lxml_and_say_what_to_install():
+    code = (
+        "import sys\n"
+        "sys.modules['lxml'] = None\n"
+        f"sys.path.insert(0, {PLUGINS!r})\n"
+        "import sensetrack.core.sentinel1, sensetrack.core.snap\n"
+        "from sensetrack.core.errors import MissingDependencyError\n"
+        "from sensetrack.core.snap import Graph, shipped_graphs\n"
+        "try:\n"
+        "    Graph(shipped_graphs()['s1_grd'])\n"
+        "except MissingDependencyError as exc:\n"
+        "    print(exc)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "Reading SNAP graphs needs the Python package(s) lxml" in out.stdout and "python3-lxml" in out.stdout
+
+
 def test_core_sources_never_mention_qgis_imports():
     core = os.path.join(ROOT, "core")
     for mod in pkgutil.walk_packages([core]):
