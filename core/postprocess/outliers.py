@@ -27,8 +27,10 @@ for PIV data. Experiments in Fluids 39, 1096–1100.
 """
 from __future__ import annotations
 
+import contextlib
+import warnings
 from dataclasses import dataclass, field
-from typing import Dict, Optional
+from typing import Dict, Iterator, Optional
 
 import numpy as np
 from scipy import ndimage
@@ -59,23 +61,17 @@ def neighbours(a: np.ndarray, radius: int = 1, stride: int = 1) -> np.ndarray:
     return np.stack(out)
 
 
-def _nanmedian0(stack: np.ndarray) -> np.ndarray:
-    with np.errstate(all="ignore"), _quiet():
-        return np.nanmedian(stack, axis=0)
-
-
-class _quiet:
-    """Silence numpy's 'All-NaN slice' warnings (an all-NaN neighbourhood is expected at edges)."""
-
-    def __enter__(self):
-        import warnings
-
-        self._w = warnings.catch_warnings()
-        self._w.__enter__()
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """No floating-point or 'All-NaN slice' warnings (all-NaN neighbourhoods are expected at edges)."""
+    with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
+        yield
 
-    def __exit__(self, *exc):
-        self._w.__exit__(*exc)
+
+def _nanmedian0(stack: np.ndarray) -> np.ndarray:
+    with _quiet():
+        return np.nanmedian(stack, axis=0)
 
 
 def normalised_median_residual(u: np.ndarray, radius: int = 1, epsilon: float = 0.1,
@@ -137,18 +133,21 @@ def direction_test(dcol: np.ndarray, drow: np.ndarray, max_angle: float = 45.0, 
     ``min_magnitude`` px (short vectors have no meaningful direction) and the
     neighbourhood is coherent (mean resultant length >= ``min_coherence``).
     """
-    if dcol.shape[0] > BLOCK_ROWS + 2 * radius:
-        return _blocked(lambda c, r: direction_test(c, r, max_angle, radius, min_magnitude, min_coherence),
-                        (dcol, drow), int(radius))
+    return _blocked(lambda c, r: _direction_outliers(c, r, max_angle, radius, min_magnitude, min_coherence),
+                    (dcol, drow), int(radius))
+
+
+def _direction_outliers(dcol, drow, max_angle, radius, min_magnitude, min_coherence) -> np.ndarray:
     nc, nr = neighbours(dcol, radius), neighbours(drow, radius)
-    with np.errstate(all="ignore"), _quiet():
+    with _quiet():
         mc, mr = np.nanmean(nc, axis=0), np.nanmean(nr, axis=0)
         mag_mean = np.nanmean(np.hypot(nc, nr), axis=0)
-    coherence = np.hypot(mc, mr) / np.where(mag_mean > 0, mag_mean, np.nan)
+    mean_mag = np.hypot(mc, mr)
+    coherence = mean_mag / np.where(mag_mean > 0, mag_mean, np.nan)
     mag = np.hypot(dcol, drow)
-    cosang = (dcol * mc + drow * mr) / (mag * np.hypot(mc, mr))
+    cosang = (dcol * mc + drow * mr) / (mag * mean_mag)
     angle = np.degrees(np.arccos(np.clip(cosang, -1, 1)))
-    apply = (mag > min_magnitude) & (np.hypot(mc, mr) > min_magnitude) & (coherence >= min_coherence)
+    apply = (mag > min_magnitude) & (mean_mag > min_magnitude) & (coherence >= min_coherence)
     return apply & (angle > max_angle)
 
 
@@ -174,20 +173,25 @@ def fill_holes(holes: np.ndarray, max_size: int) -> np.ndarray:
     return _small_components(holes, max_size)
 
 
+_OFFSETS = [(i, j) for i in (-1, 0, 1) for j in (-1, 0, 1) if i or j]  # the 8 neighbours, as in neighbours()
+
+
 def interpolate(a: np.ndarray, where: np.ndarray, max_iter: int = 50) -> np.ndarray:
     """Fill ``where`` cells from the mean of their valid 3x3 neighbours, from the edges inwards."""
     out = a.copy()
     todo = where & ~np.isfinite(out)
     for _ in range(max_iter):
-        if not todo.any():
+        r, c = np.nonzero(todo)  # only the cells still to fill, not a neighbour stack of the whole grid
+        if r.size == 0:
             break
-        with np.errstate(all="ignore"), _quiet():
-            mean = np.nanmean(neighbours(out, 1), axis=0)
-        fill = todo & np.isfinite(mean)
-        if not fill.any():
+        pad = np.pad(out, 1, constant_values=np.nan)
+        with _quiet():
+            mean = np.nanmean(np.stack([pad[r + 1 + i, c + 1 + j] for i, j in _OFFSETS]), axis=0)
+        ok = np.isfinite(mean)
+        if not ok.any():
             break
-        out[fill] = mean[fill]
-        todo &= ~fill
+        out[r[ok], c[ok]] = mean[ok]
+        todo[r[ok], c[ok]] = False
     return out
 
 
@@ -198,11 +202,6 @@ class FilterResult:
     mask: np.ndarray  # float: bit flags, NaN where the input had no vector
     counts: Dict[str, int] = field(default_factory=dict)
     input_valid: int = 0
-
-    @property
-    def removed(self) -> np.ndarray:
-        return np.isfinite(self.mask) & (self.mask > 0) & (self.mask != FLAGS["interpolated"]) & \
-            ~np.isfinite(self.dcol)
 
 
 def filter_offsets(
