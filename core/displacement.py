@@ -67,8 +67,9 @@ def displacement_bands(
     georeferenced: bool = True,
     valid: np.ndarray | None = None,
     pixel_offsets: bool = False,
+    dtype=np.float32,
 ) -> Dict[str, np.ndarray]:
-    """All output bands (float32) from pixel offsets; NaN where not ``valid``."""
+    """All output bands (``dtype``, float32 for files) from pixel offsets; NaN where not ``valid``."""
     dx, dy = pixel_to_map(dcol, drow, geotransform, georeferenced)
     out = {
         "DX": dx,
@@ -81,7 +82,7 @@ def displacement_bands(
         out["ROW_SHIFT"] = np.asarray(drow, dtype=np.float64)
     result = {}
     for name, arr in out.items():
-        arr = arr.astype(np.float32)
+        arr = arr.astype(dtype)
         if valid is not None:
             arr[~valid] = np.nan
         arr[~np.isfinite(dx) | ~np.isfinite(dy)] = np.nan

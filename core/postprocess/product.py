@@ -25,7 +25,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 from osgeo import gdal, ogr
 
-from ..displacement import DISPLACEMENT_BANDS, band_units, direction, magnitude, map_to_pixel, pixel_to_map
+from ..displacement import DISPLACEMENT_BANDS, band_units, displacement_bands, map_to_pixel
 from ..errors import InputError
 from ..gdal_utils import gdal_errors
 from ..output import check_output_path, write_points, write_raster
@@ -154,20 +154,9 @@ class Product:
 
     def set_pixel_offsets(self, dcol: np.ndarray, drow: np.ndarray) -> None:
         """Replace the displacement by (dcol, drow) px; DX, DY, MAGNITUDE, DIRECTION recomputed."""
-        dx, dy = pixel_to_map(dcol, drow, self.image_geotransform(), self.georeferenced)
-        self.set_map_offsets(dx, dy)
-        if self.has("COL_SHIFT") and self.has("ROW_SHIFT"):
-            bad = ~np.isfinite(dx) | ~np.isfinite(dy)
-            self.bands["COL_SHIFT"] = np.where(bad, np.nan, dcol)
-            self.bands["ROW_SHIFT"] = np.where(bad, np.nan, drow)
-
-    def set_map_offsets(self, dx: np.ndarray, dy: np.ndarray) -> None:
-        bad = ~np.isfinite(dx) | ~np.isfinite(dy)
-        dx = np.where(bad, np.nan, dx)
-        dy = np.where(bad, np.nan, dy)
-        self.bands["DX"], self.bands["DY"] = dx, dy
-        self.bands["MAGNITUDE"] = magnitude(dx, dy)
-        self.bands["DIRECTION"] = np.where(bad, np.nan, direction(dx, dy))
+        self.bands.update(displacement_bands(dcol, drow, self.image_geotransform(), self.georeferenced,
+                                             pixel_offsets=self.has("COL_SHIFT") and self.has("ROW_SHIFT"),
+                                             dtype=np.float64))
 
     def pixel_scale(self) -> Tuple[float, float]:
         """Size of one image pixel in map units along x and y (both positive)."""
@@ -343,6 +332,3 @@ def write_product(product: Product, output: str, inputs: Sequence[str] = ()) -> 
     write_points(out, product.x, product.y, fields, product.crs_wkt, POINT_LAYER, product.metadata)
     return out
 
-
-def is_vector_path(path: str) -> bool:
-    return path.lower().endswith((".gpkg", ".shp", ".geojson", ".json", ".fgb"))
