@@ -21,7 +21,7 @@ from ..errors import MissingDependencyError
 from ..output import atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
 from .product import Product, read_product
-from .stable import component_stats, stable_mask
+from .stable import component_stats, stable_mask, stats_rows
 
 PROVENANCE_KEYS = ("SENSETRACK_VERSION", "SENSETRACK_METHOD", "SENSETRACK_REFERENCE", "SENSETRACK_TARGET",
                    "SENSETRACK_UNITS", "SENSETRACK_REFERENCE_DATE", "SENSETRACK_TARGET_DATE",
@@ -116,14 +116,6 @@ def _fmt(v) -> str:
     return str(v)
 
 
-def _stats_rows(stats: Dict[str, Dict[str, Dict[str, float]]]):
-    rows = []
-    for stage, by_comp in stats.items():
-        for comp, s in by_comp.items():
-            rows.append((comp, stage, s["median"], s["nmad"], s["rmse"], s["count"]))
-    return rows
-
-
 CSS = ("body{font-family:sans-serif;max-width:1000px;margin:auto}table{border-collapse:collapse;margin:8px 0}"
        "td,th{border:1px solid #bbb;padding:3px 8px;font-size:13px;text-align:left}img{max-width:100%}")
 
@@ -174,7 +166,7 @@ def build_report(input: str, output: str, mask: str = "", invert: bool = False,
     stats.update(current)
     if stats:
         parts.append(f"<h2>Stable-ground statistics ({html.escape(p.units)})</h2>")
-        parts.append(_table(_stats_rows(stats), ("Component", "Stage", "Median", "NMAD", "RMSE", "Count")))
+        parts.append(_table(stats_rows(stats), ("Component", "Stage", "Median", "NMAD", "RMSE", "Count")))
     if "ERROR" in p.bands:
         e = p.bands["ERROR"][valid]
         e = e[np.isfinite(e)]

@@ -210,3 +210,12 @@ def fit_bias(values: np.ndarray, stable: np.ndarray, x: np.ndarray, y: np.ndarra
 def component_stats(dx: np.ndarray, dy: np.ndarray, stable: np.ndarray) -> Dict[str, Dict[str, float]]:
     """Stable-ground statistics of DX and DY."""
     return {"DX": robust_stats(dx[stable]), "DY": robust_stats(dy[stable])}
+
+
+def stats_rows(stats: Dict[str, Dict[str, Dict[str, float]]]) -> list:
+    """Table rows (component, stage, median, NMAD, RMSE, count) of ``{stage: component_stats(...)}``."""
+    rows = []
+    for stage, by_comp in stats.items():
+        for comp, s in by_comp.items():
+            rows.append((comp, stage, s["median"], s["nmad"], s["rmse"], s["count"]))
+    return rows

@@ -20,7 +20,7 @@ from ..params import ParamSpec, validate
 from ..progress import Monitor, ensure_monitor
 from .outliers import filter_offsets, summary_rows
 from .product import Product, read_product, write_product
-from .stable import MODELS, component_stats, fit_bias, stable_mask
+from .stable import MODELS, component_stats, fit_bias, stable_mask, stats_rows
 from .uncertainty import calibrate_scale, median_standard_error, quality_of, uncertainty_bands
 from .velocity import interval_days, resolve_dates, velocity_bands
 
@@ -172,15 +172,6 @@ def correct_product(product: Product, mask: str, invert: bool = False, model: st
             "stable_vectors": int(use.sum()), "stable": stable}
 
 
-def stats_rows(before, after):
-    rows = []
-    for stage, stats in (("before", before), ("after", after)):
-        for comp in ("DX", "DY"):
-            s = stats[comp]
-            rows.append((comp, stage, s["median"], s["nmad"], s["rmse"], s["count"]))
-    return rows
-
-
 def correct_file(input: str, output: str, mask: str, invert: bool = False, model: str = "median",
                  mask_band: int = 1, table: Optional[str] = None, monitor: Optional[Monitor] = None) -> Dict[str, Any]:
     """Stable-ground correction of a displacement file, with statistics table (CSV/JSON)."""
@@ -193,7 +184,7 @@ def correct_file(input: str, output: str, mask: str, invert: bool = False, model
     mon.report(0.8, "Writing the corrected result")
     info["output"] = write_product(product, output, [mask])
     info["table"] = _write_table(table, ("component", "stage", "median", "nmad", "rmse", "count"),
-                                 stats_rows(info["before"], info["after"]))
+                                 stats_rows({"before": info["before"], "after": info["after"]}))
     info["units"] = product.units
     info.pop("stable", None)
     mon.report(1.0, "Done")

@@ -52,6 +52,8 @@ from typing import Dict, Optional, Tuple
 
 import numpy as np
 
+from .stable import robust_stats
+
 COVERAGE = 0.6827  # fraction of a Gaussian within +-1 sigma
 DEFAULT_SCALE = 0.1  # px; a-priori k without stable ground (typical 1/10 px correlation error)
 DENSE_GRADIENT_SCALE = 0.035  # px/px; G0 of the dense-tracker model (see the module doc)
@@ -92,11 +94,8 @@ def sigma_pixels(q: np.ndarray, scale: float, shared: float = 0.0) -> np.ndarray
 
 def median_standard_error(res: np.ndarray, stable: np.ndarray) -> float:
     """Standard error of a median estimated on the stable ground (1.2533 x NMAD / sqrt(n))."""
-    v = res[stable & np.isfinite(res)]
-    if v.size == 0:
-        return 0.0
-    nmad = 1.4826 * np.median(np.abs(v - np.median(v)))
-    return float(1.2533 * nmad / np.sqrt(v.size))
+    s = robust_stats(res[stable])
+    return 0.0 if s["count"] == 0 else float(1.2533 * s["nmad"] / np.sqrt(s["count"]))
 
 
 def uncertainty_bands(product, q: np.ndarray, scale: float, shared_col: float = 0.0,
