@@ -24,12 +24,7 @@ from .intensity import Histogram
 from .steps import STEPS, combine_bands, luminance_weights
 
 BLOCK = 1024
-
-
-def _blocks(width: int, height: int, block: int):
-    for yoff in range(0, height, block):
-        for xoff in range(0, width, block):
-            yield xoff, yoff, min(block, width - xoff), min(block, height - yoff)
+_ALL_NODATA = "Band {band} of '{name}' contains only nodata. Check the band and the nodata value."
 
 
 def _aligned_block(block: int, align: int) -> int:
@@ -38,12 +33,17 @@ def _aligned_block(block: int, align: int) -> int:
 
 def gather_statistics(src: Raster, band: int, kind: str, block: int = BLOCK,
                       monitor: Optional[Monitor] = None) -> Optional[Histogram]:
-    """Moments, range and (``kind == "histogram"``) the fine histogram of the valid pixels of one band."""
+    """Moments, range and (``kind == "histogram"``) the fine histogram of the valid pixels of one band.
+
+    ``kind == "none"``: no statistics (None), but still an error when the band is all nodata.
+    """
     if kind == "none":
+        if not any(src.read(band, win)[1].any() for win in src.windows(block)):
+            raise InputError(_ALL_NODATA.format(band=band, name=os.path.basename(src.path)))
         return None
     mon = ensure_monitor(monitor)
     hist = Histogram()
-    windows = list(_blocks(src.width, src.height, block))
+    windows = list(src.windows(block))
     passes = 2 if kind == "histogram" else 1
     for p in range(passes):
         for i, win in enumerate(windows):
@@ -52,8 +52,7 @@ def gather_statistics(src: Raster, band: int, kind: str, block: int = BLOCK,
             (hist.add_range if p == 0 else hist.add_counts)(v)
             mon.report((p * len(windows) + i + 1) / (passes * len(windows)), "Image statistics")
     if hist.count == 0:
-        raise InputError(f"Band {band} of '{os.path.basename(src.path)}' contains only nodata. "
-                         "Check the band and the nodata value.")
+        raise InputError(_ALL_NODATA.format(band=band, name=os.path.basename(src.path)))
     return hist
 
 
@@ -99,15 +98,10 @@ def apply_step(input: str, output: str, step: str, band: int = 1, nodata: Option
     src.band(band)
     hist = gather_statistics(src, band, s.stats, block, mon.sub(0.0, 0.3) if s.stats != "none" else None)
     halo, align = int(s.halo(**values_)), int(s.align(**values_))
-    if s.stats == "none":
-        _, any_valid = _any_valid(src, band, block)
-        if not any_valid:
-            raise InputError(f"Band {band} of '{os.path.basename(src.path)}' contains only nodata. "
-                             "Check the band and the nodata value.")
     names = s.bands(**values_)
     meta = _metadata(src, input, step, dict(values_, output_type=out_type))
     b = _aligned_block(block, align)
-    windows = list(_blocks(src.width, src.height, b))
+    windows = list(src.windows(b))
     work = mon.sub(0.3 if s.stats != "none" else 0.0, 1.0)
     with RasterWriter(out, src.width, src.height, names, src.geotransform, src.crs_wkt, metadata=meta,
                       georeferenced=src.is_georeferenced, data_type=out_type) as writer:
@@ -148,7 +142,7 @@ def grayscale(input: str, output: str, bands: Sequence[int] = (), weights: Seque
     if len(weights) != len(bands):
         raise ParameterError(f"Give one weight per band: {len(bands)} bands but {len(weights)} weights.")
     meta = _metadata(src, input, "grayscale", {"bands": list(bands), "weights": weights})
-    windows = list(_blocks(src.width, src.height, block))
+    windows = list(src.windows(block))
     seen = False
     with RasterWriter(out, src.width, src.height, ["GRAY"], src.geotransform, src.crs_wkt, metadata=meta,
                       georeferenced=src.is_georeferenced) as writer:
@@ -162,14 +156,6 @@ def grayscale(input: str, output: str, bands: Sequence[int] = (), weights: Seque
             raise InputError(f"'{os.path.basename(input)}' has no pixel valid in all of bands "
                              f"{', '.join(map(str, bands))}.")
     return {"output": out, "bands": list(bands), "weights": weights}
-
-
-def _any_valid(src: Raster, band: int, block: int):
-    for win in _blocks(src.width, src.height, block):
-        _, valid = src.read(band, win)
-        if valid.any():
-            return win, True
-    return None, False
 
 
 def _to_uint8(x: np.ndarray) -> np.ndarray:
