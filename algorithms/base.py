@@ -9,7 +9,7 @@ parameter is declared exactly once.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, Sequence
+from typing import Any, Dict, Iterable, Optional, Sequence
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -23,7 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.deps import install_hint, missing
-from ..core.errors import Cancelled, SenseTrackError
+from ..core.errors import Cancelled, ParameterError, SenseTrackError
 from ..core.params import ParamSpec
 from ..core.progress import Monitor
 from .styling import style_outputs
@@ -72,6 +72,14 @@ class FeedbackMonitor(Monitor):
     def check(self) -> None:
         if self.feedback.isCanceled():
             raise Cancelled("The run was cancelled; no output was written.")
+
+
+def parse_numbers(text: str, kind, message: str) -> list:
+    """Numbers separated by commas (or semicolons) in ``text``; ParameterError(``message``) if one is not."""
+    try:
+        return [kind(v) for v in text.replace(";", ",").split(",") if v.strip()]
+    except ValueError:
+        raise ParameterError(message) from None
 
 
 def set_advanced(param: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
@@ -153,6 +161,13 @@ class SenseTrackAlgorithm(QgsProcessingAlgorithm):
         if reference:
             text += "<p>" + self.tr("Reference: ") + reference + "</p>"
         return text
+
+    def optional_double(self, parameters, name: str, context) -> Optional[float]:
+        """A number parameter that may be left empty (None then)."""
+        value = parameters.get(name)
+        if value is None or value == "":
+            return None
+        return self.parameterAsDouble(parameters, name, context)
 
     def missing_dependencies(self) -> Iterable[str]:
         return missing(self.REQUIRES)

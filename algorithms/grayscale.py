@@ -1,7 +1,8 @@
 """sensetrack:grayscale — several bands to one."""
-from qgis.core import QgsProcessingException, QgsProcessingParameterBand, QgsProcessingParameterString
+from qgis.core import QgsProcessingParameterBand, QgsProcessingParameterString
 
 from ..core.preprocess import grayscale
+from .base import parse_numbers
 from .preprocess_base import RasterStepAlgorithm
 
 
@@ -32,12 +33,8 @@ class GrayscaleAlgorithm(RasterStepAlgorithm):
     def run_core(self, parameters, context, monitor):
         bands = self.parameterAsInts(parameters, self.BANDS, context) or []
         text = self.parameterAsString(parameters, self.WEIGHTS, context).strip()
-        try:
-            weights = [float(w) for w in text.replace(";", ",").split(",") if w.strip()] if text else []
-        except ValueError:
-            raise QgsProcessingException(self.tr("WEIGHTS must be numbers separated by commas, e.g. 0.5, 0.5.")) \
-                from None
+        weights = parse_numbers(text, float, self.tr("WEIGHTS must be numbers separated by commas, e.g. 0.5, 0.5."))
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         result = grayscale(self.input_path(parameters, context), out, bands, weights,
-                           nodata=self.nodata(parameters, context), monitor=monitor)
+                           nodata=self.optional_double(parameters, self.NODATA, context), monitor=monitor)
         return {self.OUTPUT: result["output"]}

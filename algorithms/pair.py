@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import tempfile
-from typing import Any, Dict, Optional
+from typing import Any, Dict
 
 from qgis.core import (
     QgsProcessingException,
@@ -86,7 +86,7 @@ class PairAlgorithm(SenseTrackAlgorithm):
                 raise QgsProcessingException(self.tr("The {0} layer is missing or cannot be read.").format(key))
             out[key] = layer.source().split("|")[0]
             out[f"{key}_band"] = self.parameterAsInt(parameters, bname, context) or 1
-            out[f"{key}_nodata"] = self._optional_double(parameters, ndname, context)
+            out[f"{key}_nodata"] = self.optional_double(parameters, ndname, context)
         choice = self.parameterAsEnumString(parameters, self.PREPROCESSING, context) or "none"
         if choice != "none":
             self._workdir = tempfile.TemporaryDirectory(prefix="sensetrack-prep-")
@@ -104,12 +104,6 @@ class PairAlgorithm(SenseTrackAlgorithm):
         if workdir is not None:
             workdir.cleanup()
             self._workdir = None
-
-    def _optional_double(self, parameters, name, context) -> Optional[float]:
-        value = parameters.get(name)
-        if value is None or value == "":
-            return None
-        return self.parameterAsDouble(parameters, name, context)
 
     def apply_preset(self, parameters, context, method: str, specs, values: Dict[str, Any]) -> Dict[str, Any]:
         path = self.parameterAsFile(parameters, self.PRESET, context)

@@ -1,7 +1,7 @@
 """Base class of the single-image preprocessing algorithms: INPUT band in, one GeoTIFF out."""
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict
 
 from qgis.core import (
     QgsProcessingException,
@@ -71,19 +71,13 @@ class RasterStepAlgorithm(SenseTrackAlgorithm):
             raise QgsProcessingException(self.tr("The input layer is missing or cannot be read."))
         return layer.source().split("|")[0]
 
-    def nodata(self, parameters, context) -> Optional[float]:
-        value = parameters.get(self.NODATA)
-        if value is None or value == "":
-            return None
-        return self.parameterAsDouble(parameters, self.NODATA, context)
-
     def run_core(self, parameters, context, monitor):
         values = values_from_specs(self, self.specs(), parameters, context)
         values.update(self.FIXED)
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         result = apply_step(self.input_path(parameters, context), out, self.STEP,
                             band=self.parameterAsInt(parameters, self.BAND, context) or 1,
-                            nodata=self.nodata(parameters, context), monitor=monitor, **values)
+                            nodata=self.optional_double(parameters, self.NODATA, context), monitor=monitor, **values)
         for key, value in result["statistics"].items():
             monitor.log(f"{key}: {value:.6g}")
         return {self.OUTPUT: result["output"]}

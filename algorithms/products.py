@@ -19,7 +19,7 @@ from qgis.core import (
 )
 
 from ..core.errors import ParameterError
-from .base import SenseTrackAlgorithm, set_advanced
+from .base import SenseTrackAlgorithm, parse_numbers, set_advanced
 
 
 class ProductAlgorithm(SenseTrackAlgorithm):
@@ -249,13 +249,6 @@ class PrismaExtractAlgorithm(ProductAlgorithm):
         p.setHelp(self.tr("Multi-band float32 GeoTIFF."))
         self.addParameter(p)
 
-    @staticmethod
-    def _numbers(text: str, kind):
-        try:
-            return [kind(v) for v in text.replace(";", ",").split(",") if v.strip()]
-        except ValueError:
-            raise ParameterError(f"'{text}' is not a comma-separated list of numbers.") from None
-
     def run_core(self, parameters, context, monitor):
         from ..core.prisma import extract
 
@@ -264,11 +257,15 @@ class PrismaExtractAlgorithm(ProductAlgorithm):
         res = extract(self.parameterAsFile(parameters, self.INPUT, context),
                       self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
                       self.parameterAsEnumString(parameters, "CUBE", context),
-                      self._numbers(self.parameterAsString(parameters, "BANDS", context), int),
-                      self._numbers(self.parameterAsString(parameters, "WAVELENGTHS", context), float),
+                      _numbers(self.parameterAsString(parameters, "BANDS", context), int),
+                      _numbers(self.parameterAsString(parameters, "WAVELENGTHS", context), float),
                       None if level in ("", "any") else level, crs, size, monitor)
         return {self.OUTPUT: res["output"]}
 
 
 PRODUCT_ALGORITHMS = (CosmoInfoAlgorithm, CosmoQuicklookAlgorithm, CosmoAmplitudeAlgorithm, PrismaInfoAlgorithm,
                       PrismaExtractAlgorithm)
+
+
+def _numbers(text: str, kind) -> list:
+    return parse_numbers(text, kind, f"'{text}' is not a comma-separated list of numbers.")

@@ -45,7 +45,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from sensetrack_path import ROOT, ensure_importable  # noqa: E402
+from sensetrack_path import ensure_importable  # noqa: E402
 
 PLUGINS = ensure_importable()
 

@@ -12,8 +12,7 @@ B. Image pairs tracked by a real tracker: the exact-texture landslide pair
    noise and patches of the target replaced by unrelated texture (mismatches).
    Dense Farnebäck, ILK and TV-L1 (MATCH >= 0.25, median test threshold 2 with neighbour stride 10
    and epsilon 0.3 px, clumps < 20 removed); the windowed phase/NCC tracker too (median test over 5x5 neighbours,
-   epsilon 0.2 px) when
-   core/windowed.py is present. "Outliers" there are vectors with a true error
+   epsilon 0.2 px). "Outliers" there are vectors with a true error
    above 1.5 px, "good" vectors those within 0.5 px; for a windowed vector the
    error is measured against the true field averaged over its window as the
    tracker weights it (a window measures the motion of the texture it contains,
@@ -143,11 +142,8 @@ def tracker_cases(tmp):
         err = np.hypot(dc - tc, dr - tr)
         out.append(evaluate(f"{method} on image pair", raw, mask, tc, tr, moving, err > 1.5, err <= 0.5,
                             DENSE_FILTER, tmp))
-    try:
-        from sensetrack.core import windowed  # noqa: F401
-    except ImportError:
-        print("   (core/windowed.py not present: windowed tracker case skipped)")
-        return out
+    from sensetrack.core import windowed
+
     for method in ("phase", "ncc"):
         raw = os.path.join(tmp, f"{method}.tif")
         points = os.path.join(tmp, f"{method}.gpkg")
