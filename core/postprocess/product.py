@@ -25,10 +25,11 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 from osgeo import gdal, ogr
 
-from ..displacement import DISPLACEMENT_BANDS, band_units, displacement_bands, map_to_pixel
+from ..displacement import DISPLACEMENT_BANDS, PIXEL_BANDS, band_units, displacement_bands, map_to_pixel
 from ..errors import InputError
 from ..gdal_utils import gdal_errors
 from ..output import check_output_path, write_points, write_raster
+from ..raster import IDENTITY_GT
 
 POINT_LAYER = "displacements"
 SIGMA_BANDS = ("SIGMA_DX", "SIGMA_DY", "ERROR")
@@ -167,7 +168,7 @@ class Product:
 
     def invalidate(self, mask: np.ndarray) -> None:
         """Set every displacement-like band to NaN where ``mask`` (quality bands kept)."""
-        for name in list(DISPLACEMENT_BANDS) + ["COL_SHIFT", "ROW_SHIFT"] + list(SIGMA_BANDS):
+        for name in list(DISPLACEMENT_BANDS) + list(PIXEL_BANDS) + list(SIGMA_BANDS):
             if name in self.bands:
                 arr = self.bands[name].copy()
                 arr[mask] = np.nan
@@ -228,8 +229,8 @@ def _read_raster(path: str, ds) -> Product:
             arr[arr == nd] = np.nan
         bands[name] = arr
     gt = ds.GetGeoTransform(can_return_null=True)
-    georef = gt is not None and tuple(gt) != (0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
-    return Product(path, "raster", bands, tuple(gt) if gt else (0.0, 1.0, 0.0, 0.0, 0.0, 1.0),
+    georef = gt is not None and tuple(gt) != IDENTITY_GT
+    return Product(path, "raster", bands, tuple(gt) if gt else IDENTITY_GT,
                    ds.GetProjection() or "", georef, dict(ds.GetMetadata() or {}))
 
 
@@ -308,7 +309,7 @@ def write_product(product: Product, output: str, inputs: Sequence[str] = ()) -> 
     names = _ordered(list(product.bands))
     units = band_units(names, product.units)
     for i, n in enumerate(names):
-        if n in ("SIGMA_DX", "SIGMA_DY", "ERROR"):
+        if n in SIGMA_BANDS:
             units[i] = product.units
         elif n in ("VX", "VY", "VELOCITY", "SIGMA_VX", "SIGMA_VY", "VELOCITY_ERROR"):
             units[i] = product.metadata.get("SENSETRACK_VELOCITY_UNITS", "")

@@ -22,6 +22,14 @@ def _local_mean(values: np.ndarray, valid: np.ndarray, smooth: Callable) -> Tupl
         return num / den, den
 
 
+def _local_moments(values: np.ndarray, valid: np.ndarray, window: int):
+    """Local mean, variance and valid weight over a ``window`` box (normalised convolutions)."""
+    smooth = _box(window)
+    mean, weight = _local_mean(values, valid, smooth)
+    sq, _ = _local_mean(values * values, valid, smooth)
+    return mean, np.maximum(sq - mean * mean, 0.0), weight
+
+
 def _box(size: int) -> Callable:
     return lambda a: ndimage.uniform_filter(a, size, mode="constant", cval=0.0)
 
@@ -37,11 +45,9 @@ def wallis(values: np.ndarray, valid: np.ndarray, window: int = 15) -> np.ndarra
     illumination differences and equalises contrast between the two images.
     Output is unitless (local z-score); NaN where the window has no contrast.
     """
-    smooth = _box(window)
-    mean, weight = _local_mean(values, valid, smooth)
-    sq, _ = _local_mean(values * values, valid, smooth)
+    mean, var, weight = _local_moments(values, valid, window)
     with np.errstate(invalid="ignore", divide="ignore"):
-        std = np.sqrt(np.maximum(sq - mean * mean, 0.0))
+        std = np.sqrt(var)
         out = (values - mean) / std
     flat = std <= 1e-12 * np.maximum(np.abs(mean), 1.0)
     return np.where(valid & ~flat & (weight > 0), out, np.nan)
@@ -88,10 +94,7 @@ def lee(values: np.ndarray, valid: np.ndarray, window: int = 7, looks: float = 1
     data; for amplitude use ``looks`` x 1.91, i.e. Cu = 0.5227/sqrt(looks)).
     Homogeneous areas are smoothed to their mean, edges and point targets kept.
     """
-    smooth = _box(window)
-    m, weight = _local_mean(values, valid, smooth)
-    sq, _ = _local_mean(values * values, valid, smooth)
-    var = np.maximum(sq - m * m, 0.0)
+    m, var, weight = _local_moments(values, valid, window)
     cu2 = 1.0 / float(looks)
     with np.errstate(invalid="ignore", divide="ignore"):
         k = np.clip((var - m * m * cu2) / (var * (1.0 + cu2)), 0.0, 1.0)

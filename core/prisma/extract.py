@@ -20,6 +20,7 @@ from ..errors import InputError, ParameterError
 from ..gdal_utils import gdal_errors, wgs84
 from ..output import RasterWriter, atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
+from ..raster import IDENTITY_GT
 from .product import UNITS, Band, PrismaProduct, open_prisma
 
 ROWS_PER_BLOCK = 128
@@ -79,7 +80,7 @@ def extract(path: str, output: str, cube: str = "vnir", bands: Sequence[int] = (
     projected = product.level == "2D"
     with tempfile.TemporaryDirectory(prefix="sensetrack-prisma-") as tmp:
         target = out if projected else os.path.join(tmp, "sensor.tif")
-        gt, crs = (0.0, 1.0, 0.0, 0.0, 0.0, 1.0), ""
+        gt, crs = IDENTITY_GT, ""
         if projected:
             west, south, east, north = product.bounds()
             gt = (west, (east - west) / cols, 0.0, north, 0.0, -(north - south) / rows)
