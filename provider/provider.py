@@ -54,10 +54,14 @@ class SenseTrackProvider(QgsProcessingProvider):
             ProcessingConfig.readSettings()
         except ImportError:  # Processing's Python plugin is absent (e.g. a bare QgsApplication)
             pass
+        # The registry adds a provider only after loading it, so the models' steps (our own algorithms) are
+        # resolved once the provider is in the registry.
+        QgsApplication.processingRegistry().providerAdded.connect(self._attach_model_steps)
         self.refreshAlgorithms()
         return True
 
     def unload(self) -> None:
+        QgsApplication.processingRegistry().providerAdded.disconnect(self._attach_model_steps)
         try:
             from processing.core.ProcessingConfig import ProcessingConfig
 
@@ -80,11 +84,6 @@ class SenseTrackProvider(QgsProcessingProvider):
                 self.addAlgorithm(model)
             else:
                 QgsMessageLog.logMessage(f"Cannot load the model {path}", "SenseTrack")
-        # The registry adds a provider only after loading it, so the models' steps (our own algorithms) are
-        # resolved once the provider is in the registry.
-        if not getattr(self, "_attach_connected", False):
-            QgsApplication.processingRegistry().providerAdded.connect(self._attach_model_steps)
-            self._attach_connected = True
 
     def _attach_model_steps(self, provider_id: str) -> None:
         if provider_id != self.id():
