@@ -18,6 +18,7 @@ the shift, and the result labelled with the reference grid.
 from __future__ import annotations
 
 import os
+import tempfile
 from types import SimpleNamespace
 from typing import Any, Dict, Optional
 
@@ -35,20 +36,23 @@ RESAMPLING = ("near", "bilinear", "cubic", "cubicspline", "lanczos", "average")
 MAX_CORRELATION = 4096  # pixels: the shift is estimated on at most this central square (memory bound)
 
 
-def _warp(target: str, dst: str, ref: Raster, resampling: str, nodata: Optional[float],
+def _moved_gt(gt, dcol: float, drow: float) -> tuple:
+    """The geotransform of the same grid with its origin moved by (dcol, drow) pixels."""
+    return (gt[0] + dcol * gt[1] + drow * gt[2], gt[1], gt[2], gt[3] + dcol * gt[4] + drow * gt[5], gt[4], gt[5])
+
+
+def _warp(target: str, dst: str, grid: tuple, crs_wkt: str, resampling: str, nodata: Optional[float],
           shift=(0.0, 0.0)) -> None:
-    gt = list(ref.geotransform)
-    dcol, drow = shift
-    # sampling the target on a grid moved by the shift undoes the shift; the result gets the reference grid
-    gt[0] += dcol * gt[1] + drow * gt[2]
-    gt[3] += dcol * gt[4] + drow * gt[5]
+    """Warp every band of ``target`` onto ``grid`` = (width, height, geotransform), minus a shift (pixels)."""
+    width, height, grid_gt = grid
     src = gdal.Open(target)
     count = src.RasterCount
     drv = gdal.GetDriverByName("GTiff")
-    out = drv.Create(dst, ref.width, ref.height, count, gdal.GDT_Float32,
+    out = drv.Create(dst, width, height, count, gdal.GDT_Float32,
                      ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=3", "BIGTIFF=IF_SAFER"])
-    out.SetGeoTransform(gt)
-    out.SetProjection(ref.crs_wkt)
+    # sampling the target on a grid moved by the shift undoes the shift; the result gets the grid itself
+    out.SetGeoTransform(_moved_gt(grid_gt, *shift))
+    out.SetProjection(crs_wkt)
     for i in range(1, count + 1):
         b = out.GetRasterBand(i)
         b.SetNoDataValue(float("nan"))
@@ -62,7 +66,7 @@ def _warp(target: str, dst: str, ref: Raster, resampling: str, nodata: Optional[
     if nodata is not None:
         options["srcNodata"] = nodata
     gdal.Warp(out, src, **options)
-    out.SetGeoTransform(ref.geotransform)
+    out.SetGeoTransform(grid_gt)
     out.FlushCache()
     out = None
 
@@ -128,16 +132,23 @@ def coregister(reference: str, target: str, output: str, resampling: str = "bili
             raise InputError(f"'{os.path.basename(r.path)}' has no georeferencing (geotransform and CRS); "
                              "co-registration needs both images georeferenced.")
     result = {"shift_col": 0.0, "shift_row": 0.0, "shift_x": 0.0, "shift_y": 0.0}
-    with atomic_path(out) as part:
+    full = (ref.width, ref.height, ref.geotransform)
+    win = _central_window(ref)
+    central = (win[2], win[3], _moved_gt(ref.geotransform, win[0], win[1]))
+    with atomic_path(out) as part, tempfile.TemporaryDirectory(prefix="sensetrack-coreg-") as tmp:
         mon.report(0.05, "Warping the target onto the reference grid")
+        # with a shift to estimate, only the central window is warped first (to measure it) and the whole
+        # target once, shift removed; without, the whole target once and its central window checked
+        probe = os.path.join(tmp, "central.tif") if estimate else part
         try:
             with gdal_errors():
-                _warp(target, part, ref, resampling, target_nodata)
+                _warp(target, probe, central if estimate else full, ref.crs_wkt, resampling, target_nodata)
         except RuntimeError as exc:
             raise InputError(f"GDAL could not warp '{os.path.basename(target)}' onto the reference grid: {exc}") \
                 from None
-        warped = Raster(part)
-        a, a_ok, b, b_ok = _central(ref, reference_band, warped, target_band)
+        a, a_ok = ref.read(reference_band, win)
+        warped = Raster(probe)
+        b, b_ok = warped.read(target_band, (0, 0, win[2], win[3]) if estimate else win)
         warped.close()
         common = a_ok & b_ok
         if not common.any():
@@ -148,7 +159,7 @@ def coregister(reference: str, target: str, output: str, resampling: str = "bili
             if stable_area:
                 from ..postprocess.stable import stable_mask
 
-                grid = SimpleNamespace(shape=a.shape, geotransform=_crop_gt(ref, a.shape), crs_wkt=ref.crs_wkt)
+                grid = SimpleNamespace(shape=a.shape, geotransform=central[2], crs_wkt=ref.crs_wkt)
                 common &= stable_mask(grid, stable_area, invert_stable)
             shift = estimate_shift(a.astype(np.float64), b.astype(np.float64), common)
             dx, dy = pixel_to_map(shift["shift_col"], shift["shift_row"], ref.geotransform)
@@ -156,13 +167,13 @@ def coregister(reference: str, target: str, output: str, resampling: str = "bili
             mon.log(f"Shift of the target: {shift['shift_col']:+.3f} px (columns), {shift['shift_row']:+.3f} px "
                     f"(rows) = {float(dx):+.3f} E, {float(dy):+.3f} N map units; removing it")
             mon.report(0.6, "Writing the co-registered target")
-            # warp the original target again with the shift: one resampling of the input, not two
-            with gdal_errors():
-                _warp(target, part, ref, resampling, target_nodata, (result["shift_col"], result["shift_row"]))
+            with gdal_errors():  # one resampling of the input, the shift removed
+                _warp(target, part, full, ref.crs_wkt, resampling, target_nodata,
+                      (result["shift_col"], result["shift_row"]))
         done = Raster(part)
         valid = 0
-        for win in done.windows(2048):
-            valid += int(done.read(1, win)[1].sum())
+        for block in done.windows(2048):
+            valid += int(done.read(1, block)[1].sum())
         result["valid_fraction"] = valid / float(done.width * done.height)
         done.close()
     mon.report(1.0, "Done")
@@ -170,19 +181,7 @@ def coregister(reference: str, target: str, output: str, resampling: str = "bili
     return result
 
 
-def _central(ref: Raster, rb: int, tar: Raster, tb: int):
-    """The central (at most MAX_CORRELATION square) window of both images on the reference grid."""
+def _central_window(ref: Raster) -> tuple:
+    """The central window, at most MAX_CORRELATION pixels square, of the reference grid (x, y, w, h)."""
     w, h = min(ref.width, MAX_CORRELATION), min(ref.height, MAX_CORRELATION)
-    win = ((ref.width - w) // 2, (ref.height - h) // 2, w, h)
-    a, a_ok = ref.read(rb, win)
-    b, b_ok = tar.read(tb, win)
-    return a, a_ok, b, b_ok
-
-
-def _crop_gt(ref: Raster, shape):
-    h, w = shape
-    x0, y0 = (ref.width - w) // 2, (ref.height - h) // 2
-    gt = list(ref.geotransform)
-    gt[0] += x0 * gt[1] + y0 * gt[2]
-    gt[3] += x0 * gt[4] + y0 * gt[5]
-    return tuple(gt)
+    return (ref.width - w) // 2, (ref.height - h) // 2, w, h
