@@ -10,7 +10,7 @@ from qgis.core import (
 
 from ..core.flow import METHODS
 from ..core.tracking import track_dense
-from .base import parameter_from_spec, set_advanced, values_from_specs
+from .base import parameter_from_spec, set_advanced
 from .pair import PairAlgorithm
 
 CONVENTIONS = (
@@ -58,8 +58,7 @@ class DenseTrackerAlgorithm(PairAlgorithm):
 
     def run_core(self, parameters, context, monitor):
         pair = self.pair_inputs(parameters, context, monitor)
-        values = values_from_specs(self, self.method.specs, parameters, context)
-        values = self.apply_preset(parameters, context, self.METHOD, self.method.specs, values)
+        values = self.tuning_values(parameters, context, self.method.specs)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         result = track_dense(
             output=output,

@@ -15,7 +15,7 @@ from qgis.core import (
 
 from ..core.params import load_preset, preset_parameters, validate
 from ..core.preprocess import PAIR_CHOICES, preprocess_pair
-from .base import SenseTrackAlgorithm, set_advanced
+from .base import SenseTrackAlgorithm, set_advanced, values_from_specs
 
 
 class PairAlgorithm(SenseTrackAlgorithm):
@@ -105,10 +105,12 @@ class PairAlgorithm(SenseTrackAlgorithm):
             workdir.cleanup()
             self._workdir = None
 
-    def apply_preset(self, parameters, context, method: str, specs, values: Dict[str, Any]) -> Dict[str, Any]:
+    def tuning_values(self, parameters, context, specs) -> Dict[str, Any]:
+        """The tracker's tuning parameters, overridden by the PRESET file's values for ``self.METHOD``."""
+        values = values_from_specs(self, specs, parameters, context)
         path = self.parameterAsFile(parameters, self.PRESET, context)
         if not path:
             return values
         merged = dict(values)
-        merged.update(preset_parameters(load_preset(path), method))
+        merged.update(preset_parameters(load_preset(path), self.METHOD))
         return validate(specs, merged)

@@ -121,7 +121,7 @@ def style_points(path: str) -> Optional[str]:
     colour_by = "VELOCITY" if "VELOCITY" in names else ("MAGNITUDE" if "MAGNITUDE" in names else None)
     mag = _point_values(layer, "MAGNITUDE") if "MAGNITUDE" in names else \
         np.hypot(_point_values(layer, "DX"), _point_values(layer, "DY"))
-    values = _point_values(layer, colour_by) if colour_by else mag
+    values = mag if colour_by in (None, "MAGNITUDE") else _point_values(layer, colour_by)  # read once
     spacing = _spacing(layer)
     ref = _percentiles(mag)[1]
     scale = spacing / ref if ref > 0 else 1.0

@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ..core.windowed import SPECS
 from ..core.windowed_file import track_windows_file
-from .base import parameter_from_spec, values_from_specs
+from .base import parameter_from_spec
 from .pair import PairAlgorithm
 
 CONVENTIONS = (
@@ -79,8 +79,7 @@ class WindowedTrackerAlgorithm(PairAlgorithm):
 
     def run_core(self, parameters, context, monitor):
         pair = self.pair_inputs(parameters, context, monitor)
-        values = values_from_specs(self, self.specs, parameters, context)
-        values = self.apply_preset(parameters, context, self.METHOD, self.specs, values)
+        values = self.tuning_values(parameters, context, self.specs)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         vectors = None
         if parameters.get(self.OUTPUT_VECTORS) not in (None, ""):
