@@ -23,8 +23,8 @@ class S1GrdAlgorithm(SenseTrackAlgorithm):
     DISPLAY_NAME = "Sentinel-1 GRD to calibrated GeoTIFF (no SNAP)"
     GROUP_ID = "sentinel1"
     HELP = (
-        "<p>Turns a Sentinel-1 GRD product (.zip or .SAFE, S1A-S1D, IW/EW/SM) into an analysis-ready float32 "
-        "GeoTIFF that the trackers accept directly, without SNAP: radiometric calibration to sigma0, beta0 or "
+        "<p>Turns a Sentinel-1 GRD product (.zip or .SAFE, the cloud-optimised ..._COG.SAFE too, S1A-S1D, IW/EW/SM) "
+        "into an analysis-ready float32 GeoTIFF that the trackers accept directly, without SNAP: radiometric calibration to sigma0, beta0 or "
         "gamma0 from the product's calibration LUTs (bilinear interpolation of the vectors), optional thermal-noise "
         "removal from the noise LUTs (range and, where present, azimuth vectors), optional dB, and geocoding from "
         "the product's geolocation-grid tie points (GCPs, thin-plate-spline transform) with GDAL warping to the "

@@ -29,8 +29,8 @@ class S1InfoAlgorithm(SenseTrackAlgorithm):
     DISPLAY_NAME = "Sentinel-1 product information"
     GROUP_ID = "sentinel1"
     HELP = (
-        "<p>Reads a Sentinel-1 product (any platform S1A-S1D; IW, EW, SM, WV; SLC or GRD; .zip or .SAFE) without "
-        "SNAP and reports its metadata: the full decoding of the product name, pass direction, relative and "
+        "<p>Reads a Sentinel-1 product (any platform S1A-S1D; IW, EW, SM, WV; SLC or GRD; .zip or .SAFE, the "
+        "cloud-optimised ..._COG.SAFE too) without SNAP and reports its metadata: the full decoding of the product name, pass direction, relative and "
         "absolute orbit, ascending-node time, polarisations, swaths, footprint, incidence angles (near, mid, far, "
         "degrees) and pixel spacing (metres).</p>"
         "<p>Outputs: a JSON file with everything, the footprint as a polygon GeoPackage layer (EPSG:4326) with the "

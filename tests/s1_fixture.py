@@ -93,3 +93,24 @@ def make_grd_safe(folder, dn=None, calibration=True, noise=True):
     ds.GetRasterBand(1).WriteArray(dn)
     ds = None
     return safe
+
+
+def cog_name(name, product_id="554A"):
+    """The CDSE cloud-optimised name of a product: a new 4-hex id, then ``_COG`` (eu-cdse/utilities GRD2COG.sh)."""
+    return f"{name[:-4]}{product_id}_COG"
+
+
+def make_cog_safe(folder, **kw):
+    """The fixture SAFE converted the way CDSE converts GRDs to COG: folder ``..._COG.SAFE``, measurement,
+    annotation, calibration and noise files renamed ``...-cog`` (the measurement stays a plain GeoTIFF here:
+    the reader does not depend on the TIFF layout)."""
+    plain = make_grd_safe(folder, **kw)
+    safe = os.path.join(folder, cog_name(GRD) + ".SAFE")
+    os.rename(plain, safe)
+    for sub, prefix, ext in (("measurement", "", ".tiff"), ("annotation", "", ".xml"),
+                             ("annotation/calibration", "calibration-", ".xml"),
+                             ("annotation/calibration", "noise-", ".xml")):
+        src = os.path.join(safe, sub, f"{prefix}{STEM}{ext}")
+        if os.path.exists(src):
+            os.rename(src, os.path.join(safe, sub, f"{prefix}{STEM}-cog{ext}"))
+    return safe

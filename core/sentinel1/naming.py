@@ -2,6 +2,13 @@
 
 ``MMM_BB_TTTR_LFPP_YYYYMMDDTHHMMSS_YYYYMMDDTHHMMSS_OOOOOO_DDDDDD_CCCC``
 
+Products converted to cloud-optimised GeoTIFF by the Copernicus Data Space
+Ecosystem carry ``_COG`` after the product id (``..._554A_COG.SAFE`` or
+``.SAFE.zip``; the measurement, annotation, calibration and noise files then
+end in ``-cog``, see eu-cdse/utilities GRD2COG.sh): they are accepted and
+flagged with :attr:`S1ProductName.cog`. The four-character id of such a
+product is the checksum CDSE gives the converted product, not ESA's.
+
 The original library accepted only S1A/S1B and needed a character after the
 product id (``.SAFE.zip`` worked, ``.zip`` did not); both are fixed here.
 """
@@ -21,7 +28,7 @@ _PATTERN = re.compile(
     r"(?P<resolution>[FHM_])_"
     r"(?P<level>[0-2])(?P<product_class>[SAN])(?P<polarisation>SH|SV|DH|DV|HH|HV|VV|VH)_"
     r"(?P<start>\d{8}T\d{6})_(?P<stop>\d{8}T\d{6})_"
-    r"(?P<absolute_orbit>\d{6})_(?P<datatake_id>[0-9A-F]{6})_(?P<product_id>[0-9A-F]{4})$",
+    r"(?P<absolute_orbit>\d{6})_(?P<datatake_id>[0-9A-F]{6})_(?P<product_id>[0-9A-F]{4})(?P<cog>_COG)?$",
     re.IGNORECASE,
 )
 
@@ -58,6 +65,7 @@ class S1ProductName:
     absolute_orbit: int
     datatake_id: str
     product_id: str
+    cog: bool = False  # distributed as cloud-optimised GeoTIFF (``..._COG.SAFE``)
 
     @property
     def polarisations(self) -> list[str]:
@@ -105,7 +113,8 @@ def parse_product_name(name: str) -> S1ProductName:
     ----------
     name : str
         A bare product name, or a path to a ``.SAFE`` folder, its
-        ``manifest.safe``, a ``.SAFE.zip`` or a ``.zip``.
+        ``manifest.safe``, a ``.SAFE.zip`` or a ``.zip``; the COG variant
+        (``..._COG.SAFE``, ``..._COG.SAFE.zip``, ``..._COG.zip``) too.
 
     Raises
     ------
@@ -118,8 +127,9 @@ def parse_product_name(name: str) -> S1ProductName:
         raise InputError(
             f"'{os.path.basename(str(name))}' is not a Sentinel-1 product name "
             "(expected e.g. S1A_IW_GRDH_1SDV_20210401T052623_20210401T052648_026269_032297_ECC8.SAFE "
-            "or .zip). Give the product as downloaded, without renaming it.")
-    g = {k: v.upper() for k, v in m.groupdict().items()}
+            "or .zip, or the cloud-optimised ..._ECC8_COG.SAFE). Give the product as downloaded, without "
+            "renaming it.")
+    g = {k: (v or "").upper() for k, v in m.groupdict().items()}
     return S1ProductName(
         name=stem, platform=g["platform"], mode=g["mode"], product_type=g["product_type"],
         resolution=g["resolution"], level=int(g["level"]), product_class=g["product_class"],
@@ -127,7 +137,7 @@ def parse_product_name(name: str) -> S1ProductName:
         start=datetime.strptime(g["start"], "%Y%m%dT%H%M%S"),
         stop=datetime.strptime(g["stop"], "%Y%m%dT%H%M%S"),
         absolute_orbit=int(g["absolute_orbit"]), datatake_id=g["datatake_id"],
-        product_id=g["product_id"])
+        product_id=g["product_id"], cog=bool(g["cog"]))
 
 
 def relative_orbit(platform: str, absolute_orbit: int) -> int:

@@ -105,6 +105,21 @@ def _source(path: str):
     raise InputError(f"'{path}' is neither a .SAFE folder, a manifest.safe nor a .zip.")
 
 
+def _stem_variants(stem: str) -> List[str]:
+    """The stem as annotated, then with/without the ``-cog`` suffix of cloud-optimised (CDSE COG) products.
+
+    CDSE's conversion renames measurement, annotation, calibration and noise
+    files alike (``...-001-cog.tiff``, ``...-001-cog.xml``); both spellings
+    are accepted so a product whose companions were renamed unevenly still reads.
+    """
+    base = stem[:-4] if stem.lower().endswith("-cog") else stem
+    return list(dict.fromkeys([stem, base, base + "-cog"]))
+
+
+def _first(files, candidates) -> Optional[str]:
+    return next((c for c in candidates if c in files), None)
+
+
 class S1Product:
     """A Sentinel-1 product (see :func:`open_product`)."""
 
@@ -160,14 +175,12 @@ class S1Product:
             m = _ANN_NAME.match(base)
             if folder != "annotation" or not m:
                 continue
-            stem = base[:-4]
-            cal = f"annotation/calibration/calibration-{stem}.xml"
-            noi = f"annotation/calibration/noise-{stem}.xml"
-            mea = next((f"measurement/{stem}{e}" for e in (".tiff", ".tif") if f"measurement/{stem}{e}" in files),
-                       None)
-            out.append(AnnotationFile(swath=m.group("swath").upper(), polarisation=m.group("pol").upper(),
-                                      annotation=rel, calibration=cal if cal in files else None,
-                                      noise=noi if noi in files else None, measurement=mea))
+            stems = _stem_variants(base[:-4])
+            out.append(AnnotationFile(
+                swath=m.group("swath").upper(), polarisation=m.group("pol").upper(), annotation=rel,
+                calibration=_first(files, [f"annotation/calibration/calibration-{s}.xml" for s in stems]),
+                noise=_first(files, [f"annotation/calibration/noise-{s}.xml" for s in stems]),
+                measurement=_first(files, [f"measurement/{s}{e}" for s in stems for e in (".tiff", ".tif")])))
         return out
 
     # -- properties -----------------------------------------------------------

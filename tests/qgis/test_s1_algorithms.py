@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
 from helpers import needs_shared_data
-from s1_fixture import GRD, S1_DATA, SLC, WIDTH, HEIGHT, make_grd_safe, texture
+from s1_fixture import GRD, S1_DATA, SLC, WIDTH, HEIGHT, cog_name, make_cog_safe, make_grd_safe, texture
 
 pytestmark = needs_shared_data
 
@@ -102,6 +102,20 @@ def test_s1grd_aoi_db_and_missing_calibration(provider, tmp_path):
     with pytest.raises(QgsProcessingException, match="no calibration file"):
         _run("sensetrack:s1grd", {"INPUT": nocal, "OUTPUT": str(tmp_path / "x.tif")})
     assert not os.path.exists(tmp_path / "x.tif")
+
+
+def test_s1info_and_s1grd_accept_cog_products(provider, tmp_path):
+    """A CDSE cloud-optimised product (..._COG.SAFE, -cog.tiff measurement) through both algorithms."""
+    safe = make_cog_safe(str(tmp_path))
+    info = _run("sensetrack:s1info", {"INPUT": os.path.join(safe, "manifest.safe"),
+                                      "OUTPUT_JSON": str(tmp_path / "m.json")})
+    assert info["RELATIVE_ORBIT"] == 168 and info["PLATFORM"] == "S1B"
+    meta = json.load(open(tmp_path / "m.json"))
+    assert meta["name"]["cog"] is True and meta["name"]["name"] == cog_name(GRD)
+    assert meta["annotations"][0]["measurement"].endswith("-cog.tiff")
+    out = _run("sensetrack:s1grd", {"INPUT": safe, "PIXEL_SIZE": 1000.0, "OUTPUT": str(tmp_path / "s0.tif")})
+    ds = gdal.Open(out["OUTPUT"])
+    assert ds.GetRasterBand(1).GetDescription() == "SIGMA0_VV" and np.isfinite(ds.ReadAsArray()).any()
 
 
 def test_s1grd_cancel_leaves_no_output(provider, tmp_path, recording_feedback):
