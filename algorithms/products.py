@@ -215,16 +215,18 @@ class PrismaExtractAlgorithm(ProductAlgorithm):
     GROUP_ID = "prisma"
     INPUT_LABEL = "PRISMA file (.he5)"
     FILE_FILTER = "PRISMA HE5 (*.he5 *.h5)"
-    LEVELS = ("any", "1", "2B", "2C", "2D")
+    LEVELS = ("any", "1", "2B", "2C", "2D", "1G")
     HELP = (
-        "<p>Writes the VNIR, SWIR or PAN cube of a PRISMA product (L1, L2B, L2C or L2D), or chosen bands "
+        "<p>Writes the VNIR, SWIR or PAN cube of a PRISMA product (L1, L1G/L1G2, L2B, L2C or L2D), or chosen bands "
         "(1-based cube index) or the bands nearest chosen wavelengths (nm), as a multi-band float32 GeoTIFF. "
         "Values are scaled to physical units: L1 radiance (DN / ScaleFactor - Offset), L2 at-surface radiance "
         "or reflectance (Min + DN (Max - Min) / 65535); DN 0 is nodata. Flagged bands (wavelength 0) are "
         "dropped and bands are ordered by wavelength; each band's description carries its wavelength "
         "(e.g. VNIR_0497.3nm) and its metadata WAVELENGTH/FWHM/CUBE_INDEX.</p>"
-        "<p>Geo-referencing: L2D from its EPSG code and corner coordinates; the other levels from their "
-        "latitude/longitude arrays with GDAL geolocation warping (EPSG:4326 unless a CRS is given).</p>"
+        "<p>Geo-referencing: L2D from its EPSG code and upper-left corner coordinate, which is the centre of the "
+        "upper-left pixel (origin half a pixel further out), with the nominal pixel size (30 m; PAN 5 m, same rule "
+        "assumed); the other levels from their latitude/longitude arrays (L1G: fill values 65535 masked) with "
+        "GDAL geolocation warping (EPSG:4326 unless a CRS is given).</p>"
         "<p>Reference: " + PRISMA_REF + "</p>")
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -242,7 +244,8 @@ class PrismaExtractAlgorithm(ProductAlgorithm):
         p = QgsProcessingParameterEnum("EXPECTED_LEVEL", self.tr("Expected processing level"),
                                        options=list(self.LEVELS), defaultValue="any")
         p.setUsesStaticStrings(True)
-        p.setHelp(self.tr("Refuse the file when its level is not this one (any = accept every level)."))
+        p.setHelp(self.tr("Refuse the file when its level is not this one (any = accept every level; 1G = L1G "
+                          "or L1G2)."))
         self.addParameter(set_advanced(p))
         self.add_projection()
         p = QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Extracted bands"))

@@ -66,10 +66,24 @@ SWIR_CW = np.array([2400.0, 1650.0], dtype=np.float32)
 SWIR_FWHM = np.array([9.0, 11.0], dtype=np.float32)
 
 
-def write_prisma(folder, level="2D", rows=12, cols=15, name="PRS_L2D_STD_20230101101010_0001"):
+def _l2d_corners(f, rows, cols, x0=600015.0, y0=None, px=30.0):
+    """Corner attributes as real L2D files carry them: pixel CENTRES of the four corner pixels.
+
+    ``x0``/``y0`` are the upper-left centre; the grid's outer edge is half a pixel further out.
+    """
+    y0 = 5000000.0 + rows * px - px / 2 if y0 is None else y0
+    x1, y1 = x0 + (cols - 1) * px, y0 - (rows - 1) * px
+    for corner, (x, y) in {"UL": (x0, y0), "UR": (x1, y0), "LL": (x0, y1), "LR": (x1, y1)}.items():
+        f.attrs[f"Product_{corner}corner_easting"] = np.float64(x)
+        f.attrs[f"Product_{corner}corner_northing"] = np.float64(y)
+
+
+def write_prisma(folder, level="2D", rows=12, cols=15, name="PRS_L2D_STD_20230101101010_0001", fill_rows=0):
+    """PRISMA product of any level; ``level="1G"`` writes an L1G one (plain Latitude/Longitude in PRS_L1_HCO,
+    the first ``fill_rows`` rows of the geolocation set to the 65535 fill value, as acolite's reader expects)."""
     import h5py
 
-    swath = "L1" if level == "1" else f"L{level}"
+    swath = "L1" if level in ("1", "1G") else f"L{level}"
     path = f"{folder}/{name}.he5"
     with h5py.File(path, "w") as f:
         f.attrs["Processing_Level"] = np.bytes_(level)
@@ -84,9 +98,7 @@ def write_prisma(folder, level="2D", rows=12, cols=15, name="PRS_L2D_STD_2023010
             f.attrs[f"L2Scale{key}Max"] = np.float32(0.65535)
             f.attrs[f"ScaleFactor_{key}"] = np.float32(100.0)
             f.attrs[f"Offset_{key}"] = np.float32(0.0)
-        f.attrs["Product_ULcorner_easting"], f.attrs["Product_ULcorner_northing"] = 600000.0, 5000000.0 + rows * 30
-        f.attrs["Product_LLcorner_easting"], f.attrs["Product_LRcorner_northing"] = 600000.0, 5000000.0
-        f.attrs["Product_URcorner_easting"] = 600000.0 + cols * 30
+        _l2d_corners(f, rows, cols)  # outer edges 600000 .. 600000 + 30 cols, 5000000 .. 5000000 + 30 rows
         hco = f.create_group(f"HDFEOS/SWATHS/PRS_{swath}_HCO")
         pco = f.create_group(f"HDFEOS/SWATHS/PRS_{swath}_PCO")
         # band b of the VNIR cube holds DN = 1000 * (b + 1) + column, so values identify band and column
@@ -99,11 +111,63 @@ def write_prisma(folder, level="2D", rows=12, cols=15, name="PRS_L2D_STD_2023010
         if level != "2D":
             lat = 45.0 - 0.0003 * np.arange(rows)[:, None] + 0.00005 * np.arange(cols)[None, :]
             lon = 10.0 + 0.0004 * np.arange(cols)[None, :] + 0.00002 * np.arange(rows)[:, None]
-            if level == "1":
+            if level == "1G":
+                lat, lon = lat.copy(), lon.copy()
+                lat[:fill_rows], lon[:fill_rows] = 65535.0, 65535.0
+                hco.create_dataset("Geolocation Fields/Latitude", data=lat.astype(np.float32))
+                hco.create_dataset("Geolocation Fields/Longitude", data=lon.astype(np.float32))
+            elif level == "1":
                 for cube in ("VNIR", "SWIR"):
                     hco.create_dataset(f"Geolocation Fields/Latitude_{cube}", data=lat)
                     hco.create_dataset(f"Geolocation Fields/Longitude_{cube}", data=lon)
             else:
                 hco.create_dataset("Geolocation Fields/Latitude", data=lat)
                 hco.create_dataset("Geolocation Fields/Longitude", data=lon)
+    return path
+
+
+# A PRISMA L2D product shaped like an h5py dump of a real one (band tables, level string, scaling and corner
+# attributes; the cube is cut to a few pixels). Structure as read by EnMAP-Box's PRISMA importers, the prismaread
+# R package and acolite's PRISMA reader: 66 VNIR and 173 SWIR centre wavelengths in DESCENDING order, the first
+# 3 VNIR and the last 2 SWIR entries 0 (bands not delivered); cubes (rows, bands, cols) uint16; reflectance =
+# L2Scale<Cube>Min + DN (Max - Min) / 65535; ScaleFactor_<Cube> 100 and Offset_<Cube> 0 (the specification's
+# defaults quoted by the public readers; real L2D files carry them too, unused at L2). The Min/Max values below
+# are illustrative, not copied from a real file.
+REAL_VNIR_CW = np.concatenate([np.zeros(3), np.linspace(978.2, 402.4, 63)]).astype(np.float32)
+REAL_VNIR_FWHM = np.concatenate([np.zeros(3), np.linspace(14.5, 9.8, 63)]).astype(np.float32)
+REAL_SWIR_CW = np.concatenate([np.linspace(2496.9, 942.4, 171), np.zeros(2)]).astype(np.float32)
+REAL_SWIR_FWHM = np.concatenate([np.linspace(8.9, 12.8, 171), np.zeros(2)]).astype(np.float32)
+REAL_L2D_UL_CENTRE = (386745.0, 4990215.0)  # upper-left pixel centre (m, EPSG:32633)
+
+
+def write_prisma_l2d_real(folder, rows=6, cols=7, name="PRS_L2D_STD_20210711101111_20210711101115_0001"):
+    import h5py
+
+    path = f"{folder}/{name}.he5"
+    with h5py.File(path, "w") as f:
+        f.attrs["Processing_Level"] = np.bytes_("2D")
+        f.attrs["Product_ID"] = np.bytes_("PRS_L2D_STD")
+        f.attrs["Product_StartTime"] = np.bytes_("2021-07-11T10:11:11.000000")
+        f.attrs["Epsg_Code"] = np.int32(32633)
+        f.attrs["Projection_Id"] = np.bytes_("33")
+        f.attrs["Projection_Name"] = np.bytes_("UTM")
+        f.attrs["List_Cw_Vnir"], f.attrs["List_Fwhm_Vnir"] = REAL_VNIR_CW, REAL_VNIR_FWHM
+        f.attrs["List_Cw_Swir"], f.attrs["List_Fwhm_Swir"] = REAL_SWIR_CW, REAL_SWIR_FWHM
+        f.attrs["List_Cw_Vnir_Flags"] = (REAL_VNIR_CW > 0).astype(np.int8)
+        f.attrs["List_Cw_Swir_Flags"] = (REAL_SWIR_CW > 0).astype(np.int8)
+        for key, hi in (("Vnir", 1.0), ("Swir", 0.6), ("Pan", 0.8)):
+            f.attrs[f"L2Scale{key}Min"] = np.float32(0.0)
+            f.attrs[f"L2Scale{key}Max"] = np.float32(hi)
+            f.attrs[f"ScaleFactor_{key}"] = np.float32(100.0)
+            f.attrs[f"Offset_{key}"] = np.float32(0.0)
+        _l2d_corners(f, rows, cols, *REAL_L2D_UL_CENTRE)
+        hco = f.create_group("HDFEOS/SWATHS/PRS_L2D_HCO")
+        vnir = np.zeros((rows, REAL_VNIR_CW.size, cols), np.uint16)
+        vnir[:, 3:, :] = 30000
+        swir = np.zeros((rows, REAL_SWIR_CW.size, cols), np.uint16)
+        swir[:, :-2, :] = 20000
+        hco.create_dataset("Data Fields/VNIR_Cube", data=vnir)
+        hco.create_dataset("Data Fields/SWIR_Cube", data=swir)
+        f.create_group("HDFEOS/SWATHS/PRS_L2D_PCO").create_dataset(
+            "Data Fields/Cube", data=np.full((rows * 6, cols * 6), 40000, np.uint16))
     return path

@@ -1,10 +1,13 @@
 """PRISMA cube (or chosen bands / wavelengths) to a multi-band GeoTIFF in physical units.
 
-L2D is map-projected: its geotransform comes from the corner attributes
-(taken as the outer edges of the grid, as the original library did) and
-``Epsg_Code``. The other levels are in sensor geometry: their
-latitude/longitude arrays drive GDAL's geolocation-array warping to
-EPSG:4326 or a chosen CRS.
+L2D is map-projected: its geotransform comes from ``Epsg_Code`` and the
+upper-left corner attribute, which is the *centre* of the upper-left pixel
+(the original library took the corners as outer edges, which gives 29.976 m
+pixels and up to 15 m error at the edges), with the nominal pixel size (see
+:meth:`PrismaProduct.l2d_geotransform`). The other levels (L1, L1G/L1G2,
+L2B, L2C) are in sensor geometry: their latitude/longitude arrays, fill
+values (65535) masked, drive GDAL's geolocation-array warping to EPSG:4326
+or a chosen CRS.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from ..raster import IDENTITY_GT
 from .product import UNITS, Band, PrismaProduct, open_prisma
 
 ROWS_PER_BLOCK = 128
+GEOLOC_NODATA = -99999.0  # finite nodata of the temporary lat/lon rasters (fill values masked)
 
 
 def select_bands(product: PrismaProduct, cube: str, bands: Sequence[int] = (),
@@ -82,8 +86,9 @@ def extract(path: str, output: str, cube: str = "vnir", bands: Sequence[int] = (
         target = out if projected else os.path.join(tmp, "sensor.tif")
         gt, crs = IDENTITY_GT, ""
         if projected:
-            west, south, east, north = product.bounds()
-            gt = (west, (east - west) / cols, 0.0, north, 0.0, -(north - south) / rows)
+            gt = product.l2d_geotransform(cube)
+            meta["GEOREFERENCING"] = ("L2D corner attributes taken as pixel centres; nominal pixel "
+                                      f"{gt[1]:g} m" + (" (centre rule assumed for PAN)" if cube == "pan" else ""))
             srs = osr.SpatialReference()
             srs.ImportFromEPSG(int(product.root.get("Epsg_Code")))
             crs = srs.ExportToWkt()
@@ -108,18 +113,17 @@ def extract(path: str, output: str, cube: str = "vnir", bands: Sequence[int] = (
 
 def _geolocate(product: PrismaProduct, cube: str, sensor: str, out: str, rows: int, cols: int, target_crs: str,
                pixel_size: float, tmp: str) -> None:
-    lat_path, lon_path = product.geolocation_paths(cube)
     files = {}
-    for key, dpath in (("lat", lat_path), ("lon", lon_path)):
-        if not product.h5.has(dpath):
-            raise InputError(f"'{os.path.basename(product.path)}' (level {product.level}) has no geolocation "
-                             f"array {dpath}; it cannot be geo-referenced.")
-        arr = np.asarray(product.h5.read(dpath), dtype=np.float64)
+    for key, arr, dpath in zip(("lat", "lon"), product.geolocation(cube), product.geolocation_paths(cube)):
         if arr.shape != (rows, cols):
             raise InputError(f"The geolocation array {dpath} is {arr.shape}, not the cube's {(rows, cols)}.")
         files[key] = os.path.join(tmp, f"{key}.tif")
         ds = gdal.GetDriverByName("GTiff").Create(files[key], cols, rows, 1, gdal.GDT_Float64)
-        ds.GetRasterBand(1).WriteArray(arr)
+        band = ds.GetRasterBand(1)
+        # GDAL's geolocation transformer skips pixels whose X/Y equal the band nodata (NaN never compares
+        # equal, so the masked fill values get a finite stand-in).
+        band.SetNoDataValue(GEOLOC_NODATA)
+        band.WriteArray(np.where(np.isfinite(arr), arr, GEOLOC_NODATA))
         ds = None
     ds = gdal.Open(sensor, gdal.GA_Update)
     ds.SetMetadata({"X_DATASET": files["lon"], "X_BAND": "1", "Y_DATASET": files["lat"], "Y_BAND": "1",
