@@ -142,16 +142,32 @@ class CosmoAmplitudeAlgorithm(ProductAlgorithm):
     GROUP_ID = "cosmo"
     INPUT_LABEL = "COSMO-SkyMed file (.h5)"
     FILE_FILTER = "HDF5 (*.h5 *.H5)"
+    CALIBRATIONS = ("none", "sigma0", "sigma0_db")
     HELP = (
         "<p>Writes the amplitude sqrt(I&sup2; + Q&sup2;) of a complex SCS product, or the detected image of a "
-        "DGM/GEC product, as a float32 GeoTIFF, block by block. It is geo-referenced with the four corner "
-        "coordinates of the product as ground control points: exact at the corners, approximate inside (no "
-        "orbit model, no DEM). Give a CRS to warp it to a north-up grid for the trackers; compare only images "
-        "of the same orbit geometry. The sensing times are kept in the metadata for the velocity step.</p>"
+        "DGM/GEC/GTC product (first or second generation), as a float32 GeoTIFF, block by block. GEC and GTC "
+        "products are placed on their exact map grid (top-left easting/northing, line and column spacing, UTM or "
+        "UPS from the product's projection attributes). SCS and DGM products are geo-referenced with their four "
+        "corner coordinates as ground control points at the image's outer corners: exact at the corners, "
+        "approximate inside (no orbit model, no DEM). Give a CRS to warp it to a north-up grid for the trackers; "
+        "compare only images of the same orbit geometry. The sensing times are kept in the metadata for the "
+        "velocity step.</p>"
+        "<p>Calibration (SCS and DGM): sigma0 = P R_ref<sup>2n</sup> sin(&theta;) / (F&sup2; K) with P the pixel "
+        "power, F the Rescaling Factor, K the Calibration Constant, R_ref and n the Reference Slant Range and "
+        "its exponent, &theta; the reference incidence angle of incidence-compensated products, otherwise the "
+        "incidence angle interpolated from near to far range across the columns (ASI COSMO-SkyMed SAR Products "
+        "Handbook). sigma0_db is 10 log10(sigma0); zero power is nodata.</p>"
         "<p>Reference: " + COSMO_REF + "</p>")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_input()
+        p = QgsProcessingParameterEnum("CALIBRATION", self.tr("Calibration"), options=list(self.CALIBRATIONS),
+                                       defaultValue="none")
+        p.setUsesStaticStrings(True)
+        p.setHelp(self.tr("none: amplitude / detected values as stored. sigma0 or sigma0_db: calibrated "
+                          "backscatter (SCS and DGM products only; the product's calibration attributes are "
+                          "needed)."))
+        self.addParameter(p)
         self.add_projection()
         p = QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Amplitude"))
         p.setHelp(self.tr("Float32 GeoTIFF."))
@@ -162,7 +178,8 @@ class CosmoAmplitudeAlgorithm(ProductAlgorithm):
 
         crs, size = self.projection(parameters, context)
         res = amplitude(self.parameterAsFile(parameters, self.INPUT, context),
-                        self.parameterAsOutputLayer(parameters, self.OUTPUT, context), crs, size, monitor)
+                        self.parameterAsOutputLayer(parameters, self.OUTPUT, context), crs, size, monitor,
+                        self.parameterAsEnumString(parameters, "CALIBRATION", context) or "none")
         return {self.OUTPUT: res["output"]}
 
 

@@ -36,8 +36,20 @@ class H5:
             raise InputError(f"'{self.name}' cannot be read as HDF5. Is the file complete, and is it a {what}?")
 
     def attrs(self, dataset: Optional[str] = None) -> Dict[str, Any]:
-        """All attributes of the root (or of ``dataset``), decoded to str, float, int or arrays."""
-        node = self.root if dataset is None else self.array(dataset)
+        """All attributes of the root (or of ``dataset``, a dataset or a group), decoded to str, float, int or
+        arrays; a group that does not exist has none."""
+        if dataset is None:
+            node = self.root
+        elif self.has(dataset):
+            node = self.array(dataset)
+        else:
+            try:
+                with gdal_errors():
+                    node = self.root.OpenGroupFromFullname(dataset)
+            except RuntimeError:
+                node = None
+            if node is None:
+                return {}
         out = {}
         for a in node.GetAttributes() or []:
             out[a.GetName()] = _decode(a.Read())

@@ -1,20 +1,48 @@
 """Small COSMO-SkyMed and PRISMA HDF5 files written with h5py (test-only dependency).
 
-Real products are not redistributable. These follow the dataset and
-attribute layout of the specifications, as listed in the seed inventory
-(section 11) and in core/cosmo/product.py and core/prisma/product.py:
+Real products are not redistributable. Each structure follows a public reader that was tested on real files
+(paths and attribute names checked against them; values are small and exact so tests can check them, e.g.
+I=3, Q=4 gives amplitude 5):
 
-* CSK SCS_B: COSMO-SkyMed SAR Products Handbook (ASI-CSM-ENG-RS-092-A), /S01/SBI int16 (rows, cols, 2) I/Q,
-  /S01/QLK, corner and incidence attributes on /S01/SBI, "Estimated ..." corners on the root.
-* CSG DGM: COSMO-SkyMed Second Generation Products Specification, /S01/IMG detected float32 (rows, cols),
-  corners on /S01/IMG, incidence angles on the root.
-* PRISMA L1/L2B/L2C/L2D: PRISMA Products Specification Document (PRS-SY-PSD), HDFEOS/SWATHS/PRS_<lvl>_HCO and
-  _PCO swaths, cubes (rows, bands, cols) uint16, wavelength lists and scaling attributes on the root.
-Values are small and exact so tests can check them (I=3, Q=4 gives amplitude 5).
+* CSK SCS_B (``write_csk``): COSMO-SkyMed SAR Products Handbook; sarpy's CSK reader (sarpy/io/complex/csk.py:
+  ``/S01/SBI`` int16 (rows, cols, 2) I/Q, ``Polarisation`` and ``Calibration Constant`` on the ``/S01`` group,
+  ``Rescaling Factor``, ``Reference Slant Range (Exponent)`` and the compensation flags on the root), SNAP's
+  ``CosmoSkymedCalibrator``; corner and incidence attributes on ``/S01/SBI``, ``Estimated ...`` corners on the root.
+* CSK DGM_B and GEC_B (``write_csk_dgm``, ``write_csk_gec``, first generation): GDAL's HDF5 driver
+  (hdf5imagedataset.cpp: ``CaptureCSKGCPs``, ``CaptureCSKGeoTransform``, ``CaptureCSKGeolocation``) and its
+  autotest files CSK_DGM.h5 / CSK_GEC.h5 (detected image in ``/S01/SBI``, root ``Product Type``, GEC
+  ``Top Left East-North`` 275592.5, 4998152.5 with 2.5 m ``Line/Column Spacing``, root ``Projection ID`` UTM and
+  ``Map Projection Centre`` / ``Scale Factor`` / ``False East-North`` giving central meridian 15, k 0.9996,
+  500 km false easting).
+* CSG DGM (``write_csg``, second generation): SNAP's CSG product reader (``/S01/IMG`` detected with ``Rescaling
+  Factor``, ``Column/Line Spacing`` on it; ``Near/Far Incidence Angle``, ``Polarization`` and the compensation
+  geometries on the root) and sarpy (``Polarization`` on the root); corners on ``/S01/IMG``.
+* PRISMA L1/L1G/L2B/L2C/L2D (``write_prisma``, ``write_prisma_l2d_real``): PRISMA Products Specification
+  (PRS-SY-PSD) as read by EnMAP-Box's PRISMA importers, the prismaread R package and acolite's PRISMA reader:
+  HDFEOS/SWATHS/PRS_<lvl>_HCO and _PCO swaths, cubes (rows, bands, cols) uint16, wavelength lists and scaling
+  attributes on the root, L2D corner attributes as pixel centres, L1G geolocation ``Latitude``/``Longitude`` in
+  PRS_L1_HCO with 65535 fill values (acolite).
 """
 import numpy as np
 
 CSK_NAME = "CSKS2_SCS_B_HI_05_HH_RA_SF_20200101052512_20200101052519"
+DGM_NAME = "CSKS1_DGM_B_HI_0A_HH_RD_SF_20200105051010_20200105051017"
+GEC_NAME = "CSKS4_GEC_B_HI_0A_HH_RA_SF_20200106050808_20200106050815"
+# radiometric attributes (first generation: F and R_ref on the root, K on /S01); hand-checkable numbers
+RADIOMETRY = {"Rescaling Factor": 2.0, "Reference Slant Range": 700000.0, "Reference Slant Range Exponent": 1.0,
+              "Reference Incidence Angle": 30.0, "Calibration Constant": 1.6e13}
+INCIDENCE = (30.0, 34.0)  # near, far (degrees)
+
+
+def _radiometry(root, group, image=None, incidence_compensated=False):
+    """Calibration attributes where first-generation files have them (``image``: put F there, as CSG does)."""
+    (image if image is not None else root).attrs["Rescaling Factor"] = RADIOMETRY["Rescaling Factor"]
+    for key in ("Reference Slant Range", "Reference Slant Range Exponent", "Reference Incidence Angle"):
+        root.attrs[key] = RADIOMETRY[key]
+    root.attrs["Range Spreading Loss Compensation Geometry"] = np.bytes_("GLOBAL")
+    root.attrs["Incidence Angle Compensation Geometry"] = np.bytes_("GLOBAL" if incidence_compensated else "NONE")
+    root.attrs["Calibration Constant Compensation Flag"] = np.uint8(0)
+    group.attrs["Calibration Constant"] = RADIOMETRY["Calibration Constant"]
 CSG_NAME = "CSG_SSAR1_DGM_B_0101_STR_003_VV_LD_F_20230102030405_20230102030412_1_F_44N_Z32_F12"
 CORNERS = {"Top Left": (45.0, 10.0, 100.0), "Top Right": (45.0, 10.2, 100.0),
            "Bottom Right": (44.8, 10.2, 100.0), "Bottom Left": (44.8, 10.0, 100.0)}
@@ -34,7 +62,10 @@ def write_csk(folder, rows=40, cols=50):
         f.attrs["Mission ID"] = np.bytes_("CSK")
         f.attrs["Product Type"] = np.bytes_("SCS_B")
         _corners(f, "Estimated ")
+        f.attrs["Projection ID"] = np.bytes_("SLANT RANGE/AZIMUTH")
         s01 = f.create_group("S01")
+        s01.attrs["Polarisation"] = np.bytes_("HH")
+        _radiometry(f, s01)
         sbi = np.zeros((rows, cols, 2), dtype=np.int16)
         sbi[..., 0], sbi[..., 1] = 3, 4
         sbi[: rows // 2, :, 0] = 6
@@ -48,15 +79,70 @@ def write_csk(folder, rows=40, cols=50):
 
 
 def write_csg(folder, rows=30, cols=20):
+    """Second-generation DGM: incidence angles and Polarization on the root, Rescaling Factor on the image."""
     import h5py
 
     path = f"{folder}/{CSG_NAME}.h5"
     with h5py.File(path, "w") as f:
         f.attrs["Mission ID"] = np.bytes_("CSG")
+        f.attrs["Product Type"] = np.bytes_("DGM_B")
+        f.attrs["Polarization"] = np.bytes_("VV")
         f.attrs["Near Incidence Angle"] = 25.0
         f.attrs["Far Incidence Angle"] = 29.0
-        img = f.create_group("S01").create_dataset("IMG", data=np.full((rows, cols), 2.5, np.float32))
+        s01 = f.create_group("S01")
+        img = s01.create_dataset("IMG", data=np.full((rows, cols), 2.5, np.float32))
+        img.attrs["Column Spacing"], img.attrs["Line Spacing"] = 5.0, 5.0
+        _radiometry(f, s01, image=img)
         _corners(img)
+    return path
+
+
+def _detected(f, name, product_type, rows, cols, values):
+    f.attrs["Product Filename"] = np.bytes_(name + ".h5")
+    f.attrs["Mission ID"] = np.bytes_("CSK")
+    f.attrs["Product Type"] = np.bytes_(product_type)
+    f.attrs["Ellipsoid Designator"] = np.bytes_("WGS84")
+    _corners(f, "Estimated ")
+    s01 = f.create_group("S01")
+    s01.attrs["Polarisation"] = np.bytes_("HH")
+    sbi = s01.create_dataset("SBI", data=values.astype(np.float32))
+    _corners(sbi)
+    sbi.attrs["Near Incidence Angle"], sbi.attrs["Far Incidence Angle"] = INCIDENCE
+    s01.create_dataset("QLK", data=np.full((rows // 2, cols // 2), 7, np.uint8))
+    return s01, sbi
+
+
+def write_csk_dgm(folder, rows=24, cols=32, incidence_compensated=False):
+    """First-generation DGM_B: detected amplitude in /S01/SBI (rows, cols) float32, value 10 + column."""
+    import h5py
+
+    path = f"{folder}/{DGM_NAME}.h5"
+    with h5py.File(path, "w") as f:
+        s01, sbi = _detected(f, DGM_NAME, "DGM_B", rows, cols,
+                             np.tile(10.0 + np.arange(cols, dtype=np.float32), (rows, 1)))
+        f.attrs["Projection ID"] = np.bytes_("GROUND RANGE/AZIMUTH")
+        sbi.attrs["Column Spacing"], sbi.attrs["Line Spacing"] = 2.5, 2.5
+        _radiometry(f, s01, incidence_compensated=incidence_compensated)
+    return path
+
+
+GEC_TOP_LEFT = (275592.5, 4998152.5)  # GDAL autotest CSK_GEC.h5 geotransform origin
+
+
+def write_csk_gec(folder, rows=20, cols=30, column_spacing=2.5, line_spacing=2.5, projection="UTM",
+                  centre=(0.0, 15.0), scale=0.9996, false_en=(500000.0, 0.0)):
+    """First-generation GEC_B: detected image in /S01/SBI on a UTM 33N grid (as GDAL's CSK_GEC.h5)."""
+    import h5py
+
+    path = f"{folder}/{GEC_NAME}.h5"
+    with h5py.File(path, "w") as f:
+        _, sbi = _detected(f, GEC_NAME, "GEC_B", rows, cols, np.arange(rows * cols).reshape(rows, cols) + 1.0)
+        f.attrs["Projection ID"] = np.bytes_(projection)
+        f.attrs["Map Projection Centre"] = np.array(centre, np.float64)
+        f.attrs["Map Projection Scale Factor"] = np.float64(scale)
+        f.attrs["Map Projection False East-North"] = np.array(false_en, np.float64)
+        sbi.attrs["Top Left East-North"] = np.array(GEC_TOP_LEFT, np.float64)
+        sbi.attrs["Column Spacing"], sbi.attrs["Line Spacing"] = column_spacing, line_spacing
     return path
 
 

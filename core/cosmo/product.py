@@ -3,13 +3,20 @@
 Dataset and attribute paths (COSMO-SkyMed SAR Products Handbook; CSG
 Products Specification; seed inventory section 11):
 
-* CSK: image ``/S01/SBI`` (SCS, complex as a last dimension of 2: I, Q) or
-  ``/S01/MBI`` (detected DGM/GEC); quicklook ``/S01/QLK``; corners
-  ``Top Left Geodetic Coordinates``... (lat, lon, height) on the image
-  dataset, else ``Estimated Top Left Geodetic Coordinates``... on the root;
-  ``Near/Far Incidence Angle`` on the image dataset (or the root).
+* CSK: image ``/S01/SBI`` (SCS complex as a last dimension of 2: I, Q; DGM,
+  GEC and GTC detected: real files keep those in ``/S01/SBI`` too, as GDAL's
+  autotest files ``CSK_DGM.h5``/``CSK_GEC.h5`` do) or ``/S01/MBI``
+  (detected, optional); quicklook ``/S01/QLK``; corners ``Top Left Geodetic
+  Coordinates``... (lat, lon, height) on the image dataset, else ``Estimated
+  Top Left Geodetic Coordinates``... on the root; ``Near/Far Incidence
+  Angle`` on the image dataset (or the root); ``Polarisation`` and
+  ``Calibration Constant`` on the ``/S01`` group.
 * CSG: image ``/S01/IMG`` (complex I/Q or detected); corners on it;
-  incidence angles on the root.
+  incidence angles and ``Polarization`` on the root (SNAP's CSG reader).
+
+Geo-referencing (:mod:`.geocoding`): GEC/GTC products by their exact map
+grid and projection; the others by their four geodetic corners as GCPs at
+the image's outer pixel corners (0 and the image size).
 """
 from __future__ import annotations
 
@@ -21,6 +28,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..hdf5 import H5
+from .geocoding import MAP_PRODUCT_TYPES, corner_gcps, map_crs, map_geotransform
 from .naming import parse_cosmo_name
 
 CORNERS = ("Top Left", "Top Right", "Bottom Right", "Bottom Left")
@@ -42,6 +50,43 @@ class CosmoProduct:
     incidence: Tuple[Optional[float], Optional[float]] = (None, None)
     attributes: Dict[str, Any] = field(default_factory=dict)
     h5: Optional[H5] = field(default=None, repr=False)  # the open file, for reading the image
+    image_attributes: Dict[str, Any] = field(default_factory=dict)
+    group_attributes: Dict[str, Any] = field(default_factory=dict)  # the /S01 swath group
+
+    @property
+    def product_type(self) -> str:
+        """``SCS_B``, ``DGM_B``, ``GEC_B``... from the name or the root ``Product Type`` attribute."""
+        return str(self.name.get("product_type") or self.attributes.get("Product Type", "")).strip().upper()
+
+    @property
+    def is_map_product(self) -> bool:
+        """GEC or GTC: map-projected on an exact grid."""
+        return self.product_type[:3] in MAP_PRODUCT_TYPES
+
+    @property
+    def polarisation(self) -> str:
+        """First generation ``Polarisation`` (/S01), second ``Polarization`` (root), else the file name's."""
+        for attrs, key in ((self.group_attributes, "Polarisation"), (self.attributes, "Polarization"),
+                           (self.group_attributes, "Polarization"), (self.attributes, "Polarisation")):
+            if attrs.get(key):
+                return str(attrs[key]).strip().upper()
+        return str(self.name.get("polarisation_code", ""))
+
+    def map_grid(self):
+        """(geotransform, osr.SpatialReference) of a GEC/GTC product, or None for the others.
+
+        Raises
+        ------
+        InputError
+            A GEC/GTC whose projection cannot be mapped (see :func:`.geocoding.map_crs`).
+        """
+        if not self.is_map_product:
+            return None
+        gt = map_geotransform(self.image_attributes)
+        if gt is None:
+            raise InputError(f"'{os.path.basename(self.path)}' is a {self.product_type} product but its image has "
+                             "no 'Top Left East-North', 'Column Spacing' and 'Line Spacing' attributes.")
+        return gt, map_crs(self.attributes, f"'{os.path.basename(self.path)}'")
 
     @property
     def rows(self) -> int:
@@ -65,16 +110,13 @@ class CosmoProduct:
 
     def gcps(self, rows: Optional[int] = None, cols: Optional[int] = None) -> List[Tuple[float, float, float, float]]:
         """(pixel, line, lon, lat) of the four corners for an image of ``rows`` x ``cols`` (default: the product)."""
-        rows, cols = rows or self.rows, cols or self.cols
-        where = {"Top Left": (0.5, 0.5), "Top Right": (cols - 0.5, 0.5), "Bottom Right": (cols - 0.5, rows - 0.5),
-                 "Bottom Left": (0.5, rows - 0.5)}
-        return [(where[c][0], where[c][1], self.corners[c][1], self.corners[c][0]) for c in CORNERS
-                if c in self.corners]
+        return corner_gcps(self.corners, rows or self.rows, cols or self.cols)
 
     def to_dict(self) -> Dict[str, Any]:
         near, far = self.incidence
         return {
-            "file": os.path.basename(self.path), **{k: v for k, v in self.name.items() if k != "stem"},
+            "file": os.path.basename(self.path), "product_type": self.product_type, "polarisation": self.polarisation,
+            **{k: v for k, v in self.name.items() if k != "stem"},
             "image_dataset": self.image, "rows": self.rows, "cols": self.cols,
             "data": "complex (I/Q)" if self.complex else "detected",
             "near_incidence_deg": near, "far_incidence_deg": far, "mean_incidence_deg": self.mean_incidence_angle,
@@ -133,4 +175,5 @@ def open_cosmo(path: str) -> CosmoProduct:
     far = _number(img_attrs.get("Far Incidence Angle", root.get("Far Incidence Angle")))
     return CosmoProduct(path=path, mission=mission, name=name, image=image, shape=shape,
                         complex=len(shape) == 3 and shape[2] == 2, corners=corners, incidence=(near, far),
-                        attributes=root, h5=h5)
+                        attributes=root, h5=h5, image_attributes=img_attrs,
+                        group_attributes=h5.attrs(image.rsplit("/", 1)[0]))

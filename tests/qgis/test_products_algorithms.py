@@ -61,3 +61,46 @@ def test_prisma_level_not_requested_is_a_clear_error(provider, tmp_path):
         processing.run("sensetrack:prismaextract", {"INPUT": path, "EXPECTED_LEVEL": "2B",
                                                     "OUTPUT": str(tmp_path / "x.tif")})
     assert not (tmp_path / "x.tif").exists()
+
+
+def test_cosmo_dgm_and_gec_through_the_algorithms(provider, tmp_path):
+    import processing
+    from osgeo import gdal, osr
+    from product_fixtures import GEC_TOP_LEFT, write_csk_dgm, write_csk_gec
+
+    dgm, gec = write_csk_dgm(str(tmp_path), rows=24, cols=32), write_csk_gec(str(tmp_path), rows=20, cols=30)
+    info = processing.run("sensetrack:cosmoinfo", {"INPUT": [dgm, gec], "OUTPUT": str(tmp_path / "fp.gpkg")})
+    assert info["COUNT"] == 2
+    fp = ogr.Open(info["OUTPUT"])  # kept alive while its layer is read
+    assert sorted(f.GetField("product_type") for f in fp.GetLayer(0)) == ["DGM_B", "GEC_B"]
+    fp = None
+    out = processing.run("sensetrack:cosmoamplitude", {"INPUT": gec, "OUTPUT": str(tmp_path / "gec.tif")})["OUTPUT"]
+    ds = gdal.Open(out)
+    assert ds.GetGeoTransform() == (GEC_TOP_LEFT[0], 2.5, 0.0, GEC_TOP_LEFT[1], 0.0, -2.5)
+    assert osr.SpatialReference(wkt=ds.GetProjection()).GetAuthorityCode(None) == "32633"
+    amp = processing.run("sensetrack:cosmoamplitude", {"INPUT": dgm, "OUTPUT": str(tmp_path / "a.tif")})["OUTPUT"]
+    np.testing.assert_array_equal(read_band(amp)[0], 10.0 + np.arange(32))  # CALIBRATION defaults to none
+    db = processing.run("sensetrack:cosmoamplitude", {"INPUT": dgm, "CALIBRATION": "sigma0_db", "TARGET_CRS":
+                                                      "EPSG:32632", "PIXEL_SIZE": 500,
+                                                      "OUTPUT": str(tmp_path / "db.tif")})["OUTPUT"]
+    ds = gdal.Open(db)
+    assert ds.GetRasterBand(1).GetDescription() == "SIGMA0_HH_DB"
+    # hand values of the first and last column: P R_ref^2 sin(theta) / (F^2 K), P = (10 + col)^2
+    import math
+    lo = 10 * math.log10(10.0 ** 2 * 4.9e11 * math.sin(math.radians(30 + 4 * 0.5 / 32)) / (4 * 1.6e13))
+    hi = 10 * math.log10(41.0 ** 2 * 4.9e11 * math.sin(math.radians(30 + 4 * 31.5 / 32)) / (4 * 1.6e13))
+    data = ds.ReadAsArray()  # bilinear warp: values stay within the extremes
+    assert lo - 1e-3 <= np.nanmin(data) < np.nanmax(data) <= hi + 1e-3
+    assert ds.GetGeoTransform()[1] == pytest.approx(500.0)
+
+
+def test_cosmo_calibration_of_a_gec_is_a_clear_error(provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+    from product_fixtures import write_csk_gec
+
+    gec = write_csk_gec(str(tmp_path))
+    with pytest.raises(QgsProcessingException, match="offered for SCS and DGM"):
+        processing.run("sensetrack:cosmoamplitude", {"INPUT": gec, "CALIBRATION": "sigma0",
+                                                     "OUTPUT": str(tmp_path / "x.tif")})
+    assert not (tmp_path / "x.tif").exists()
