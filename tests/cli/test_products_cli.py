@@ -27,3 +27,18 @@ def test_prismaextract_and_a_cosmo_file_refused_by_prisma(tmp_path):
     proc = _run(tmp_path, "sensetrack:prismaextract", "--", f"INPUT={csk}", f"OUTPUT={tmp_path / 'bad.tif'}")
     assert proc.returncode != 0 and "not a PRISMA product" in proc.stdout + proc.stderr
     assert not (tmp_path / "bad.tif").exists()
+
+
+def test_cosmoamplitude_gec_grid_and_refused_calibration(tmp_path):
+    from osgeo import gdal
+    from product_fixtures import GEC_TOP_LEFT, write_csk_gec
+
+    gec = write_csk_gec(str(tmp_path))
+    before = open(gec, "rb").read()
+    proc = _run(tmp_path, "sensetrack:cosmoamplitude", "--", f"INPUT={gec}", f"OUTPUT={tmp_path / 'gec.tif'}")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert gdal.Open(str(tmp_path / "gec.tif")).GetGeoTransform()[:4] == (GEC_TOP_LEFT[0], 2.5, 0.0, GEC_TOP_LEFT[1])
+    proc = _run(tmp_path, "sensetrack:cosmoamplitude", "--", f"INPUT={gec}", "CALIBRATION=sigma0",
+                f"OUTPUT={tmp_path / 'bad.tif'}")
+    assert proc.returncode != 0 and "offered for SCS and DGM" in proc.stdout + proc.stderr
+    assert not (tmp_path / "bad.tif").exists() and open(gec, "rb").read() == before
