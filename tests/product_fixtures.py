@@ -17,6 +17,8 @@ I=3, Q=4 gives amplitude 5):
 * CSG DGM (``write_csg``, second generation): SNAP's CSG product reader (``/S01/IMG`` detected with ``Rescaling
   Factor``, ``Column/Line Spacing`` on it; ``Near/Far Incidence Angle``, ``Polarization`` and the compensation
   geometries on the root) and sarpy (``Polarization`` on the root); corners on ``/S01/IMG``.
+* CSG GEC (``write_csg_gec``): the first-generation map attributes on ``/S01/IMG`` and the root (assumed, no
+  public reader of CSG GEC was found), zone and hemisphere also in the file name (seed inventory, CSG naming).
 * PRISMA L1/L1G/L2B/L2C/L2D (``write_prisma``, ``write_prisma_l2d_real``): PRISMA Products Specification
   (PRS-SY-PSD) as read by EnMAP-Box's PRISMA importers, the prismaread R package and acolite's PRISMA reader:
   HDFEOS/SWATHS/PRS_<lvl>_HCO and _PCO swaths, cubes (rows, bands, cols) uint16, wavelength lists and scaling
@@ -256,4 +258,28 @@ def write_prisma_l2d_real(folder, rows=6, cols=7, name="PRS_L2D_STD_202107111011
         hco.create_dataset("Data Fields/SWIR_Cube", data=swir)
         f.create_group("HDFEOS/SWATHS/PRS_L2D_PCO").create_dataset(
             "Data Fields/Cube", data=np.full((rows * 6, cols * 6), 40000, np.uint16))
+    return path
+
+
+CSG_GEC_NAME = "CSG_SSAR2_GEC_B_0101_STR_003_HH_RA_F_20230102030405_20230102030412_1_F_45N_Z33_N00"
+
+
+def write_csg_gec(folder, rows=10, cols=12, name=CSG_GEC_NAME, map_parameters=True):
+    """Second-generation GEC on UTM 33 N: detected /S01/IMG with the map grid attributes."""
+    import h5py
+
+    path = f"{folder}/{name}.h5"
+    with h5py.File(path, "w") as f:
+        f.attrs["Mission ID"] = np.bytes_("CSG")
+        f.attrs["Product Type"] = np.bytes_("GEC_B")
+        f.attrs["Polarization"] = np.bytes_("HH")
+        f.attrs["Projection ID"] = np.bytes_("UTM")
+        if map_parameters:
+            f.attrs["Map Projection Centre"] = np.array((0.0, 15.0))
+            f.attrs["Map Projection Scale Factor"] = np.float64(0.9996)
+            f.attrs["Map Projection False East-North"] = np.array((500000.0, 0.0))
+        img = f.create_group("S01").create_dataset("IMG", data=np.ones((rows, cols), np.float32))
+        img.attrs["Top Left East-North"] = np.array(GEC_TOP_LEFT, np.float64)
+        img.attrs["Column Spacing"], img.attrs["Line Spacing"] = 5.0, 5.0
+        _corners(img)
     return path

@@ -25,6 +25,13 @@ refused with the values it has, as is any other ``Projection ID``: no
 guessed CRS is written. The second-generation (CSG) product specification
 was not available here; the same attribute names are assumed for CSG GEC/GTC.
 
+Second-generation file names carry the zone too (``_Z<nn>_``: Z01-Z60 a UTM
+zone, Z00 the south and Z61 the north polar area, see the seed inventory's
+CSG naming notes), with the scene-centre hemisphere (``_44N_``). For CSG the
+name is a cross-check: a CRS from the attributes that disagrees with it is
+refused, and a product that says UTM/UPS without the ``Map Projection ...``
+parameters is placed on the zone its name gives.
+
 Differences from GDAL: GDAL puts ``Line Spacing`` on x and ``Column
 Spacing`` on y; here a column step is an x step (the two are equal in every
 product we know of). As GDAL does, ``Top Left East-North`` is taken as the
@@ -81,16 +88,36 @@ def _close(a: Optional[float], b: float, tol: float) -> bool:
     return a is not None and abs(a - b) <= tol
 
 
-def map_crs(root: Dict[str, Any], name: str = "the product") -> osr.SpatialReference:
+def name_epsg(fields: Dict[str, Any]) -> Optional[int]:
+    """EPSG code a CSG file name implies (UTM zone and hemisphere, or UPS), None without one."""
+    where = str(fields.get("east_location", ""))
+    lat = fields.get("scene_centre_latitude")
+    if where.startswith("UTM zone ") and lat is not None:
+        return (32600 if lat >= 0 else 32700) + int(where.split()[-1])
+    return {"North pole": 32661, "South pole": 32761}.get(where)
+
+
+def map_crs(root: Dict[str, Any], name: str = "the product", hint: Optional[int] = None) -> osr.SpatialReference:
     """The projected CRS of a GEC/GTC product from its root attributes.
+
+    ``hint``: the EPSG code the file name implies (CSG, :func:`name_epsg`).
 
     Raises
     ------
     InputError
         No ``Projection ID``; an ellipsoid other than WGS84; a UTM/UPS
-        declaration whose parameters are not a UTM zone or UPS; or any other
-        projection.
+        declaration whose parameters are not a UTM zone or UPS, or disagree
+        with the file name; or any other projection.
     """
+    srs = _attribute_crs(root, name, hint)
+    code = int(srs.GetAuthorityCode(None))
+    if hint is not None and code != hint:
+        raise InputError(f"{name}: the map projection attributes give EPSG:{code} but the file name's zone "
+                         f"gives EPSG:{hint}; the product is not placed rather than placed on the wrong zone.")
+    return srs
+
+
+def _attribute_crs(root: Dict[str, Any], name: str, hint: Optional[int]) -> osr.SpatialReference:
     pid = str(root.get("Projection ID", "")).strip().upper()
     ellipsoid = str(root.get("Ellipsoid Designator", "WGS84")).strip().upper().replace(" ", "").replace("-", "")
     if not pid:
@@ -109,6 +136,10 @@ def map_crs(root: Dict[str, Any], name: str = "the product") -> osr.SpatialRefer
              f"False East-North {None if false_en is None else false_en[:2].tolist()}")
     srs = osr.SpatialReference()
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    if centre is None and scale is None and false_en is None and hint is not None and pid in ("UTM", "UPS") \
+            and (pid == "UPS") == (hint in (32661, 32761)):
+        srs.ImportFromEPSG(hint)  # no projection parameters: the zone of the (CSG) file name
+        return srs
     if pid == "UTM":
         zone = int(round((lon0 + 183.0) / 6.0)) if lon0 is not None else 0
         if (1 <= zone <= 60 and _close(lon0, 6.0 * zone - 183.0, 1e-6) and _close(lat0, 0.0, 1e-6)

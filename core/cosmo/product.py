@@ -28,7 +28,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..hdf5 import H5
-from .geocoding import MAP_PRODUCT_TYPES, corner_gcps, map_crs, map_geotransform
+from .geocoding import MAP_PRODUCT_TYPES, corner_gcps, map_crs, map_geotransform, name_epsg
 from .naming import parse_cosmo_name
 
 CORNERS = ("Top Left", "Top Right", "Bottom Right", "Bottom Left")
@@ -86,7 +86,8 @@ class CosmoProduct:
         if gt is None:
             raise InputError(f"'{os.path.basename(self.path)}' is a {self.product_type} product but its image has "
                              "no 'Top Left East-North', 'Column Spacing' and 'Line Spacing' attributes.")
-        return gt, map_crs(self.attributes, f"'{os.path.basename(self.path)}'")
+        hint = name_epsg(self.name) if self.mission == "CSG" else None
+        return gt, map_crs(self.attributes, f"'{os.path.basename(self.path)}'", hint)
 
     @property
     def rows(self) -> int:

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from helpers import read_band
 from osgeo import gdal, osr
-from product_fixtures import (CORNERS, GEC_TOP_LEFT, INCIDENCE, RADIOMETRY, write_csg, write_csk, write_csk_dgm,
-                              write_csk_gec)
+from product_fixtures import (CORNERS, CSG_GEC_NAME, GEC_TOP_LEFT, INCIDENCE, RADIOMETRY, write_csg, write_csg_gec,
+                              write_csk, write_csk_dgm, write_csk_gec)
 
 from sensetrack.core.cosmo import amplitude, open_cosmo
 from sensetrack.core.errors import InputError, ParameterError
@@ -83,6 +83,19 @@ def test_unmappable_gec_is_refused_and_nothing_written(tmp_path, kw, message):
     with pytest.raises(InputError, match=message):
         amplitude(path, str(tmp_path / "g.tif"))
     assert not (tmp_path / "g.tif").exists() and open(path, "rb").read() == before
+
+
+def test_second_generation_gec_and_its_name_zone(tmp_path):
+    out = amplitude(write_csg_gec(str(tmp_path)), str(tmp_path / "a.tif"))["output"]
+    assert gdal.Open(out).GetGeoTransform() == (GEC_TOP_LEFT[0], 5.0, 0.0, GEC_TOP_LEFT[1], 0.0, -5.0)
+    assert _epsg(out) == "32633"
+    # no Map Projection parameters: the zone and hemisphere of the name (Z33, 45N)
+    bare = write_csg_gec(str(tmp_path), name=CSG_GEC_NAME.replace("_45N_", "_45S_"), map_parameters=False)
+    assert _epsg(amplitude(bare, str(tmp_path / "b.tif"))["output"]) == "32733"
+    wrong = write_csg_gec(str(tmp_path), name=CSG_GEC_NAME.replace("_Z33_", "_Z32_"))
+    with pytest.raises(InputError, match="EPSG:32633 but the file name's zone gives EPSG:32632"):
+        amplitude(wrong, str(tmp_path / "c.tif"))
+    assert not (tmp_path / "c.tif").exists()
 
 
 def test_gec_warps_on_its_grid(tmp_path):
