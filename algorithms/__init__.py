@@ -18,6 +18,7 @@ def algorithm_classes():
     from .s1info import S1InfoAlgorithm
     from .preprocess_steps import STEP_ALGORITHMS
     from .products import PRODUCT_ALGORITHMS
+    from .slopeprojection import SlopeProjectionAlgorithm
     from .snap import SNAP_ALGORITHMS
     from .stablegroundcorrection import StableGroundCorrectionAlgorithm
     from .tvl1 import Tvl1Algorithm
@@ -35,6 +36,7 @@ def algorithm_classes():
         FilterOffsetsAlgorithm,
         StableGroundCorrectionAlgorithm,
         VelocityAlgorithm,
+        SlopeProjectionAlgorithm,
         DisplacementReportAlgorithm,
         S1InfoAlgorithm,
         S1GrdAlgorithm,
