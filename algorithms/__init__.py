@@ -12,6 +12,7 @@ def algorithm_classes():
     from .filteroffsets import FilterOffsetsAlgorithm
     from .grayscale import GrayscaleAlgorithm
     from .ilk import IlkAlgorithm
+    from .inversevelocity import InverseVelocityAlgorithm
     from .ncc import NccAlgorithm
     from .phasecorrelation import PhaseCorrelationAlgorithm
     from .s1grd import S1GrdAlgorithm
@@ -37,6 +38,7 @@ def algorithm_classes():
         StableGroundCorrectionAlgorithm,
         VelocityAlgorithm,
         SlopeProjectionAlgorithm,
+        InverseVelocityAlgorithm,
         DisplacementReportAlgorithm,
         S1InfoAlgorithm,
         S1GrdAlgorithm,

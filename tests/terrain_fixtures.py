@@ -1,6 +1,7 @@
 """Synthetic DEMs (inclined plane, cone) in any CRS and products/time series on a UTM 32N grid, with exact truth."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 import numpy as np
@@ -110,3 +111,35 @@ def write_series(folder, dx_stack, dy_stack, dates, prefix="ts"):
 
 def digest(path) -> str:
     return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+# ---- inverse velocity: a Fukuzono series with a known failure time ------------------------------------------
+T0 = dt.datetime(2023, 1, 1)
+ONSET, FAILURE, END, B = 120.0, 215.0, 200.0, 0.5  # days after T0; 1/v = B (tf - t) (day/m)
+
+
+def fukuzono(seed=0, noise=0.05, step=6.0):
+    """Cumulative displacement (m) every ``step`` days: steady creep, then 1/v linear to FAILURE; Gaussian noise."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(0, END + 1e-9, step)
+    v0 = 1 / (B * (FAILURE - ONSET))
+    d = np.where(t < ONSET, v0 * t, v0 * ONSET + np.log((FAILURE - ONSET) / (FAILURE - t)) / B)
+    return t, d + rng.normal(0, noise, t.size)
+
+
+def days_to_dates(days):
+    return [T0 + dt.timedelta(days=float(d)) for d in days]
+
+
+def write_fukuzono_series(folder):
+    """DX/DY time-series files of the seed-1 Fukuzono history moving towards azimuth 200, small per-cell noise."""
+    t, d = fukuzono(seed=1)
+    dates = [x.strftime("%Y-%m-%d") for x in days_to_dates(t)]
+    az = np.radians(200.0)
+    ones = np.ones(SHAPE)
+    noise = np.random.default_rng(9).normal(0, 0.02, (t.size,) + SHAPE)
+    dx = [ones * di * np.sin(az) + n for di, n in zip(d, noise)]
+    dy = [ones * di * np.cos(az) + n for di, n in zip(d, noise[::-1])]
+    dx[0][:] = 0
+    dy[0][:] = 0
+    return write_series(folder, dx, dy, dates), dates

@@ -12,21 +12,8 @@ from sensetrack.core.forecast import inverse_velocity as iv
 from sensetrack.core.forecast.plot import figure_png, html_page
 from sensetrack.core.forecast.run import inverse_velocity_file
 
-T0 = dt.datetime(2023, 1, 1)
-ONSET, FAILURE, END, B = 120.0, 215.0, 200.0, 0.5  # days after T0; 1/v = B (tf - t) (day/m)
-
-
-def fukuzono(seed=0, noise=0.05, step=6.0):
-    """Cumulative displacement (m) every ``step`` days: steady creep, then 1/v linear to FAILURE; Gaussian noise."""
-    rng = np.random.default_rng(seed)
-    t = np.arange(0, END + 1e-9, step)
-    v0 = 1 / (B * (FAILURE - ONSET))
-    d = np.where(t < ONSET, v0 * t, v0 * ONSET + np.log((FAILURE - ONSET) / (FAILURE - t)) / B)
-    return t, d + rng.normal(0, noise, t.size)
-
-
-def _dates(days):
-    return [T0 + dt.timedelta(days=float(d)) for d in days]
+T0, ONSET, FAILURE, END, B = tf.T0, tf.ONSET, tf.FAILURE, tf.END, tf.B
+fukuzono, _dates = tf.fukuzono, tf.days_to_dates
 
 
 def test_noise_free_inverse_velocity_gives_the_failure_time_exactly():
@@ -91,17 +78,7 @@ def test_plot_png_and_html():
     assert "data:image/png;base64," in page and "not a prediction to act on alone" in page
 
 
-def _series_files(tmp_path, seeds_shape=True):
-    t, d = fukuzono(seed=1)
-    dates = [x.strftime("%Y-%m-%d") for x in _dates(t)]
-    az = np.radians(200.0)
-    ones = np.ones(tf.SHAPE)
-    noise = np.random.default_rng(9).normal(0, 0.02, (t.size,) + tf.SHAPE)
-    dx = [ones * di * np.sin(az) + n for di, n in zip(d, noise)]
-    dy = [ones * di * np.cos(az) + n for di, n in zip(d, noise[::-1])]
-    dx[0][:] = 0
-    dy[0][:] = 0
-    return tf.write_series(tmp_path, dx, dy, dates), dates
+_series_files = tf.write_fukuzono_series
 
 
 def test_file_at_a_point_and_over_a_polygon(tmp_path):

@@ -85,3 +85,21 @@ def test_bad_dem_is_a_processing_error_without_output(provider, tmp_path):
     with pytest.raises(QgsProcessingException, match="does not overlap"):
         _run("sensetrack:slopeprojection", {"INPUT": prod, "DEM": far, "OUTPUT": str(tmp_path / "bad.tif")})
     assert not [f for f in os.listdir(tmp_path) if "bad" in f]
+
+
+def test_inversevelocity_at_a_point_in_another_crs(provider, tmp_path):
+    from osgeo import osr
+
+    (dxp, _), _ = tf.write_fukuzono_series(tmp_path)
+    # the point given in WGS 84: the algorithm transforms it to the series' CRS
+    ct = osr.CoordinateTransformation(tf.srs(32632), tf.srs(4326))
+    lon, lat, _ = ct.TransformPoint(tf.X0 + 300, tf.Y0 - 200)
+    res = _run("sensetrack:inversevelocity", {"INPUT": dxp, "POINT": f"{lon},{lat} [EPSG:4326]",
+                                              "OUTPUT": str(tmp_path / "iv.csv"), "PLOT": str(tmp_path / "iv.html")})
+    assert res["ACCELERATING"] == 1 and "indicator" in res["MESSAGE"]
+    import datetime as dt
+
+    got = dt.datetime.fromisoformat(res["FAILURE_TIME"])
+    truth = tf.T0 + dt.timedelta(days=tf.FAILURE)
+    assert abs((got - truth).total_seconds() / 86400) < 2.5 * res["FAILURE_SIGMA_DAYS"]
+    assert os.path.exists(res["PLOT"]) and os.path.exists(res["OUTPUT"])
