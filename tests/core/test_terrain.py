@@ -224,3 +224,15 @@ def _LogMonitor(logs):
             logs.append(message)
 
     return _M()
+
+
+def test_report_shows_the_dz_map_and_flags(tmp_path):
+    from sensetrack.core.postprocess.report import build_report
+
+    (gx, gy), dx, dy, truth = _plane_motion(25, 60)
+    prod = tf.write_product(tmp_path / "p.tif", tf.product_bands(dx, dy))
+    d = tf.write_dem(tmp_path / "dem.tif", tf.plane(gx, gy), res=10.0)
+    out = apply.slope_projection_file(prod, str(tmp_path / "o.tif"), d)["output"]
+    text = open(build_report(out, str(tmp_path / "r.html"))["output"], encoding="utf-8").read()
+    assert text.count("data:image/png;base64,") == 3 and "Slope-parallel 3-D motion" in text
+    assert f"<td>DZ</td><td>{np.median(truth['DZ']):.4g}</td>" in text and "off_downslope" in text
