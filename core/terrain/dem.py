@@ -8,8 +8,9 @@ mean of the DEM surface over the cell: the DEM is interpolated bilinearly
 ``n x n`` points spread evenly over the cell, with ``n`` the ratio of cell
 size to DEM pixel size (rounded up, at most :data:`MAX_SUPERSAMPLE`), and the
 ``n x n`` values are averaged. With a DEM finer than the cells this is an
-area average (every DEM pixel contributes, no aliasing); with a coarser DEM
-it is the bilinear value at the cell centre (no staircase).
+area average (every DEM pixel contributes up to 16 times finer than the
+cells, no aliasing); with a coarser DEM it is the bilinear value at the cell
+centre (no staircase).
 
 Why not ``gdal.Warp(resampleAlg="average")`` alone: it averages the DEM
 *pixels* touched by the cell with overlap weights, so the weighted centre of
@@ -49,7 +50,7 @@ from scipy import ndimage
 from ..errors import InputError
 from ..gdal_utils import crs_is_geographic, gdal_errors, srs_from_wkt
 
-MAX_SUPERSAMPLE = 8
+MAX_SUPERSAMPLE = 16
 _STRIP_PIXELS = 4_000_000  # supersampled pixels warped at once: bounds memory on large grids
 
 
@@ -166,7 +167,10 @@ def dem_on_grid(path: str, geotransform: Sequence[float], shape: Tuple[int, int]
         left, right = gt[0], gt[0] + w * gt[1]
         kw = dict(format="MEM", outputBounds=(min(left, right), min(top, bottom), max(left, right), max(top, bottom)),
                   width=w * n, height=(r1 - r0) * n, dstSRS=crs_wkt, srcSRS=src_wkt, resampleAlg="bilinear",
-                  outputType=gdal.GDT_Float64, dstNodata=float("nan"), errorThreshold=0.0, multithread=False)
+                  outputType=gdal.GDT_Float64, dstNodata=float("nan"), errorThreshold=0.0, multithread=False,
+                  # plain interpolation at each sample: GDAL otherwise widens the kernel when the samples are
+                  # coarser than the DEM, and its discrete weights are then off-centre (not exact on a plane)
+                  warpOptions=["XSCALE=1", "YSCALE=1"])
         if nodata is not None:
             kw["srcNodata"] = nodata
         try:
