@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
+from ..core.series_product import is_timeseries
 from ..core.terrain.apply import TERRAIN_SPECS, slope_projection_file
 from .base import parameter_from_spec, values_from_specs
 from .postprocess import PostprocessAlgorithm
@@ -70,6 +71,8 @@ class SlopeProjectionAlgorithm(PostprocessAlgorithm):
         other = self.parameterAsRasterLayer(parameters, self.INPUT_DY, context)
         values = values_from_specs(self, TERRAIN_SPECS, parameters, context)
         outs = self.output_paths(parameters, context)
+        if is_timeseries(source) and outs[0][0] != self.OUTPUT:
+            raise QgsProcessingException(self.tr("A time series is written as rasters: set OUTPUT (a .tif)."))
         info = slope_projection_file(source, outs[0][1], dem.source().split("|")[0],
                                      other.source().split("|")[0] if other is not None else None,
                                      monitor=monitor, **values)

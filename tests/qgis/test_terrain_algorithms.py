@@ -103,3 +103,23 @@ def test_inversevelocity_at_a_point_in_another_crs(provider, tmp_path):
     truth = tf.T0 + dt.timedelta(days=tf.FAILURE)
     assert abs((got - truth).total_seconds() / 86400) < 2.5 * res["FAILURE_SIGMA_DAYS"]
     assert os.path.exists(res["PLOT"]) and os.path.exists(res["OUTPUT"])
+
+
+def test_slopeprojection_of_a_time_series(provider, tmp_path):
+    import json
+
+    from osgeo import gdal
+
+    gx, gy = tf.plane_gradient(25, 300)
+    dem = tf.write_dem(tmp_path / "dem.tif", tf.plane(gx, gy), res=12.0)
+    (dxp, dyp), dates = tf.write_fukuzono_series(tmp_path)
+    res = _run("sensetrack:slopeprojection", {"INPUT": dxp, "INPUT_DY": dyp, "DEM": dem, "MAX_ANGLE": 0,
+                                              "OUTPUT": str(tmp_path / "dz.tif")})
+    files = json.loads(res["OUTPUT_FILES"])
+    assert set(files) == {"DZ", "MAGNITUDE_3D", "ALONG_SLOPE", "MASK", "TERRAIN"}
+    ds, dsx, dsy = gdal.Open(res["OUTPUT"]), gdal.Open(dxp), gdal.Open(dyp)
+    assert ds.RasterCount == len(dates) and ds.GetRasterBand(len(dates)).GetDescription() == dates[-1]
+    last = len(dates)
+    want = dsx.GetRasterBand(last).ReadAsArray() * gx + dsy.GetRasterBand(last).ReadAsArray() * gy
+    np.testing.assert_allclose(ds.GetRasterBand(last).ReadAsArray(), want, rtol=1e-5, atol=1e-5)
+    assert 'label="0 m"' in (tmp_path / "dz.qml").read_text()  # the DZ series is styled on its last date
