@@ -8,9 +8,20 @@ from typing import Any, Dict, Optional, Tuple
 from ..errors import ParameterError
 from ..output import atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
-from .inverse_velocity import inverse_velocity, table_rows, velocities_from_displacement
+from .inverse_velocity import InverseVelocityResult, inverse_velocity, table_rows, velocities_from_displacement
 from .plot import figure_png, html_page
 from .series import read_history
+
+
+def analyse(input: str, point: Optional[Tuple[float, float]] = None, polygon: Optional[str] = None,
+            other: Optional[str] = None, min_points: int = 5) -> Tuple[InverseVelocityResult, Dict[str, Any]]:
+    """(result, history) of the inverse-velocity analysis of a time series at a point or over a polygon.
+
+    For reports: ``figure_png(result, history["units"], "...")`` gives the plot as PNG bytes.
+    """
+    h = read_history(input, point, polygon, other)
+    t, v = velocities_from_displacement(h["dates"], h["dx"], h["dy"])
+    return inverse_velocity(t, v, min_points), h
 
 
 def inverse_velocity_file(input: str, table: str, plot: Optional[str] = None,
@@ -28,11 +39,8 @@ def inverse_velocity_file(input: str, table: str, plot: Optional[str] = None,
     inputs = [input, other or "", polygon or ""]
     outs = [check_output_path(p, inputs) for p in (table, plot) if p]
     mon.report(0.1, "Reading the time series")
-    h = read_history(input, point, polygon, other)
+    res, h = analyse(input, point, polygon, other, min_points)
     mon.log(f"{len(h['dates'])} dates, {h['where']}")
-    t, v = velocities_from_displacement(h["dates"], h["dx"], h["dy"])
-    mon.report(0.5, "Fitting the inverse velocity")
-    res = inverse_velocity(t, v, min_points)
     mon.log(res.message)
     mon.log("WARNING: " + res.warning)
     units = h["units"]

@@ -112,3 +112,12 @@ def test_bad_inputs_leave_no_output(tmp_path):
     with pytest.raises(InputError, match="time series"):
         inverse_velocity_file(prod, str(tmp_path / "out.csv"), point=(tf.X0 + 10, tf.Y0 - 10))
     assert not [p for p in tmp_path.iterdir() if "out" in p.name]
+
+
+def test_analyse_gives_the_report_figure(tmp_path):
+    from sensetrack.core.forecast.run import analyse
+
+    (dxp, _), _ = _series_files(tmp_path)
+    res, history = analyse(dxp, point=(tf.X0 + 300, tf.Y0 - 200))
+    assert res.accelerating and history["units"] == "m"
+    assert figure_png(res, history["units"], "point")[:4] == b"\x89PNG"

@@ -47,6 +47,7 @@ def test_inclined_plane_recovered_to_float_precision(tmp_path, slope, aspect, ep
     assert np.all(out.bands["MASK"] == 0)
     assert out.band_units["DZ"] == "m" and out.band_units["SLOPE"] == "degree"
     assert [h["step"] for h in out.history()] == ["slopeprojection"]
+    assert not list(tmp_path.glob("*.aux.xml"))  # nothing written beside the inputs
 
 
 def test_cone_angle_to_downslope_is_0_outward_and_180_inward(tmp_path):
