@@ -246,3 +246,37 @@ def test_plane_exact_when_the_cell_samples_are_coarser_than_the_dem(tmp_path):
     z = dem.dem_on_grid(d, tf.GT, tf.SHAPE, tf.wkt(), max_supersample=2)
     g = dem.gradient(z, tf.GT)
     assert np.abs(g[0] - gx).max() < 1e-8 and np.abs(g[1] - gy).max() < 1e-8
+
+
+def test_dem_covering_part_of_the_product_flags_the_rest(tmp_path):
+    (gx, gy), dx, dy, truth = _plane_motion(25, 200)
+    prod = tf.write_product(tmp_path / "p.tif", tf.product_bands(dx, dy))
+    x, _ = tf.cell_centres()
+    # a DEM in the product CRS whose east edge is 300 m into the product (the west 15 columns)
+    d = tf.write_dem(tmp_path / "dem.tif", tf.plane(gx, gy), epsg=32632,
+                     geotransform=(tf.X0 - 500, 5.0, 0.0, tf.Y0 + 500, 0.0, -5.0), shape=(320, 160))
+    out = read_product(apply.slope_projection_file(prod, str(tmp_path / "o.tif"), d)["output"])
+    m = out.bands["MASK"].astype(int)
+    inside, outside = x < tf.X0 + 290, x > tf.X0 + 310
+    assert np.all(m[outside] == projection.MASK_FLAGS["dem_nodata"]) and np.all(np.isnan(out.bands["DZ"][outside]))
+    np.testing.assert_allclose(out.bands["DZ"][inside], truth["DZ"][inside], rtol=2e-6, atol=2e-6)
+    assert np.all(m[inside] == 0) and np.isfinite(out.bands["DX"]).all()  # the input bands are untouched
+
+
+def test_dem_nodata_hole_is_flagged(tmp_path):
+    from osgeo import gdal as g
+
+    (gx, gy), dx, dy, truth = _plane_motion(25, 200)
+    prod = tf.write_product(tmp_path / "p.tif", tf.product_bands(dx, dy))
+    d = tf.write_dem(tmp_path / "dem.tif", tf.plane(gx, gy), epsg=32632, res=5.0, nodata=-9999.0)
+    ds = g.Open(d, g.GA_Update)
+    gt = ds.GetGeoTransform()
+    c0, r0 = int((tf.X0 + 400 - gt[0]) / 5), int((tf.Y0 - 200 - gt[3]) / -5)
+    ds.GetRasterBand(1).WriteArray(np.full((40, 40), -9999.0), c0, r0)  # a 200 m square hole
+    ds = None
+    out = read_product(apply.slope_projection_file(prod, str(tmp_path / "o.tif"), d)["output"])
+    x, y = tf.cell_centres()
+    hole = (x > tf.X0 + 420) & (x < tf.X0 + 580) & (y < tf.Y0 - 220) & (y > tf.Y0 - 380)
+    far = (np.abs(x - (tf.X0 + 500)) > 160) | (np.abs(y - (tf.Y0 - 300)) > 160)
+    assert np.all(out.bands["MASK"][hole] == projection.MASK_FLAGS["dem_nodata"]) and np.isnan(out.bands["DZ"][hole]).all()
+    np.testing.assert_allclose(out.bands["DZ"][far], truth["DZ"][far], rtol=2e-6, atol=2e-6)
