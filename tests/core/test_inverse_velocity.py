@@ -108,6 +108,10 @@ def test_bad_inputs_leave_no_output(tmp_path):
     far = polygon_gpkg(tmp_path / "far.gpkg", "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))")
     with pytest.raises(InputError, match="area polygon"):
         inverse_velocity_file(dxp, str(tmp_path / "out.csv"), polygon=far)
+    with pytest.raises(InputError, match="either a point or a polygon"):
+        inverse_velocity_file(dxp, str(tmp_path / "out.csv"))
+    with pytest.raises(InputError, match="either a point or a polygon"):
+        inverse_velocity_file(dxp, str(tmp_path / "out.csv"), point=(tf.X0 + 10, tf.Y0 - 10), polygon=far)
     prod = tf.write_product(tmp_path / "pair.tif", tf.product_bands(np.ones(tf.SHAPE), np.ones(tf.SHAPE)))
     with pytest.raises(InputError, match="time series"):
         inverse_velocity_file(prod, str(tmp_path / "out.csv"), point=(tf.X0 + 10, tf.Y0 - 10))
