@@ -33,6 +33,12 @@ def read_history(path: str, point: Optional[Tuple[float, float]] = None, polygon
     if (point is None) == (not polygon):
         raise InputError("Give either a point or a polygon (not both, not neither).")
     dx_path, dy_path, dsx, dsy, dates = read_series_pair(path, other)
+    for i, d in enumerate(dates, start=1):
+        try:
+            np.datetime64(d)
+        except ValueError:
+            raise InputError(f"Band {i} of '{os.path.basename(dx_path)}' has no date (description '{d}'): a time "
+                             "series needs the ISO date YYYY-MM-DD as each band's description.") from None
     gt, shape = dsx.GetGeoTransform(), (dsx.RasterYSize, dsx.RasterXSize)
     units = dsx.GetRasterBand(1).GetUnitType() or "m"
     n = len(dates)

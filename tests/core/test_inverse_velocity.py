@@ -125,3 +125,10 @@ def test_analyse_gives_the_report_figure(tmp_path):
     res, history = analyse(dxp, point=(tf.X0 + 300, tf.Y0 - 200))
     assert res.accelerating and history["units"] == "m"
     assert figure_png(res, history["units"], "point")[:4] == b"\x89PNG"
+
+
+def test_bands_without_dates_are_refused(tmp_path):
+    z = np.zeros(tf.SHAPE)
+    dxp, _ = tf.write_series(tmp_path, [z, z], [z, z], ["2023-01-01", "later"])
+    with pytest.raises(InputError, match="Band 2 .* has no date"):
+        inverse_velocity_file(dxp, str(tmp_path / "out.csv"), point=(tf.X0 + 10, tf.Y0 - 10))
