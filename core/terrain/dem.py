@@ -151,6 +151,9 @@ def dem_on_grid(path: str, geotransform: Sequence[float], shape: Tuple[int, int]
     """
     check_grid(geotransform, crs_wkt)
     ds, src_wkt = open_dem(path, crs_wkt, log)
+    if not crs_wkt and src_wkt:
+        raise InputError("The displacement result has no CRS, so a DEM with a CRS cannot be placed on it. Assign "
+                         "the result's CRS (that of the tracked images) first.")
     h, w = int(shape[0]), int(shape[1])
     gt = tuple(float(v) for v in geotransform)
     res = _dem_resolution(ds, src_wkt, crs_wkt)
@@ -166,7 +169,8 @@ def dem_on_grid(path: str, geotransform: Sequence[float], shape: Tuple[int, int]
         top, bottom = gt[3] + r0 * gt[5], gt[3] + r1 * gt[5]
         left, right = gt[0], gt[0] + w * gt[1]
         kw = dict(format="MEM", outputBounds=(min(left, right), min(top, bottom), max(left, right), max(top, bottom)),
-                  width=w * n, height=(r1 - r0) * n, dstSRS=crs_wkt, srcSRS=src_wkt, resampleAlg="bilinear",
+                  width=w * n, height=(r1 - r0) * n, dstSRS=crs_wkt or None, srcSRS=src_wkt or None,
+                  resampleAlg="bilinear",
                   outputType=gdal.GDT_Float64, dstNodata=float("nan"), errorThreshold=0.0, multithread=False,
                   # plain interpolation at each sample: GDAL otherwise widens the kernel when the samples are
                   # coarser than the DEM, and its discrete weights are then off-centre (not exact on a plane)

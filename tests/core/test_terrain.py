@@ -280,3 +280,16 @@ def test_dem_nodata_hole_is_flagged(tmp_path):
     far = (np.abs(x - (tf.X0 + 500)) > 160) | (np.abs(y - (tf.Y0 - 300)) > 160)
     assert np.all(out.bands["MASK"][hole] == projection.MASK_FLAGS["dem_nodata"]) and np.isnan(out.bands["DZ"][hole]).all()
     np.testing.assert_allclose(out.bands["DZ"][far], truth["DZ"][far], rtol=2e-6, atol=2e-6)
+
+
+def test_product_and_dem_without_crs_share_coordinates(tmp_path):
+    from sensetrack.core.output import write_raster
+
+    (gx, gy), dx, dy, truth = _plane_motion(25, 30)
+    prod = write_raster(str(tmp_path / "p.tif"), tf.product_bands(dx, dy), tf.GT, "", metadata={"SENSETRACK_UNITS": "m"})
+    d = tf.write_dem(tmp_path / "dem.tif", tf.plane(gx, gy), epsg=32632, res=8, with_crs=False)
+    out = read_product(apply.slope_projection_file(prod, str(tmp_path / "o.tif"), d)["output"])
+    np.testing.assert_allclose(out.bands["DZ"], truth["DZ"], rtol=2e-6, atol=2e-6)
+    d2 = tf.write_dem(tmp_path / "dem2.tif", tf.plane(gx, gy), epsg=32632, res=8)
+    with pytest.raises(InputError, match="has no CRS"):
+        apply.slope_projection_file(prod, str(tmp_path / "o2.tif"), d2)
