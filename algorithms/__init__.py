@@ -12,12 +12,14 @@ def algorithm_classes():
     from .filteroffsets import FilterOffsetsAlgorithm
     from .grayscale import GrayscaleAlgorithm
     from .ilk import IlkAlgorithm
+    from .inversevelocity import InverseVelocityAlgorithm
     from .ncc import NccAlgorithm
     from .phasecorrelation import PhaseCorrelationAlgorithm
     from .s1grd import S1GrdAlgorithm
     from .s1info import S1InfoAlgorithm
     from .preprocess_steps import STEP_ALGORITHMS
     from .products import PRODUCT_ALGORITHMS
+    from .slopeprojection import SlopeProjectionAlgorithm
     from .snap import SNAP_ALGORITHMS
     from .stablegroundcorrection import StableGroundCorrectionAlgorithm
     from .tvl1 import Tvl1Algorithm
@@ -35,6 +37,8 @@ def algorithm_classes():
         FilterOffsetsAlgorithm,
         StableGroundCorrectionAlgorithm,
         VelocityAlgorithm,
+        SlopeProjectionAlgorithm,
+        InverseVelocityAlgorithm,
         DisplacementReportAlgorithm,
         S1InfoAlgorithm,
         S1GrdAlgorithm,

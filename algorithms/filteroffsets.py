@@ -1,5 +1,5 @@
 """sensetrack:filteroffsets — remove outliers from a displacement result."""
-from qgis.core import QgsProcessingOutputNumber
+from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterRasterLayer
 
 from ..core.postprocess.steps import FILTER_SPECS, filter_file
 from .base import parameter_from_spec, values_from_specs
@@ -12,20 +12,28 @@ class FilterOffsetsAlgorithm(PostprocessAlgorithm):
     DESCRIPTION = (
         "<p>Removes outliers from a displacement result, in this order: minimum PEAK and SNR (windowed trackers), "
         "maximum plausible displacement (pixels) or velocity, the normalised median test over a neighbourhood, "
-        "an optional direction-consistency filter and removal of isolated clumps. Thresholds of 0 switch a "
-        "filter off; thresholds in pixels refer to pixels of the tracked images.</p>"
+        "an optional direction-consistency filter, an optional downslope-consistency test with a DEM (vectors "
+        "pointing uphill or across the slope by more than MAX_DOWNSLOPE_ANGLE degrees) and removal of isolated "
+        "clumps. Thresholds of 0 switch a filter off; thresholds in pixels refer to pixels of the tracked "
+        "images.</p>"
         "<p>Removed vectors become NaN (nodata). The MASK band/field records why, as bit flags: 1 PEAK, 2 SNR, "
         "4 maximum displacement/velocity, 8 median test, 16 direction, 32 clump, 64 interpolated (small holes "
-        "filled when 'Interpolate holes' is set); 0 = kept, NaN = no input vector. The number removed by each "
+        "filled when 'Interpolate holes' is set), 128 downslope test; 0 = kept, NaN = no input vector. The number removed by each "
         "filter is logged and written to the optional table.</p>"
     )
     REFERENCE = ("Westerweel, J. & Scarano, F. (2005) Universal outlier detection for PIV data. "
                  "Experiments in Fluids 39, 1096-1100.")
 
+    DEM = "DEM"
+
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_input()
         for spec in FILTER_SPECS:
             self.addParameter(parameter_from_spec(spec))
+        p = QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM for the downslope test"), optional=True)
+        p.setHelp(self.tr("Digital elevation model in any CRS and resolution (heights in metres), used only when "
+                          "MAX_DOWNSLOPE_ANGLE > 0; resampled to the result's grid with averaging over each cell."))
+        self.addParameter(p)
         self.add_outputs("Filtered result", "Vectors removed per filter",
                          "CSV (or JSON) table: filter, number of vectors removed, fraction of the input vectors.")
         self.addOutput(QgsProcessingOutputNumber("REMOVED", self.tr("Vectors removed")))
@@ -36,7 +44,9 @@ class FilterOffsetsAlgorithm(PostprocessAlgorithm):
         values = values_from_specs(self, FILTER_SPECS, parameters, context)
         outs = self.output_paths(parameters, context)
         table = self.table_path(parameters, context)
-        info = filter_file(source, outs[0][1], table or None, monitor=monitor, **values)
+        dem = self.parameterAsRasterLayer(parameters, self.DEM, context)
+        dem_path = dem.source().split("|")[0] if dem is not None else None
+        info = filter_file(source, outs[0][1], table or None, monitor=monitor, dem=dem_path, **values)
         results = {"REMOVED": sum(v for k, v in info["counts"].items() if k != "interpolated"),
                    "KEPT_FRACTION": info["kept"] / max(info["input_vectors"], 1)}
         if table:

@@ -6,6 +6,10 @@ results dictionary; it is the single place that decides how outputs look:
 * a displacement raster (a ``MAGNITUDE`` band, or ``VELOCITY`` after the
   velocity step) gets a single-band pseudocolour renderer on that band,
   limits from the 2nd and 98th percentiles, a viridis ramp;
+* a raster with a vertical component (``DZ``/``VZ`` of the slope projection,
+  or a ``DZ`` time series: its last date) gets a diverging blue-white-red
+  ramp centred on 0 (limits +- the 98th percentile of ``|DZ|``; blue = down)
+  with the unit in the legend labels;
 * a displacement point layer (``DX``/``DY`` fields) gets arrows drawn by the
   vector-field marker (``QgsVectorFieldSymbolLayer``, Cartesian, X = DX,
   Y = DY, lengths in map units), coloured by magnitude classes. Verified by
@@ -29,6 +33,8 @@ from typing import Any, Dict, Optional
 import numpy as np
 
 VIRIDIS = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
+DIVERGING = ("#2166ac", "#67a9cf", "#f7f7f7", "#ef8a62", "#b2182b")  # negative (down) blue, positive (up) red
+VERTICAL_BANDS = ("VZ", "DZ")
 _POST_PROCESSORS: Dict[str, Any] = {}
 
 
@@ -43,28 +49,33 @@ def _percentiles(values: np.ndarray, lo: float = 2, hi: float = 98):
 
 
 def _raster_band(path: str):
-    """(1-based band index, name, sampled values) of the band to style, or None for other rasters."""
+    """(1-based band index, name, sampled values, unit) of the band to style, or None for other rasters."""
     from osgeo import gdal
 
     ds = gdal.Open(path)
     if ds is None:
         return None
     names = [ds.GetRasterBand(i).GetDescription() for i in range(1, ds.RasterCount + 1)]
-    for name in ("VELOCITY", "MAGNITUDE"):
-        if name in names:
-            b = ds.GetRasterBand(names.index(name) + 1)
-            f = max(1.0, max(ds.RasterXSize, ds.RasterYSize) / 1024.0)  # decimated read for big rasters
-            arr = b.ReadAsArray(buf_xsize=int(ds.RasterXSize / f), buf_ysize=int(ds.RasterYSize / f))
-            return names.index(name) + 1, name, arr.astype(np.float64)
-    return None
+    md = ds.GetMetadata() or {}
+    if md.get("SENSETRACK_KIND") == "timeseries" and md.get("SENSETRACK_COMPONENT") in VERTICAL_BANDS:
+        index, name = ds.RasterCount, md["SENSETRACK_COMPONENT"]  # the last date: the cumulative motion
+    else:
+        found = [n for n in VERTICAL_BANDS + ("VELOCITY", "MAGNITUDE") if n in names]
+        if not found:
+            return None
+        index, name = names.index(found[0]) + 1, found[0]
+    b = ds.GetRasterBand(index)
+    f = max(1.0, max(ds.RasterXSize, ds.RasterYSize) / 1024.0)  # decimated read for big rasters
+    arr = b.ReadAsArray(buf_xsize=int(ds.RasterXSize / f), buf_ysize=int(ds.RasterYSize / f))
+    return index, name, arr.astype(np.float64), b.GetUnitType() or ""
 
 
-def _ramp():
+def _ramp(colours=VIRIDIS):
     from qgis.core import QgsGradientColorRamp, QgsGradientStop
     from qgis.PyQt.QtGui import QColor
 
-    stops = [QgsGradientStop(i / (len(VIRIDIS) - 1), QColor(c)) for i, c in enumerate(VIRIDIS[1:-1], start=1)]
-    return QgsGradientColorRamp(QColor(VIRIDIS[0]), QColor(VIRIDIS[-1]), False, stops)
+    stops = [QgsGradientStop(i / (len(colours) - 1), QColor(c)) for i, c in enumerate(colours[1:-1], start=1)]
+    return QgsGradientColorRamp(QColor(colours[0]), QColor(colours[-1]), False, stops)
 
 
 def style_raster(path: str) -> Optional[str]:
@@ -74,17 +85,26 @@ def style_raster(path: str) -> Optional[str]:
     found = _raster_band(path)
     if found is None:
         return None
-    band, name, values = found
-    lo, hi = _percentiles(values)
-    if name in ("MAGNITUDE", "VELOCITY"):
+    band, name, values, unit = found
+    diverging = name in VERTICAL_BANDS
+    if diverging:  # centred on 0: the colour says up or down, whatever the spread
+        m = _percentiles(np.abs(values))[1]
+        lo, hi = -m, m
+    else:
+        lo, hi = _percentiles(values)
         lo = 0.0 if lo >= 0 else lo
     layer = QgsRasterLayer(path, os.path.basename(path), "gdal")
     if not layer.isValid():
         return None
     shader = QgsColorRampShader(lo, hi)
     shader.setColorRampType(QgsColorRampShader.Interpolated)
-    shader.setSourceColorRamp(_ramp())
+    shader.setSourceColorRamp(_ramp(DIVERGING if diverging else VIRIDIS))
     shader.classifyColorRamp(5, -1)
+    if unit:
+        items = shader.colorRampItemList()
+        for item in items:
+            item.label = f"{item.value:.3g} {unit}"
+        shader.setColorRampItemList(items)
     shader.setClip(False)
     rs = QgsRasterShader()
     rs.setRasterShaderFunction(shader)

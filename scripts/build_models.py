@@ -24,8 +24,9 @@ GROUP = "Example models"
 
 # ---- declarations -------------------------------------------------------------------------------------------
 # input: (name, kind, description, help, extra) ; step: (child id, algorithm id, description, {param: source},
-# {model output name: (child output, description)}). A source is ("input", name), ("step", child id, output)
-# or ("value", v).
+# {model output name: (child output, description)}[, {"configuration": {...}, "depends": (child id, branch)}]).
+# A source is ("input", name), ("step", child id, output) or ("value", v). A step that depends on a branch of a
+# native:condition step runs only when that branch's expression is true (an optional step).
 
 def _in(name, kind, description, help_text, **extra):
     return {"name": name, "kind": kind, "description": description, "help": help_text, **extra}
@@ -44,6 +45,10 @@ LANDSLIDE = {
         "correlation window size in pixels (64 suits most 3-10 m images).</p>"
         "<p><b>Outputs</b>: the velocity raster (VX/VY east/north, VELOCITY, DIRECTION, SIGMA_VX/SIGMA_VY, "
         "m/year) and the corrected displacement (DX/DY, m) with its uncertainty.</p>"
+        "<p><b>Optional DEM step</b>: with a DEM (any CRS and resolution), the velocity is also projected on the "
+        "slope assuming motion parallel to the surface (sensetrack:slopeprojection: VZ/DZ, 3-D and along-slope "
+        "velocity, flags for flat ground and motion off the downslope direction). Without a DEM that step is "
+        "skipped.</p>"
     ),
     "inputs": [
         _in("REFERENCE", "raster", "Reference (earlier) image", "The earlier optical image."),
@@ -55,6 +60,8 @@ LANDSLIDE = {
         _in("TARGET_DATE", "string", "Target acquisition date", "Date of the later image (YYYY-MM-DD)."),
         _in("WINDOW_SIZE", "number", "Correlation window (pixels)", "Size of the phase-correlation window.",
             default=64),
+        _in("DEM", "raster", "DEM (optional)", "Digital elevation model for the slope-parallel 3-D velocity; "
+            "leave empty to skip that step.", optional=True),
     ],
     "steps": [
         ("normalize_reference", "sensetrack:normalize", "Normalise the reference (percentile stretch)",
@@ -77,6 +84,12 @@ LANDSLIDE = {
          {"INPUT": ("step", "correct", "OUTPUT"), "REFERENCE_DATE": ("input", "REFERENCE_DATE"),
           "TARGET_DATE": ("input", "TARGET_DATE"), "UNIT": ("value", "m/year")},
          {"VELOCITY": ("OUTPUT", "Velocity (m/year) with uncertainty")}),
+        ("has_dem", "native:condition", "Is there a DEM?", {}, {},
+         {"configuration": {"conditions": [{"name": "DEM given", "expression": "@DEM IS NOT NULL"}]}}),
+        ("slope", "sensetrack:slopeprojection", "Slope-parallel 3-D velocity (only with a DEM)",
+         {"INPUT": ("step", "velocity", "OUTPUT"), "DEM": ("input", "DEM"), "SMOOTHING": ("value", 0.0)},
+         {"VELOCITY_3D": ("OUTPUT", "Slope-parallel 3-D velocity (only with a DEM)")},
+         {"depends": ("has_dem", "DEM given")}),
     ],
 }
 
@@ -150,6 +163,7 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
         QgsProcessing,
         QgsProcessingModelAlgorithm,
         QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildDependency,
         QgsProcessingModelChildParameterSource,
         QgsProcessingModelOutput,
         QgsProcessingModelParameter,
@@ -168,7 +182,7 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
     for k, item in enumerate(spec["inputs"]):
         kind, name, desc = item["kind"], item["name"], item["description"]
         if kind == "raster":
-            p = QgsProcessingParameterRasterLayer(name, desc)
+            p = QgsProcessingParameterRasterLayer(name, desc, optional=item.get("optional", False))
         elif kind == "number":
             p = QgsProcessingParameterNumber(name, desc, QgsProcessingParameterNumber.Integer,
                                              defaultValue=item.get("default"))
@@ -190,11 +204,16 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
         mp = QgsProcessingModelParameter(name)
         mp.setPosition(QPointF(120, 80 + 90 * k))
         model.addModelParameter(p, mp)
-    for k, (cid, alg_id, desc, params, outputs) in enumerate(spec["steps"]):
+    for k, (cid, alg_id, desc, params, outputs, *extra) in enumerate(spec["steps"]):
+        options = extra[0] if extra else {}
         child = QgsProcessingModelChildAlgorithm(alg_id)
         child.setChildId(cid)
         child.setDescription(desc)
         child.setPosition(QPointF(480, 80 + 110 * k))
+        if "configuration" in options:
+            child.setConfiguration(options["configuration"])
+        if "depends" in options:
+            child.setDependencies([QgsProcessingModelChildDependency(*options["depends"])])
         for pname, source in params.items():
             if source[0] == "input":
                 src = QgsProcessingModelChildParameterSource.fromModelParameter(source[1])
@@ -236,10 +255,15 @@ def main(argv: List[str]) -> int:
     start_qgis()
     from qgis.core import QgsApplication
 
+    from qgis.analysis import QgsNativeAlgorithms
+
     from sensetrack.provider.provider import SenseTrackProvider
 
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("native") is None:  # the conditional branch of the optional steps
+        registry.addProvider(QgsNativeAlgorithms())
     provider = SenseTrackProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
+    registry.addProvider(provider)
     os.makedirs(out_dir, exist_ok=True)
     failed = False
     for spec in model_specs():

@@ -18,7 +18,10 @@ bit   meaning
 16    direction inconsistent with the neighbours
 32    isolated clump smaller than the minimum size
 64    value interpolated into a small hole
+128   motion uphill or across the slope (DEM downslope test)
 ====  =============================================
+
+Bits 256 and up belong to the slope projection (``core.terrain.projection``).
 
 ``MASK`` is 0 for a kept vector and NaN where the input had no vector.
 
@@ -30,13 +33,13 @@ from __future__ import annotations
 import contextlib
 import warnings
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, Optional
+from typing import Callable, Dict, Iterator, Optional
 
 import numpy as np
 from scipy import ndimage
 
 FLAGS = {"peak": 1, "snr": 2, "max_displacement": 4, "median_test": 8, "direction": 16, "clump": 32,
-         "interpolated": 64}
+         "interpolated": 64, "downslope": 128}
 
 
 def neighbours(a: np.ndarray, radius: int = 1, stride: int = 1) -> np.ndarray:
@@ -222,6 +225,7 @@ def filter_offsets(
     min_clump: int = 0,
     max_hole: int = 0,
     log=None,
+    downslope: Optional[Callable[[np.ndarray, np.ndarray], np.ndarray]] = None,
 ) -> FilterResult:
     """Chain the filters; thresholds of 0 switch a filter off.
 
@@ -235,6 +239,8 @@ def filter_offsets(
     direction_angle : degrees (0 = off).
     min_clump : remove 8-connected groups of fewer valid vectors (0 = off).
     max_hole : fill holes of at most this many removed vectors by interpolation (0 = off).
+    downslope : optional test ``(dcol, drow) -> bool array`` (True = points uphill or across the slope),
+        applied after the direction filter (see ``steps.downslope_test``).
     """
     log = log or (lambda m: None)
     dcol = np.array(dcol, dtype=np.float64)
@@ -265,6 +271,8 @@ def filter_offsets(
                                          max(1, int(median_stride))))
     if direction_angle and direction_angle > 0:
         apply("direction", direction_test(dcol, drow, direction_angle, direction_radius, direction_min_magnitude))
+    if downslope is not None:
+        apply("downslope", downslope(dcol, drow))
     if min_clump and min_clump > 1:
         apply("clump", small_clumps(np.isfinite(dcol), int(min_clump)))
     if max_hole and max_hole > 0:

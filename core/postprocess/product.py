@@ -66,6 +66,7 @@ class Product:
     x: Optional[np.ndarray] = None
     y: Optional[np.ndarray] = None
     extra_fields: Dict[str, np.ndarray] = field(default_factory=dict)
+    band_units: Dict[str, str] = field(default_factory=dict)  # read from the file or set by a step; kept on write
     _image_gt: Optional[Tuple[float, ...]] = None
 
     @property
@@ -218,7 +219,7 @@ def _read_raster(path: str, ds) -> Product:
     names = [ds.GetRasterBand(i).GetDescription() for i in range(1, ds.RasterCount + 1)]
     if "DX" not in names or "DY" not in names:
         raise _not_a_product(path, names)
-    bands = {}
+    bands, units = {}, {}
     for i, name in enumerate(names, start=1):
         if not name or name in bands:
             continue
@@ -228,10 +229,12 @@ def _read_raster(path: str, ds) -> Product:
         if nd is not None and np.isfinite(nd):
             arr[arr == nd] = np.nan
         bands[name] = arr
+        if b.GetUnitType():
+            units[name] = b.GetUnitType()
     gt = ds.GetGeoTransform(can_return_null=True)
     georef = gt is not None and tuple(gt) != IDENTITY_GT
     return Product(path, "raster", bands, tuple(gt) if gt else IDENTITY_GT,
-                   ds.GetProjection() or "", georef, dict(ds.GetMetadata() or {}))
+                   ds.GetProjection() or "", georef, dict(ds.GetMetadata() or {}), band_units=units)
 
 
 def _read_points(path: str, ds) -> Product:
@@ -313,6 +316,8 @@ def write_product(product: Product, output: str, inputs: Sequence[str] = ()) -> 
             units[i] = product.units
         elif n in ("VX", "VY", "VELOCITY", "SIGMA_VX", "SIGMA_VY", "VELOCITY_ERROR"):
             units[i] = product.metadata.get("SENSETRACK_VELOCITY_UNITS", "")
+        elif not units[i]:
+            units[i] = product.band_units.get(n, "")
     if product.kind == "raster" and not out.lower().endswith(".gpkg"):
         write_raster(out, {n: product.bands[n] for n in names}, product.geotransform, product.crs_wkt,
                      units=units, metadata=product.metadata, georeferenced=product.georeferenced)

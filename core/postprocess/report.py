@@ -175,6 +175,9 @@ def build_report(input: str, output: str, mask: str = "", invert: bool = False,
             parts.append(_table([("Median ERROR", float(np.median(e))), ("95th percentile ERROR",
                                                                          float(np.percentile(e, 95)))],
                                 ("Item", f"Value ({p.units})")))
+    from ..terrain.report import terrain_section  # the terrain package builds on this one: import late
+
+    parts.extend(terrain_section(p, _table))
     parts.append("<p>Conventions: displacement = target minus reference; DX east, DY north; DIRECTION azimuth "
                  "clockwise from north. NMAD = 1.4826 x median absolute deviation.</p></body></html>")
     with atomic_path(out) as tmp:

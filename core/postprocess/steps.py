@@ -60,6 +60,18 @@ FILTER_SPECS = (
               help="Vectors shorter than this have no meaningful direction and are never removed by this filter."),
     ParamSpec("min_clump", "int", 0, "Minimum clump size, vectors (0 = off)", minimum=0,
               help="Remove isolated groups (8-connected) of fewer valid vectors than this.", advanced=False),
+    ParamSpec("max_downslope_angle", "float", 0.0, "Maximum angle from downslope, degrees (0 = off; needs a DEM)",
+              minimum=0.0, maximum=180.0,
+              help="Downslope-consistency test with a DEM: remove vectors pointing more than this many degrees away "
+              "from the downslope direction (uphill or across the slope), e.g. 90 removes uphill motion, 45 also "
+              "motion mostly across the slope. Only vectors longer than the direction filter's minimum magnitude, "
+              "on slopes steeper than the minimum slope, with a DEM value are tested. MASK bit 128.",
+              advanced=False),
+    ParamSpec("downslope_min_slope", "float", 5.0, "Downslope test: minimum slope, degrees", minimum=0.0,
+              maximum=89.0, help="Flatter ground has no meaningful downslope direction and is not tested."),
+    ParamSpec("dem_smoothing", "float", 0.0, "Downslope test: DEM smoothing length, map units", minimum=0.0,
+              help="Width of the box over which the DEM slope is averaged (about the tracking window, in metres); "
+              "0 = the DEM averaged over each vector's cell only."),
     ParamSpec("max_hole", "int", 0, "Interpolate holes up to this many vectors (0 = off)", minimum=0,
               help="Fill holes left by the filters of at most this many vectors from their neighbours. Filled "
               "vectors are flagged in the MASK band (bit 64), never silently."),
@@ -82,9 +94,54 @@ def _write_table(path: Optional[str], header, rows) -> Optional[str]:
     return os.path.abspath(path)
 
 
-def filter_product(product: Product, log=None, **params) -> Dict[str, Any]:
-    """Apply :func:`outliers.filter_offsets` to a product in memory; adds/updates the MASK band."""
+def downslope_test(product: Product, dem: str, max_angle: float, min_slope: float, min_magnitude: float,
+                   smoothing: float = 0.0, log=None):
+    """The DEM downslope-consistency test as a function ``(dcol, drow) px -> True where to remove``.
+
+    A vector is removed when the angle between its horizontal direction and
+    the DEM's downslope direction exceeds ``max_angle`` degrees (see
+    ``core.terrain.projection.downslope_angle``); vectors shorter than
+    ``min_magnitude`` px, on slopes below ``min_slope`` degrees or without a DEM
+    value are not tested.
+    """
+    from ..displacement import pixel_to_map
+    from ..terrain.dem import terrain_on_grid
+    from ..terrain.projection import downslope_angle
+
+    log = log or (lambda m: None)
+    terrain = terrain_on_grid(dem, product.geotransform, product.shape, product.crs_wkt, smoothing, log)
+    slope = terrain.slope
+    with np.errstate(invalid="ignore"):
+        steep = slope >= min_slope
+    untested = int((product.valid & ~steep).sum())
+    if untested:
+        log(f"Downslope test: {untested} vectors on ground flatter than {min_slope:g} deg or without DEM are "
+            "not tested")
+    gt = product.image_geotransform()
+
+    def bad(dcol: np.ndarray, drow: np.ndarray) -> np.ndarray:
+        dx, dy = pixel_to_map(dcol, drow, gt, True)
+        with np.errstate(invalid="ignore"):
+            return steep & (np.hypot(dcol, drow) > min_magnitude) & (downslope_angle(dx, dy, terrain.gx, terrain.gy)
+                                                                     > max_angle)
+    return bad
+
+
+def filter_product(product: Product, log=None, dem: Optional[str] = None, **params) -> Dict[str, Any]:
+    """Apply :func:`outliers.filter_offsets` to a product in memory; adds/updates the MASK band.
+
+    ``dem`` (a DEM raster in any CRS) is needed by the downslope test (``max_downslope_angle`` > 0).
+    """
     values = validate(FILTER_SPECS, {k: v for k, v in params.items() if v is not None})
+    downslope = None
+    if values["max_downslope_angle"] and values["max_downslope_angle"] > 0:
+        if not dem:
+            raise ParameterError("The downslope test (MAX_DOWNSLOPE_ANGLE > 0) needs a DEM: give one, or set the "
+                                 "angle to 0.")
+        downslope = downslope_test(product, dem, values["max_downslope_angle"], values["downslope_min_slope"],
+                                   values["direction_min_magnitude"], values["dem_smoothing"], log)
+    elif dem and log:
+        log("A DEM was given but MAX_DOWNSLOPE_ANGLE is 0: the downslope test is off.")
     if not product.valid.any():
         raise InputError(f"'{os.path.basename(product.path)}' has no valid displacement vector to filter.")
     max_px = float(values["max_displacement"] or 0.0)
@@ -101,7 +158,7 @@ def filter_product(product: Product, log=None, **params) -> Dict[str, Any]:
                          int(values["median_radius"]), values["median_epsilon"], int(values["median_stride"]),
                          values["direction_angle"],
                          int(values["direction_radius"]), values["direction_min_magnitude"],
-                         int(values["min_clump"]), int(values["max_hole"]), log=log)
+                         int(values["min_clump"]), int(values["max_hole"]), log=log, downslope=downslope)
     removed = product.valid & ~np.isfinite(res.dcol)
     product.invalidate(removed)
     product.set_pixel_offsets(res.dcol, res.drow)
@@ -109,22 +166,23 @@ def filter_product(product: Product, log=None, **params) -> Dict[str, Any]:
         old = product.bands["MASK"]
         res.mask = np.where(np.isfinite(old) & ~(res.mask > 0), old, res.mask)
     product.bands["MASK"] = res.mask
-    product.add_history("filteroffsets", parameters=values, counts=res.counts, input_vectors=res.input_valid)
+    product.add_history("filteroffsets", parameters={**values, **({"dem": os.path.abspath(dem)} if downslope else {})},
+                        counts=res.counts, input_vectors=res.input_valid)
     return {"counts": res.counts, "input_vectors": res.input_valid, "kept": int(product.valid.sum()),
             "rows": summary_rows(res), "parameters": values}
 
 
 def filter_file(input: str, output: str, table: Optional[str] = None, monitor: Optional[Monitor] = None,
-                **params) -> Dict[str, Any]:
+                dem: Optional[str] = None, **params) -> Dict[str, Any]:
     """Filter outliers of a displacement file; write the result and a table of counts per filter."""
     mon = ensure_monitor(monitor)
     mon.report(0.05, "Reading the displacement result")
     product = read_product(input)
     mon.report(0.2, "Filtering outliers")
-    info = filter_product(product, log=mon.log, **params)
+    info = filter_product(product, log=mon.log, dem=dem, **params)
     mon.check()
     mon.report(0.8, "Writing the filtered result")
-    info["output"] = write_product(product, output)
+    info["output"] = write_product(product, output, [dem] if dem else [])
     info["table"] = _write_table(table, ("filter", "removed", "fraction"), info["rows"])
     mon.report(1.0, "Done")
     return info

@@ -68,6 +68,29 @@ def test_landslide_model_runs_on_the_sample_data(provider, tmp_path):
     vnames = band_names(vel)
     speed = read_band(vel, vnames.index("VELOCITY") + 1)
     assert np.nanmax(speed) == pytest.approx(np.hypot(20, 30) * 365.25 / 92, rel=0.15)
+    # no DEM: the optional slope-parallel step is skipped
+    assert not res.get("slope:VELOCITY_3D") or not os.path.exists(res["slope:VELOCITY_3D"])
+
+
+def test_landslide_model_with_a_dem_adds_the_slope_parallel_velocity(provider, tmp_path):
+    """The optional DEM step: a 20-degree plane facing south-south-east (the lobe's direction of motion)."""
+    import processing
+    import terrain_fixtures as tf
+
+    gx, gy = tf.plane_gradient(20, 146.3)
+    dem = tf.write_dem(tmp_path / "dem.tif", lambda x, y: 2000 + gx * (x - 640000) + gy * (y - 4910000), epsg=32633,
+                       res=15.0, size_m=6000, centre=(642000, 4908000))
+    res = processing.run(f"sensetrack:{LANDSLIDE}", {
+        "REFERENCE": f"{SAMPLE}/reference.tif", "TARGET": f"{SAMPLE}/target.tif", "BAND": 1,
+        "LANDSLIDE": f"{SAMPLE}/landslide.gpkg", "REFERENCE_DATE": "2023-06-01", "TARGET_DATE": "2023-09-01",
+        "WINDOW_SIZE": 64, "DEM": dem, "correct:DISPLACEMENT": str(tmp_path / "disp.tif"),
+        "velocity:VELOCITY": str(tmp_path / "vel.tif"), "slope:VELOCITY_3D": str(tmp_path / "vel3d.tif")})
+    out = res["slope:VELOCITY_3D"]
+    names = band_names(out)
+    assert {"VZ", "VELOCITY_3D", "DZ", "SLOPE", "MASK"} <= set(names)
+    vx, vy, vz = (read_band(out, names.index(n) + 1) for n in ("VX", "VY", "VZ"))
+    np.testing.assert_allclose(vz, vx * gx + vy * gy, rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(read_band(out, names.index("SLOPE") + 1), 20, atol=1e-3)
 
 
 @needs_shared_data

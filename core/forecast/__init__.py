@@ -1,0 +1,1 @@
+"""Failure-time indicators from velocity time series (inverse velocity, Fukuzono 1985)."""
