@@ -64,8 +64,9 @@ def test_chain_filter_correct_velocity_report(provider, tmp_path, chain_inputs, 
     assert os.path.exists(tmp_path / "f.qml") and pts.renderer().type() == "graduatedSymbol"
     from qgis.core import QgsRenderContext
 
-    sym = pts.renderer().symbols(QgsRenderContext())[0].symbolLayer(0)
-    assert sym.layerType() == "VectorField" and sym.xAttribute() == "DX" and sym.yAttribute() == "DY"
+    sym = pts.renderer().symbols(QgsRenderContext())[-1].symbolLayer(1)
+    assert sym.layerType() == "SimpleMarker" and "DX" in sym.dataDefinedProperties().property(
+        sym.PropertyAngle).expressionString()
 
 
 def test_tracker_outputs_are_styled(provider, tmp_path):
@@ -78,6 +79,8 @@ def test_tracker_outputs_are_styled(provider, tmp_path):
     assert os.path.exists(tmp_path / "fb.qml")
     assert layer.renderer().type() == "singlebandpseudocolor" and layer.renderer().band() == 3  # MAGNITUDE
     assert layer.renderer().classificationMin() == 0 and layer.renderer().classificationMax() > 5  # metres
+    labels = [i.label for i in layer.renderer().shader().rasterShaderFunction().colorRampItemList()]
+    assert labels[0].startswith("0–") and all(t.endswith(" m") for t in labels)
 
 
 def test_post_processor_is_attached_when_the_gui_loads_the_output(provider, tmp_path, chain_inputs):
