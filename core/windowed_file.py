@@ -27,6 +27,7 @@ from .progress import Monitor, ensure_monitor
 from .raster import Raster, pixel_centres
 from .tracking import _units
 from .windowed import (LABELS, WindowResult, check_values, coarse_parameters, grid_shape, margin, prior_from_coarse,
+                       usable_levels,
                        track_block)
 from .windowed import track_windows as _track_in_memory
 
@@ -108,16 +109,16 @@ def track_windows_file(
     check_pair(ref, tar)
     ny, nx = grid_shape(ref.shape, window, step)
     prior = None
-    levels = int(values["pyramid_levels"])
+    levels = usable_levels(ref.shape, window, int(values["pyramid_levels"]), mon.log)
+    values["pyramid_levels"] = levels  # the metadata records what was done
     if levels > 0:
         f = 2 ** levels
         mon.report(0.0, "Coarse pass (reduced images)")
         ca, cav = _coarse(ref, reference_band, f)
         cb, cbv = _coarse(tar, target_band, f)
-        if min(ca.shape) >= window:
-            coarse = _track_in_memory(ca, cb, "phase", window, step, cav, cbv, mon.sub(0.0, 0.1),
-                                      **coarse_parameters(values))
-            prior = prior_from_coarse(coarse, f)
+        coarse = _track_in_memory(ca, cb, "phase", window, step, cav, cbv, mon.sub(0.0, 0.1),
+                                  **coarse_parameters(values))
+        prior = prior_from_coarse(coarse, f)
         del ca, cb, cav, cbv
     work = mon.sub(0.1 if levels > 0 else 0.0, 0.97)
     units = _units(ref)
