@@ -1,7 +1,7 @@
 """sensetrack:filteroffsets — remove outliers from a displacement result."""
 from qgis.core import QgsProcessingOutputNumber
 
-from ..core.postprocess.steps import FILTER_SPECS, filter_file
+from ..core.postprocess.steps import FILTER_SPECS, RECOMMENDED, filter_file
 from .base import parameter_from_spec, values_from_specs
 from .postprocess import PostprocessAlgorithm
 
@@ -18,6 +18,11 @@ class FilterOffsetsAlgorithm(PostprocessAlgorithm):
         "4 maximum displacement/velocity, 8 median test, 16 direction, 32 clump, 64 interpolated (small holes "
         "filled when 'Interpolate holes' is set); 0 = kept, NaN = no input vector. The number removed by each "
         "filter is logged and written to the optional table.</p>"
+        "<p>Left empty, 'Minimum correlation PEAK', 'Median test neighbourhood radius', 'Median test noise level', "
+        "'Median test neighbour spacing' and 'Minimum clump size' take the starting point recommended for the kind "
+        "of result (checked on benchmark pairs): windowed results (phase correlation, NCC) median test over the 5x5 "
+        "neighbourhood, noise 0.2 px; dense results (Farnebäck, ILK, TV-L1) PEAK (MATCH) 0.25, neighbour spacing "
+        "10, noise 0.3 px, clumps under 20 vectors removed. The log says which values were used.</p>"
     )
     REFERENCE = ("Westerweel, J. & Scarano, F. (2005) Universal outlier detection for PIV data. "
                  "Experiments in Fluids 39, 1096-1100.")
@@ -25,7 +30,16 @@ class FilterOffsetsAlgorithm(PostprocessAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_input()
         for spec in FILTER_SPECS:
-            self.addParameter(parameter_from_spec(spec))
+            p = parameter_from_spec(spec)
+            if spec.name in RECOMMENDED["dense"]:
+                # unset = the starting point for the kind of result; a fixed default would suit only one kind
+                w, d = RECOMMENDED["windowed"][spec.name], RECOMMENDED["dense"][spec.name]
+                p.setDefaultValue(None)
+                p.setFlags(p.flags() | p.FlagOptional)
+                p.setHelp(p.help() + self.tr(" Leave empty for the recommended starting point: {0} for windowed "
+                                             "results (phase correlation, NCC), {1} for dense results "
+                                             "(Farnebäck, ILK, TV-L1).").format(w, d))
+            self.addParameter(p)
         self.add_outputs("Filtered result", "Vectors removed per filter",
                          "CSV (or JSON) table: filter, number of vectors removed, fraction of the input vectors.")
         self.addOutput(QgsProcessingOutputNumber("REMOVED", self.tr("Vectors removed")))
@@ -34,6 +48,8 @@ class FilterOffsetsAlgorithm(PostprocessAlgorithm):
     def run_core(self, parameters, context, monitor):
         source = self.input_path(parameters, context)
         values = values_from_specs(self, FILTER_SPECS, parameters, context)
+        for name in RECOMMENDED["dense"]:
+            values[name] = self.optional_double(parameters, name.upper(), context)
         outs = self.output_paths(parameters, context)
         table = self.table_path(parameters, context)
         info = filter_file(source, outs[0][1], table or None, monitor=monitor, **values)

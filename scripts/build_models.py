@@ -69,7 +69,7 @@ LANDSLIDE = {
          {"REFERENCE": ("step", "normalize_reference", "OUTPUT"), "TARGET": ("step", "coregister", "OUTPUT"),
           "WINDOW_SIZE": ("input", "WINDOW_SIZE")}, {}),
         ("filter", "sensetrack:filteroffsets", "Remove outliers",
-         {"INPUT": ("step", "track", "OUTPUT"), "MIN_PEAK": ("value", 0.3)}, {}),
+         {"INPUT": ("step", "track", "OUTPUT")}, {}),  # the filter's recommended starting point
         ("correct", "sensetrack:stablegroundcorrection", "Remove the bias measured outside the landslide",
          {"INPUT": ("step", "filter", "OUTPUT"), "MASK": ("input", "LANDSLIDE"), "INVERT": ("value", True)},
          {"DISPLACEMENT": ("OUTPUT", "Corrected displacement (m) with uncertainty")}),
@@ -130,7 +130,7 @@ GLACIER = {
          {"REFERENCE": ("step", "grd_reference", "OUTPUT"), "TARGET": ("step", "coregister", "OUTPUT"),
           "WINDOW_SIZE": ("input", "WINDOW_SIZE"), "SEARCH_RANGE": ("input", "SEARCH_RANGE")}, {}),
         ("filter", "sensetrack:filteroffsets", "Remove outliers",
-         {"INPUT": ("step", "track", "OUTPUT"), "MIN_PEAK": ("value", 0.2)}, {}),
+         {"INPUT": ("step", "track", "OUTPUT")}, {}),  # the filter's recommended starting point
         ("velocity", "sensetrack:velocity", "Velocity from the acquisition times",
          {"INPUT": ("step", "filter", "OUTPUT"), "REFERENCE_DATE": ("input", "REFERENCE_DATE"),
           "TARGET_DATE": ("input", "TARGET_DATE"), "UNIT": ("value", "m/year")},
