@@ -24,6 +24,7 @@ from .errors import InputError
 from .grid import check_pair
 from .output import RasterWriter, check_output_path, write_points
 from .progress import Monitor, ensure_monitor
+from .provenance import origin_of
 from .raster import Raster, pixel_centres
 from .tracking import _units
 from .windowed import (LABELS, WindowResult, check_values, coarse_parameters, grid_shape, margin, prior_from_coarse,
@@ -133,8 +134,8 @@ def track_windows_file(
         "SENSETRACK_VERSION": __version__,
         "SENSETRACK_METHOD": "phasecorrelation" if method == "phase" else "ncc",
         "SENSETRACK_PARAMETERS": json.dumps(record),
-        "SENSETRACK_REFERENCE": os.path.abspath(reference),
-        "SENSETRACK_TARGET": os.path.abspath(target),
+        "SENSETRACK_REFERENCE": origin_of(reference),  # the user's files, not a model's temporary ones
+        "SENSETRACK_TARGET": origin_of(target),
         "SENSETRACK_UNITS": units,
         "SENSETRACK_CONVENTION": "target minus reference; DX east, DY north; DIRECTION azimuth clockwise from north",
         "SENSETRACK_GRID": f"window {window} px, step {step} px; output pixel (i, j) = window centred on input "

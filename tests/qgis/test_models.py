@@ -68,6 +68,13 @@ def test_landslide_model_runs_on_the_sample_data(provider, tmp_path):
     vnames = band_names(vel)
     speed = read_band(vel, vnames.index("VELOCITY") + 1)
     assert np.nanmax(speed) == pytest.approx(np.hypot(20, 30) * 365.25 / 92, rel=0.15)
+    # provenance names the user's images, not the model's temporary files
+    meta = gdal.Open(vel).GetMetadata()
+    assert meta["SENSETRACK_REFERENCE"] == os.path.abspath(f"{SAMPLE}/reference.tif")
+    assert meta["SENSETRACK_TARGET"] == os.path.abspath(f"{SAMPLE}/target.tif")
+    report = processing.run("sensetrack:displacementreport", {"INPUT": vel, "OUTPUT": str(tmp_path / "r.html")})
+    text = open(report["OUTPUT"], encoding="utf-8").read()
+    assert "reference.tif → target.tif" in text and "processing_" not in text.split("<h2>Processing history")[0]
 
 
 @needs_shared_data
