@@ -51,8 +51,8 @@ LANDSLIDE = {
         _in("BAND", "number", "Band to track", "Band of both images to track (1 = first).", default=1),
         _in("LANDSLIDE", "polygon", "Landslide polygon",
             "Polygon(s) around the moving area; everything outside is used as stable ground."),
-        _in("REFERENCE_DATE", "string", "Reference acquisition date", "Date of the earlier image (YYYY-MM-DD)."),
-        _in("TARGET_DATE", "string", "Target acquisition date", "Date of the later image (YYYY-MM-DD)."),
+        _in("REFERENCE_DATE", "date", "Reference acquisition date", "Date of the earlier image (YYYY-MM-DD)."),
+        _in("TARGET_DATE", "date", "Target acquisition date", "Date of the later image (YYYY-MM-DD)."),
         _in("WINDOW_SIZE", "number", "Correlation window (pixels)", "Size of the phase-correlation window.",
             default=64),
     ],
@@ -72,11 +72,16 @@ LANDSLIDE = {
          {"INPUT": ("step", "track", "OUTPUT")}, {}),  # the filter's recommended starting point
         ("correct", "sensetrack:stablegroundcorrection", "Remove the bias measured outside the landslide",
          {"INPUT": ("step", "filter", "OUTPUT"), "MASK": ("input", "LANDSLIDE"), "INVERT": ("value", True)},
-         {"DISPLACEMENT": ("OUTPUT", "Corrected displacement (m) with uncertainty")}),
+         {"DISPLACEMENT": ("OUTPUT", "Landslide displacement",
+                           "Displacement between the two dates after outlier filtering and stable-ground "
+                           "correction: DX (east), DY (north), MAGNITUDE, DIRECTION in metres, with SIGMA_DX, "
+                           "SIGMA_DY and ERROR (1 sigma).")}),
         ("velocity", "sensetrack:velocity", "Velocity from the two dates",
          {"INPUT": ("step", "correct", "OUTPUT"), "REFERENCE_DATE": ("input", "REFERENCE_DATE"),
           "TARGET_DATE": ("input", "TARGET_DATE"), "UNIT": ("value", "m/year")},
-         {"VELOCITY": ("OUTPUT", "Velocity (m/year) with uncertainty")}),
+         {"VELOCITY": ("OUTPUT", "Landslide velocity",
+                       "Velocity in m/year: VX (east), VY (north), VELOCITY, DIRECTION, with SIGMA_VX, SIGMA_VY "
+                       "and VELOCITY_ERROR (1 sigma).")}),
     ],
 }
 
@@ -112,9 +117,9 @@ GLACIER = {
         _in("WINDOW_SIZE", "number", "Correlation window (pixels)", "Size of the NCC chip.", default=32),
         _in("SEARCH_RANGE", "number", "Search range (pixels)", "How far the chip is searched in every "
             "direction; larger than the expected motion.", default=8),
-        _in("REFERENCE_DATE", "string", "Reference date (optional)", "Overrides the product's time (YYYY-MM-DD).",
+        _in("REFERENCE_DATE", "date", "Reference date (optional)", "Overrides the product's time (YYYY-MM-DD).",
             optional=True),
-        _in("TARGET_DATE", "string", "Target date (optional)", "Overrides the product's time (YYYY-MM-DD).",
+        _in("TARGET_DATE", "date", "Target date (optional)", "Overrides the product's time (YYYY-MM-DD).",
             optional=True),
     ],
     "steps": [
@@ -134,7 +139,9 @@ GLACIER = {
         ("velocity", "sensetrack:velocity", "Velocity from the acquisition times",
          {"INPUT": ("step", "filter", "OUTPUT"), "REFERENCE_DATE": ("input", "REFERENCE_DATE"),
           "TARGET_DATE": ("input", "TARGET_DATE"), "UNIT": ("value", "m/year")},
-         {"VELOCITY": ("OUTPUT", "Glacier velocity (m/year)")}),
+         {"VELOCITY": ("OUTPUT", "Glacier velocity",
+                       "Glacier surface velocity in m/year (VX east, VY north, VELOCITY, DIRECTION) from the NCC "
+                       "offsets, outliers removed.")}),
     ],
 }
 
@@ -158,13 +165,16 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
         QgsProcessingParameterRasterLayer,
         QgsProcessingParameterString,
         QgsProcessingParameterCrs,
+        QgsProcessingParameterDateTime,
         QgsProcessingParameterFile,
     )
     from qgis.PyQt.QtCore import QPointF
 
     model = QgsProcessingModelAlgorithm(spec["name"], GROUP, "sensetrack_examples")
     model.setHelpContent({"ALG_DESC": spec["help"], "ALG_CREATOR": "SenseTrack",
-                          **{i["name"]: i["help"] for i in spec["inputs"]}})
+                          **{i["name"]: i["help"] for i in spec["inputs"]},
+                          **{f"{cid}:{name}": out[2] for cid, _, _, _, outs in spec["steps"]
+                             for name, out in outs.items()}})
     for k, item in enumerate(spec["inputs"]):
         kind, name, desc = item["kind"], item["name"], item["description"]
         if kind == "raster":
@@ -180,6 +190,9 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
         elif kind == "crs":
             p = QgsProcessingParameterCrs(name, desc, defaultValue=item.get("default"),
                                           optional=item.get("optional", False))
+        elif kind == "date":
+            p = QgsProcessingParameterDateTime(name, desc, QgsProcessingParameterDateTime.Date,
+                                               optional=item.get("optional", False))
         elif kind == "float":
             p = QgsProcessingParameterNumber(name, desc, QgsProcessingParameterNumber.Double,
                                              defaultValue=item.get("default"), minValue=0.0)
@@ -205,7 +218,7 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
             child.addParameterSources(pname, [src])
         _add_defaults(child)
         outs = {}
-        for oname, (child_output, odesc) in outputs.items():
+        for oname, (child_output, odesc, _help) in outputs.items():
             out = QgsProcessingModelOutput(oname, odesc)
             out.setChildId(cid)
             out.setChildOutputName(child_output)
@@ -214,6 +227,8 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
         child.setModelOutputs(outs)
         model.addChildAlgorithm(child)
     model.updateDestinationParameters()
+    if hasattr(model, "setParameterOrder"):  # QGIS >= 3.26; 3.22 lists model inputs alphabetically
+        model.setParameterOrder([i["name"] for i in spec["inputs"]])
     return model
 
 

@@ -98,3 +98,21 @@ def test_glacier_model_runs_on_two_fixture_products(provider, tmp_path):
     # 3 image columns of the fixture's ground-range spacing (257.88 km real swath / 257 intervals = 1003.4 m)
     # in 12 days
     assert np.nanmedian(speed) == pytest.approx(3 * 1003.4 * 365.25 / 12, rel=0.05)
+
+
+def test_models_explain_their_inputs_and_outputs(provider):
+    from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingParameterDateTime
+
+    for m in [a for a in provider.algorithms() if isinstance(a, QgsProcessingModelAlgorithm)]:
+        outputs = m.outputDefinitions()
+        assert outputs, f"{m.displayName()} lists no outputs"  # qgis_process help printed none before
+        help_content = m.helpContent()
+        for p in m.parameterDefinitions():
+            assert len(help_content.get(p.name(), "")) > 10, f"{m.displayName()}: {p.name()} has no help"
+        for o in outputs:
+            assert "_" not in o.description() and o.description()[0].isupper(), o.description()
+        dates = [p for p in m.parameterDefinitions() if p.name().endswith("_DATE")]
+        assert dates and all(isinstance(p, QgsProcessingParameterDateTime) for p in dates)
+    landslide = provider.algorithm(LANDSLIDE) or [a for a in provider.algorithms() if a.displayName() == LANDSLIDE][0]
+    assert {o.description() for o in landslide.outputDefinitions()} == {"Landslide displacement",
+                                                                        "Landslide velocity"}
