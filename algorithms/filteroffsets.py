@@ -1,7 +1,7 @@
 """sensetrack:filteroffsets — remove outliers from a displacement result."""
 from qgis.core import QgsProcessingOutputNumber
 
-from ..core.postprocess.steps import FILTER_SPECS, RECOMMENDED, filter_file
+from ..core.postprocess.steps import BY_KIND, FILTER_SPECS, RECOMMENDED, filter_file
 from .base import parameter_from_spec, values_from_specs
 from .postprocess import PostprocessAlgorithm
 
@@ -31,7 +31,7 @@ class FilterOffsetsAlgorithm(PostprocessAlgorithm):
         self.add_input()
         for spec in FILTER_SPECS:
             p = parameter_from_spec(spec)
-            if spec.name in RECOMMENDED["dense"]:
+            if spec.name in BY_KIND:
                 # unset = the starting point for the kind of result; a fixed default would suit only one kind
                 w, d = RECOMMENDED["windowed"][spec.name], RECOMMENDED["dense"][spec.name]
                 p.setDefaultValue(None)
@@ -48,7 +48,7 @@ class FilterOffsetsAlgorithm(PostprocessAlgorithm):
     def run_core(self, parameters, context, monitor):
         source = self.input_path(parameters, context)
         values = values_from_specs(self, FILTER_SPECS, parameters, context)
-        for name in RECOMMENDED["dense"]:
+        for name in BY_KIND:
             values[name] = self.optional_double(parameters, name.upper(), context)
         outs = self.output_paths(parameters, context)
         table = self.table_path(parameters, context)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from typing import List, Mapping, Optional, Sequence
+from typing import Any, List, Mapping, Optional, Sequence
 
 import numpy as np
 
@@ -152,3 +152,21 @@ def quantiles(values: np.ndarray, q: Sequence[float]) -> List[float]:
     v = np.asarray(values, dtype=np.float64)
     v = v[np.isfinite(v)]
     return [float(x) for x in np.percentile(v, q)] if v.size else [float("nan")] * len(q)
+
+
+def num(v: Any, noise: float = 0.0) -> str:
+    """A number for people: 4 significant digits, no float noise, 0 when below ``noise / 100``."""
+    if isinstance(v, (bool, np.bool_)):
+        return "yes" if v else "no"
+    if isinstance(v, (int, np.integer)):
+        return f"{int(v):,}".replace(",", " ")
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return str(v)
+    if not np.isfinite(f):
+        return "–"
+    if abs(f) < max(noise / 100.0, 1e-7):
+        return "0"
+    text = f"{f:.4g}" if 1e-3 <= abs(f) < 1e6 else f"{f:.3g}"
+    return text.replace("e-0", "e-").replace("e+0", "e")

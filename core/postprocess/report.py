@@ -19,7 +19,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from ..display import units_label
+from ..display import num, units_label
 from ..errors import InputError
 from ..output import atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
@@ -33,24 +33,6 @@ PROVENANCE = (("SENSETRACK_REFERENCE", "Reference image"), ("SENSETRACK_TARGET",
               ("SENSETRACK_METHOD", "Tracker"), ("SENSETRACK_VERSION", "SenseTrack version"),
               ("SENSETRACK_UNITS", "Displacement units"), ("SENSETRACK_VELOCITY_UNITS", "Velocity units"),
               ("SENSETRACK_CONVENTION", "Convention"))
-
-
-def num(v: Any, noise: float = 0.0) -> str:
-    """A number for people: 4 significant digits, no float noise, 0 when below ``noise / 100``."""
-    if isinstance(v, (bool, np.bool_)):
-        return "yes" if v else "no"
-    if isinstance(v, (int, np.integer)):
-        return f"{int(v):,}".replace(",", " ")
-    try:
-        f = float(v)
-    except (TypeError, ValueError):
-        return str(v)
-    if not np.isfinite(f):
-        return "–"
-    if abs(f) < max(noise / 100.0, 1e-7):
-        return "0"
-    text = f"{f:.4g}" if 1e-3 <= abs(f) < 1e6 else f"{f:.3g}"
-    return text.replace("e-0", "e-").replace("e+0", "e")
 
 
 def _cell(v: Any) -> str:

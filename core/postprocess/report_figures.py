@@ -13,7 +13,7 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 from osgeo import ogr, osr
 
-from ..display import magnitude_classes, nice_length, units_label
+from ..display import magnitude_classes, nice_length, num, units_label
 from ..errors import MissingDependencyError
 from .product import Product
 
@@ -120,10 +120,10 @@ def map_figure(p: Product, rings: Sequence[Ring] = (), max_arrows: int = 35) -> 
     scale = (ref / spacing) if ref > 0 else 1.0
     # DX east / DY north are map-aligned: 'xy' angles draw them as such; the 98th percentile spans one spacing
     q = ax.quiver(xs[sl], ys[sl], p.bands["DX"][sl], p.bands["DY"][sl], color="white", edgecolor="black",
-                  linewidth=0.4, angles="xy", scale_units="xy", scale=scale, width=0.004)
+                  linewidth=0.5, angles="xy", scale_units="xy", scale=scale, width=0.006)
     key = nice_length(ref)
     disp_unit = units_label(p.units)
-    ax.quiverkey(q, 0.80, -0.10, key, f"→ = {key:g} {disp_unit}".strip(), labelpos="E", coordinates="axes")
+    ax.quiverkey(q, 0.80, -0.10, key, f"= {key:g} {disp_unit}".strip(), labelpos="E", coordinates="axes")
     for ring in rings:
         ax.plot(ring[:, 0], ring[:, 1], color="#d62728", lw=1.6)
     x0, x1, y0, y1 = extent(p)
@@ -170,7 +170,8 @@ def histogram_figure(p: Product, where: np.ndarray, label: str) -> str:
             ax.hist(v, bins=60, range=(lo, hi if hi > lo else lo + 1), color="#3a6ea5")
             ax.axvline(0, color="k", lw=0.8)
             med = float(np.median(v))
-            ax.axvline(med, color="r", lw=1, label=f"median {med:+.3g} {unit}")
+            nmad = 1.4826 * float(np.median(np.abs(v - med)))
+            ax.axvline(med, color="r", lw=1, label=f"median {num(med, nmad)} {unit}")
             ax.legend(fontsize=8)
         ax.set_title(f"{comp} on {label}")
         ax.set_xlabel(f"{comp} ({unit})")

@@ -74,6 +74,8 @@ RECOMMENDED: Dict[str, Dict[str, Any]] = {
     "dense": {"min_peak": 0.25, "median_threshold": 2.0, "median_radius": 1, "median_epsilon": 0.3,
               "median_stride": 10, "min_clump": 20},
 }
+#: The parameters whose starting point depends on the kind of result (left unset, they take it).
+BY_KIND = tuple(k for k in RECOMMENDED["dense"] if RECOMMENDED["dense"][k] != RECOMMENDED["windowed"][k])
 DENSE_METHODS = ("farneback", "ilk", "tvl1")
 
 
@@ -110,7 +112,7 @@ def filter_product(product: Product, log=None, **params) -> Dict[str, Any]:
     """Apply :func:`outliers.filter_offsets` to a product in memory; adds/updates the MASK band."""
     values = validate(FILTER_SPECS, recommended_filter(product, params))
     if log is not None:
-        unset = sorted(k for k in RECOMMENDED["dense"] if params.get(k) is None)
+        unset = [k for k in BY_KIND if params.get(k) is None]
         if unset:
             log(f"Starting point for a {result_kind(product)} result: "
                 + ", ".join(f"{k.upper()}={values[k]:g}" for k in unset))
