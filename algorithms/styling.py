@@ -224,9 +224,19 @@ def _spacing(layer) -> float:
 
 
 def _save(layer) -> Optional[str]:
-    """Save the style where QGIS looks for the default style of this file (``<name>.qml``)."""
+    """Save the style where QGIS looks for the default style of this file; return where it went.
+
+    Rasters: ``<name>.qml``. GeoPackages: inside the file (default style of the layer, which QGIS loads
+    first), and ``<name>.qml`` as well unless a raster of the same name sits beside it (a windowed
+    tracker's ``out.tif`` and ``out.gpkg``), whose .qml it would overwrite.
+    """
     source = layer.source().split("|")[0]
-    qml = os.path.splitext(source)[0] + ".qml"
+    stem = os.path.splitext(source)[0]
+    qml = stem + ".qml"
+    if source.lower().endswith(".gpkg"):
+        layer.saveStyleToDatabase("sensetrack", "SenseTrack displacement arrows", True, "")
+        if any(os.path.exists(stem + ext) for ext in (".tif", ".tiff", ".TIF", ".vrt")):
+            return source
     _msg, ok = layer.saveNamedStyle(qml)
     return qml if ok and os.path.exists(qml) else None
 
@@ -246,7 +256,10 @@ def _post_processor(qml: str):
     class _ApplyStyle(QgsProcessingLayerPostProcessorInterface):
         def postProcessLayer(self, layer, context, feedback):  # noqa: N802
             if layer is not None and os.path.exists(qml):
-                layer.loadNamedStyle(qml)
+                if qml.lower().endswith(".qml"):
+                    layer.loadNamedStyle(qml)
+                else:  # kept inside the GeoPackage
+                    layer.loadDefaultStyle()
                 layer.triggerRepaint()
 
     proc = _ApplyStyle()

@@ -97,3 +97,18 @@ def test_stable_noise_sets_the_dot_threshold():
     assert outlier.clipped and outlier.label(len(outlier.edges) - 2).startswith("> ")
     assert outlier.edges[-2] <= 2.5 and outlier.tick(2) == "2.00 m/year"
     assert nice_length(37) == 25 and nice_length(0.3) == 0.25
+
+
+def test_a_raster_and_points_of_the_same_name_keep_their_own_styles(tmp_path):
+    from qgis.core import QgsRasterLayer, QgsVectorLayer
+
+    from sensetrack.algorithms import styling
+    from sensetrack.core.windowed import track_windows_file
+
+    track_windows_file(os.path.join(SAMPLE, "reference.tif"), os.path.join(SAMPLE, "target.tif"),
+                       str(tmp_path / "out.tif"), str(tmp_path / "out.gpkg"), window=32, step=16)
+    for first, second in (("out.gpkg", "out.tif"), ("out.tif", "out.gpkg")):  # either order
+        styling.style_file(str(tmp_path / first))
+        styling.style_file(str(tmp_path / second))
+        assert QgsRasterLayer(str(tmp_path / "out.tif")).renderer().type() == "singlebandpseudocolor"
+        assert QgsVectorLayer(str(tmp_path / "out.gpkg")).renderer().type() == "graduatedSymbol"
