@@ -3,12 +3,13 @@ PY := .venv/bin/python
 PYTEST := QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 NO_QGIS := -p no:pytest_qgis
 
-.PHONY: help setup demo test test-core test-qgis test-cli bench bench-correlation sample-data models package transup transcompile transclean clean
+.PHONY: help setup demo screenshots test test-core test-qgis test-cli bench bench-correlation sample-data models package transup transcompile transclean clean
 
 help:
 	@echo "make demo   - install what is missing, run the trackers on the sample pair (demo-output/)"
 	@echo "make test   - install what is missing, run core, QGIS and qgis_process tests"
 	@echo "make bench  - performance and accuracy benchmark"
+	@echo "make screenshots - styled maps, legend, report and QGIS dialogs as pictures in docs/"
 	@echo "make sample-data - regenerate sample_data/ from its script"
 	@echo "make models - rebuild the example models in resources/models from scripts/build_models.py"
 	@echo "make package - build sensetrack.zip (QGIS: Install from ZIP)"
@@ -33,6 +34,12 @@ test-qgis: setup
 
 test-cli: setup
 	$(PYTEST) $(NO_QGIS) tests/cli
+
+screenshots: setup
+	@command -v chromium >/dev/null && command -v xvfb-run >/dev/null || { \
+	  SUDO=""; [ "$$(id -u)" != 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get install -y -q --no-install-recommends chromium xvfb; }
+	$(PY) scripts/screenshots.py
 
 bench: setup
 	@set -e; for f in scripts/bench_*.py; do [ -f "$$f" ] || continue; echo "== $$f"; $(PY) "$$f"; done

@@ -9,6 +9,8 @@ parameter is declared exactly once.
 """
 from __future__ import annotations
 
+import os
+import re
 from typing import Any, Dict, Iterable, Optional, Sequence
 
 from qgis.core import (
@@ -21,6 +23,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
 
 from ..core.deps import install_hint, missing
 from ..core.errors import Cancelled, ParameterError, SenseTrackError
@@ -37,6 +40,15 @@ GROUPS = {
     "prisma": "PRISMA",
     "snap": "SNAP",
 }
+
+
+ICONS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "icons")
+
+
+def group_icon(group_id: str) -> str:
+    """The SVG icon of a toolbox group (resources/icons/<group>.svg), or the plugin's icon."""
+    path = os.path.join(ICONS, f"{group_id}.svg")
+    return path if os.path.exists(path) else os.path.join(os.path.dirname(ICONS), "icon.svg")
 
 
 def tr(text: str, context: str = "SenseTrack") -> str:
@@ -125,8 +137,43 @@ def values_from_specs(alg: QgsProcessingAlgorithm, specs: Sequence[ParamSpec], p
     return out
 
 
+_ID = re.compile(r"(?<![\w'])(\()?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(\))?(?![\w'])")
+
+
+def label_parameter_ids(text: str, parameters) -> str:
+    """Name each parameter id in a help text by the label the dialog shows: ``'Coarse-to-fine levels'
+    (PYRAMID_LEVELS)``; ids already next to their label, and text inside HTML tags, are left alone."""
+    labels = {p.name(): p.description() for p in parameters}
+    if not labels or not text:
+        return text
+    return "".join(part if part.startswith("<") else _sub_ids(part, labels) for part in re.split(r"(<[^>]*>)", text))
+
+
+def _sub_ids(text: str, labels: Dict[str, str]) -> str:
+    def one(match):
+        opened, name, closed = match.groups()
+        label = labels.get(name)
+        if not label or label in text[max(0, match.start() - len(label) - 4):match.start()]:
+            return match.group(0)
+        if opened and closed:  # "(ID)" -> "('Label', ID)"
+            return f"('{label}', {name})"
+        return f"{opened or ''}'{label}' ({name}){closed or ''}"
+
+    return _ID.sub(one, text)
+
+
 class SenseTrackAlgorithm(QgsProcessingAlgorithm):
     """Base class: naming, grouping, help, dependency check and error bridging."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("shortHelpString")
+        if own is not None and not getattr(own, "_labels_ids", False):
+            def labelled(self, _own=own):
+                return label_parameter_ids(_own(self), self.parameterDefinitions())
+
+            labelled._labels_ids = True
+            cls.shortHelpString = labelled
 
     NAME = ""
     DISPLAY_NAME = ""
@@ -152,8 +199,14 @@ class SenseTrackAlgorithm(QgsProcessingAlgorithm):
     def groupId(self) -> str:  # noqa: N802
         return self.GROUP_ID
 
+    def icon(self) -> QIcon:
+        return QIcon(group_icon(self.GROUP_ID))
+
+    def svgIconPath(self) -> str:  # noqa: N802
+        return group_icon(self.GROUP_ID)
+
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr(self.HELP)
+        return label_parameter_ids(self.tr(self.HELP), self.parameterDefinitions())
 
     def described_help(self, description: str, common: str = "", reference: str = "") -> str:
         """Help text from a description, a paragraph shared by a family of algorithms and a reference."""

@@ -4,19 +4,21 @@
 results dictionary; it is the single place that decides how outputs look:
 
 * a displacement raster (a ``MAGNITUDE`` band, or ``VELOCITY`` after the
-  velocity step) gets a single-band pseudocolour renderer on that band,
-  limits from the 2nd and 98th percentiles, a viridis ramp;
+  velocity step) gets a pseudocolour viridis ramp from 0 to a rounded maximum
+  (``core.display.magnitude_classes``: the real maximum unless it is an outlier,
+  then a labelled clipped range), with legend entries such as ``5 m``;
 * a raster with a vertical component (``DZ``/``VZ`` of the slope projection,
   or a ``DZ`` time series: its last date) gets a diverging blue-white-red
-  ramp centred on 0 (limits +- the 98th percentile of ``|DZ|``; blue = down)
-  with the unit in the legend labels;
-* a displacement point layer (``DX``/``DY`` fields) gets arrows drawn by the
-  vector-field marker (``QgsVectorFieldSymbolLayer``, Cartesian, X = DX,
-  Y = DY, lengths in map units), coloured by magnitude classes. Verified by
-  rendering on QGIS 3.22: the Y attribute is taken as map units with y *up*
-  (a positive value draws the arrow towards north on a north-up projected
-  map), which is exactly our DY convention, so no sign change is needed. The
-  scale makes the 98th-percentile vector as long as the point spacing.
+  ramp centred on 0 (limits +- a rounded 98th percentile of ``|DZ|``; blue =
+  down) with the unit in the legend labels;
+* a displacement point layer (``DX``/``DY`` fields) gets arrows classed on the
+  same rounded edges, filled with the ramp colour of their class so one colour
+  means one value on both layers, and drawn with a white halo and a dark outline
+  so that they stay visible over the raster, an optical image or white paper.
+  Arrows are simple markers rotated to the azimuth of (DX, DY) and sized in
+  proportion to the magnitude (the 98th-percentile vector as long as the point
+  spacing); their legend patch is a normal-size arrow. Vectors below the noise
+  floor (``core.display.still_threshold``) are drawn as small dots.
 
 The style is written beside the file as the ``.qml`` QGIS loads by default
 (``<name>.qml`` next to ``<name>.tif`` / ``<name>.gpkg``), so qgis_process and
@@ -32,9 +34,13 @@ from typing import Any, Dict, Optional
 
 import numpy as np
 
+from ..core.display import Classes, magnitude_classes, still_threshold, units_label
+
 VIRIDIS = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
 DIVERGING = ("#2166ac", "#67a9cf", "#f7f7f7", "#ef8a62", "#b2182b")  # negative (down) blue, positive (up) red
 VERTICAL_BANDS = ("VZ", "DZ")
+HALO = "255,255,255,255"
+OUTLINE = "35,35,35,255"
 _POST_PROCESSORS: Dict[str, Any] = {}
 
 
@@ -67,7 +73,7 @@ def _raster_band(path: str):
     b = ds.GetRasterBand(index)
     f = max(1.0, max(ds.RasterXSize, ds.RasterYSize) / 1024.0)  # decimated read for big rasters
     arr = b.ReadAsArray(buf_xsize=int(ds.RasterXSize / f), buf_ysize=int(ds.RasterYSize / f))
-    return index, name, arr.astype(np.float64), b.GetUnitType() or ""
+    return index, name, arr.astype(np.float64), units_label(b.GetUnitType() or "")
 
 
 def _ramp(colours=VIRIDIS):
@@ -78,33 +84,66 @@ def _ramp(colours=VIRIDIS):
     return QgsGradientColorRamp(QColor(colours[0]), QColor(colours[-1]), False, stops)
 
 
+def class_colours(classes: Classes) -> list:
+    """Ramp colour (QColor) of each class, taken at the class middle on the 0..top ramp of the raster."""
+    ramp, top = _ramp(), classes.top if not classes.clipped else classes.edges[-2]
+    out = []
+    for i in range(len(classes.edges) - 1):
+        mid = min(0.5 * (classes.edges[i] + classes.edges[i + 1]), top)
+        out.append(ramp.color(mid / top if top > 0 else 0.0))
+    return out
+
+
+def _diverging_shader(values: np.ndarray, unit: str):
+    """A blue-white-red ramp centred on 0 with rounded, labelled limits (vertical motion: blue = down)."""
+    from qgis.core import QgsColorRampShader
+
+    from ..core.display import nice_step
+
+    m = _percentiles(np.abs(values))[1]
+    step = nice_step(m, 2)
+    top = step * max(1, int(np.ceil(m / step - 1e-9)))
+    shader = QgsColorRampShader(-top, top)
+    shader.setColorRampType(QgsColorRampShader.Interpolated)
+    ramp = _ramp(DIVERGING)
+    shader.setSourceColorRamp(ramp)
+    suffix = f" {unit}" if unit else ""
+    shader.setColorRampItemList([QgsColorRampShader.ColorRampItem(v, ramp.color((v + top) / (2 * top)),
+                                                                  f"{v:g}{suffix}")
+                                 for v in (-top, -top / 2, 0.0, top / 2, top)])
+    return shader, -top, top
+
+
+def _classes_shader(values: np.ndarray, unit: str):
+    """Discrete rounded classes from 0 (magnitude, velocity), the colours of the point classes."""
+    from qgis.core import QgsColorRampShader
+
+    classes = magnitude_classes(values, unit)
+    shader = QgsColorRampShader(0.0, classes.top)
+    # discrete classes with the colours of the point classes: one colour means one value on both layers
+    shader.setColorRampType(QgsColorRampShader.Discrete)
+    shader.setSourceColorRamp(_ramp())
+    colours = class_colours(classes)
+    items = [QgsColorRampShader.ColorRampItem(float(classes.edges[i + 1]), colours[i], classes.label(i))
+             for i in range(len(colours))]
+    items[-1] = QgsColorRampShader.ColorRampItem(float("inf"), colours[-1], classes.label(len(colours) - 1))
+    shader.setColorRampItemList(items)
+    return shader, 0.0, classes.top
+
+
 def style_raster(path: str) -> Optional[str]:
     """Write the pseudocolour .qml of a displacement raster; return its path (None if not one)."""
-    from qgis.core import QgsColorRampShader, QgsRasterLayer, QgsRasterShader, QgsSingleBandPseudoColorRenderer
+    from qgis.core import QgsRasterLayer, QgsRasterShader, QgsSingleBandPseudoColorRenderer
 
     found = _raster_band(path)
     if found is None:
         return None
     band, name, values, unit = found
-    diverging = name in VERTICAL_BANDS
-    if diverging:  # centred on 0: the colour says up or down, whatever the spread
-        m = _percentiles(np.abs(values))[1]
-        lo, hi = -m, m
-    else:
-        lo, hi = _percentiles(values)
-        lo = 0.0 if lo >= 0 else lo
     layer = QgsRasterLayer(path, os.path.basename(path), "gdal")
     if not layer.isValid():
         return None
-    shader = QgsColorRampShader(lo, hi)
-    shader.setColorRampType(QgsColorRampShader.Interpolated)
-    shader.setSourceColorRamp(_ramp(DIVERGING if diverging else VIRIDIS))
-    shader.classifyColorRamp(5, -1)
-    if unit:
-        items = shader.colorRampItemList()
-        for item in items:
-            item.label = f"{item.value:.3g} {unit}"
-        shader.setColorRampItemList(items)
+    maker = _diverging_shader if name in VERTICAL_BANDS else _classes_shader
+    shader, lo, hi = maker(values, unit)
     shader.setClip(False)
     rs = QgsRasterShader()
     rs.setRasterShaderFunction(shader)
@@ -122,72 +161,96 @@ def _point_values(layer, field: str) -> np.ndarray:
                      for v in vals], dtype=np.float64)
 
 
+def _metres_per_unit(layer) -> float:
+    """Metres per map unit of the layer's CRS (degrees: at the layer's mean latitude)."""
+    from qgis.core import QgsUnitTypes
+
+    crs = layer.crs()
+    if not crs.isValid():
+        return 1.0
+    if crs.isGeographic():
+        lat = layer.extent().center().y()
+        return 111320.0 * max(np.cos(np.radians(lat)), 0.01)
+    return QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceMeters)
+
+
+def _arrow(colour, legend_size: float, size_expr: str, angle_expr: str, halo: bool):
+    """One arrow layer (halo or fill), rotated and sized per feature; static size for the legend patch."""
+    from qgis.core import QgsProperty, QgsSimpleMarkerSymbolLayer, QgsSymbolLayer
+
+    if halo:
+        props = {"name": "arrow", "color": "0,0,0,0", "outline_color": HALO, "outline_width": "0.7"}
+    else:
+        rgb = f"{colour.red()},{colour.green()},{colour.blue()},255"
+        props = {"name": "arrow", "color": rgb, "outline_color": OUTLINE, "outline_width": "0.25"}
+    props["size"] = f"{legend_size:.2f}"
+    layer = QgsSimpleMarkerSymbolLayer.create(props)
+    layer.setDataDefinedProperty(QgsSymbolLayer.PropertySize, QgsProperty.fromExpression(size_expr))
+    layer.setDataDefinedProperty(QgsSymbolLayer.PropertyAngle, QgsProperty.fromExpression(angle_expr))
+    return layer
+
+
+def _dot():
+    from qgis.core import QgsMarkerSymbol
+
+    return QgsMarkerSymbol.createSimple({"name": "circle", "size": "0.9", "color": "255,255,255,255",
+                                         "outline_color": OUTLINE, "outline_width": "0.15"})
+
+
 def style_points(path: str) -> Optional[str]:
-    """Write the vector-field arrow .qml of a displacement point layer; return its path."""
-    from qgis.core import (
-        QgsGraduatedSymbolRenderer,
-        QgsMarkerSymbol,
-        QgsRendererRange,
-        QgsUnitTypes,
-        QgsVectorFieldSymbolLayer,
-        QgsVectorLayer,
-    )
+    """Write the arrow .qml of a displacement point layer; return its path."""
+    from osgeo import gdal
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsMarkerSymbol, QgsRendererRange, QgsVectorLayer
+
     layer = QgsVectorLayer(path, os.path.splitext(os.path.basename(path))[0], "ogr")
     if not layer.isValid():
         return None
     names = layer.fields().names()
     if "DX" not in names or "DY" not in names:
         return None
-    colour_by = "VELOCITY" if "VELOCITY" in names else ("MAGNITUDE" if "MAGNITUDE" in names else None)
+    ds = gdal.OpenEx(path, gdal.OF_VECTOR)
+    meta = (ds.GetLayer(0).GetMetadata() if ds is not None and ds.GetLayerCount() else {}) or {}
+    ds = None
+    field = "VELOCITY" if "VELOCITY" in names else ("MAGNITUDE" if "MAGNITUDE" in names else None)
     mag = _point_values(layer, "MAGNITUDE") if "MAGNITUDE" in names else \
         np.hypot(_point_values(layer, "DX"), _point_values(layer, "DY"))
-    values = mag if colour_by in (None, "MAGNITUDE") else _point_values(layer, colour_by)  # read once
+    values = mag if field in (None, "MAGNITUDE") else _point_values(layer, field)  # read once
+    unit = meta.get("SENSETRACK_VELOCITY_UNITS", "") if field == "VELOCITY" else meta.get("SENSETRACK_UNITS", "")
+    classes = magnitude_classes(values, units_label(unit))
+    expr = f'"{field}"' if field else 'sqrt("DX"^2 + "DY"^2)'
+    ok = np.isfinite(values) & np.isfinite(mag) & (mag > 0)
+    ratio = float(np.median(values[ok] / mag[ok])) if ok.any() else 1.0
     spacing = _spacing(layer)
-    ref = _percentiles(mag)[1]
-    scale = spacing / ref if ref > 0 else 1.0
-    base = QgsVectorFieldSymbolLayer()
-    base.setXAttribute("DX")
-    base.setYAttribute("DY")  # map units, y up: positive DY (north) draws northward (see module doc)
-    base.setVectorFieldType(QgsVectorFieldSymbolLayer.Cartesian)
-    base.setDistanceUnit(QgsUnitTypes.RenderMapUnits)
-    base.setScale(scale)
-    lo, hi = _percentiles(values)
-    lo = min(lo, 0.0) if lo >= 0 else lo
-    edges = np.linspace(lo, hi, len(VIRIDIS) + 1)
-    vmax = np.nanmax(values) if np.isfinite(values).any() else hi
+    still = still_threshold(meta, spacing, ratio)
+    ref = _percentiles(values)[1]
+    # arrow length in mm on paper: the 98th-percentile vector spans one point spacing at any map scale
+    mm_per_value = spacing * _metres_per_unit(layer) * 1000.0 / ref if ref > 0 else 0.0
+    # @map_scale is set by the canvas, layouts and QgsMapSettings with a map-settings expression scope
+    size_expr = f"min(max({mm_per_value:.6g} * abs({expr}) / @map_scale, 1.2), 40)"
+    angle_expr = 'degrees(azimuth(make_point(0, 0), make_point("DX", "DY")))'
+    colours = class_colours(classes)
     ranges = []
-    for i, colour in enumerate(VIRIDIS):
+    if still > 0:
+        ranges.append(QgsRendererRange(0.0, still, _dot(), f"below noise (< {still:.2g} {classes.unit})".replace(" )", ")")))
+    n = len(classes.edges) - 1
+    for i in range(n):
+        lower = max(classes.edges[i], still) if i == 0 else classes.edges[i]
+        upper = classes.edges[i + 1] if i < n - 1 else max(classes.edges[-1], float(np.nanmax(values)) if ok.any()
+                                                            else classes.edges[-1])
+        if upper <= lower:
+            continue
+        legend_size = 2.4 + 2.0 * i / max(n - 1, 1)  # legend patches grow with the class, like the map
         sym = QgsMarkerSymbol()
-        layer_sym = base.clone()
-        layer_sym.setSubSymbol(_arrow_line(colour))
-        sym.changeSymbolLayer(0, layer_sym)
-        upper = max(float(vmax), edges[-1]) if i == len(VIRIDIS) - 1 else float(edges[i + 1])
-        lower = float(min(np.nanmin(values), edges[0])) if i == 0 and np.isfinite(values).any() else float(edges[i])
-        ranges.append(QgsRendererRange(lower, upper, sym, f"{lower:.3g} - {upper:.3g}"))
-    renderer = QgsGraduatedSymbolRenderer(colour_by or "MAGNITUDE", ranges)
-    if colour_by is None:
-        renderer.setClassAttribute('sqrt("DX"^2 + "DY"^2)')
+        size = f"coalesce({size_expr}, {legend_size:.2f})"
+        sym.changeSymbolLayer(0, _arrow(None, legend_size, size, angle_expr, halo=True))
+        sym.appendSymbolLayer(_arrow(colours[i], legend_size, size, angle_expr, halo=False))
+        label = classes.label(i) if i or still <= 0 else f"{still:.2g}–{classes.label(i).split('–', 1)[1]}"
+        ranges.append(QgsRendererRange(lower, upper, sym, label))
+    renderer = QgsGraduatedSymbolRenderer(field or "MAGNITUDE", ranges)
+    if field is None:
+        renderer.setClassAttribute(expr)
     layer.setRenderer(renderer)
     return _save(layer)
-
-
-def _arrow_line(colour: str):
-    """A line with a filled arrowhead at its end (the vector field marker draws only the shaft).
-
-    Built from property maps (``create``/``createSimple``): symbol layers made with
-    constructors and handed between sip wrappers crashed QGIS 3.22 on garbage collection.
-    """
-    from qgis.core import QgsLineSymbol, QgsMarkerLineSymbolLayer, QgsMarkerSymbol
-    from qgis.PyQt.QtGui import QColor
-
-    c = QColor(colour)
-    rgb = f"{c.red()},{c.green()},{c.blue()},255"
-    line = QgsLineSymbol.createSimple({"line_color": rgb, "line_width": "0.4"})
-    marker_line = QgsMarkerLineSymbolLayer.create({"placement": "lastvertex", "rotate": "1"})
-    marker_line.setSubSymbol(QgsMarkerSymbol.createSimple({"name": "filled_arrowhead", "color": rgb,
-                                                           "outline_color": rgb, "size": "1.4"}))
-    line.appendSymbolLayer(marker_line)
-    return line
 
 
 def _spacing(layer) -> float:
@@ -201,9 +264,19 @@ def _spacing(layer) -> float:
 
 
 def _save(layer) -> Optional[str]:
-    """Save the style where QGIS looks for the default style of this file (``<name>.qml``)."""
+    """Save the style where QGIS looks for the default style of this file; return where it went.
+
+    Rasters: ``<name>.qml``. GeoPackages: inside the file (default style of the layer, which QGIS loads
+    first), and ``<name>.qml`` as well unless a raster of the same name sits beside it (a windowed
+    tracker's ``out.tif`` and ``out.gpkg``), whose .qml it would overwrite.
+    """
     source = layer.source().split("|")[0]
-    qml = os.path.splitext(source)[0] + ".qml"
+    stem = os.path.splitext(source)[0]
+    qml = stem + ".qml"
+    if source.lower().endswith(".gpkg"):
+        layer.saveStyleToDatabase("sensetrack", "SenseTrack displacement arrows", True, "")
+        if any(os.path.exists(stem + ext) for ext in (".tif", ".tiff", ".TIF", ".vrt")):
+            return source
     _msg, ok = layer.saveNamedStyle(qml)
     return qml if ok and os.path.exists(qml) else None
 
@@ -223,7 +296,10 @@ def _post_processor(qml: str):
     class _ApplyStyle(QgsProcessingLayerPostProcessorInterface):
         def postProcessLayer(self, layer, context, feedback):  # noqa: N802
             if layer is not None and os.path.exists(qml):
-                layer.loadNamedStyle(qml)
+                if qml.lower().endswith(".qml"):
+                    layer.loadNamedStyle(qml)
+                else:  # kept inside the GeoPackage
+                    layer.loadDefaultStyle()
                 layer.triggerRepaint()
 
     proc = _ApplyStyle()

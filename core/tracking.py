@@ -16,6 +16,7 @@ from .grid import check_pair
 from .output import check_output_path, write_raster
 from .params import validate
 from .progress import Monitor, ensure_monitor
+from .provenance import origin_of
 from .quality import dense_peak
 from .raster import Raster
 
@@ -113,8 +114,8 @@ def track_dense(
         "SENSETRACK_VERSION": __version__,
         "SENSETRACK_METHOD": method,
         "SENSETRACK_PARAMETERS": json.dumps(values),
-        "SENSETRACK_REFERENCE": os.path.abspath(reference),
-        "SENSETRACK_TARGET": os.path.abspath(target),
+        "SENSETRACK_REFERENCE": origin_of(reference),  # the user's files, not a model's temporary ones
+        "SENSETRACK_TARGET": origin_of(target),
         "SENSETRACK_UNITS": units,
         "SENSETRACK_CONVENTION": "target minus reference; DX east, DY north; DIRECTION azimuth clockwise from north",
     }

@@ -313,6 +313,23 @@ def coarse_parameters(values: Dict[str, Any]) -> Dict[str, Any]:
             "apodisation": values.get("apodisation", "hann")}
 
 
+def usable_levels(shape: Tuple[int, int], window: int, levels: int, log=None) -> int:
+    """The coarse-to-fine levels that fit: the image reduced 2^N times must still hold one window.
+
+    A request that does not fit is reduced to the deepest level that does (0 = no coarse pass) and
+    the log says so, rather than silently tracking without the prior the user asked for.
+    """
+    fit = int(levels)
+    while fit > 0 and min(shape) // 2 ** fit < window:
+        fit -= 1
+    if fit != levels and log is not None:
+        size = f"{shape[1] // 2 ** levels}x{shape[0] // 2 ** levels}"
+        log(f"PYRAMID_LEVELS={levels} does not fit: the images reduced {2 ** levels} times ({size} px) are "
+            f"smaller than the {window}-px window; using {fit} level(s)"
+            + (" (no coarse pass: motions beyond a quarter of the window may be missed)." if fit == 0 else "."))
+    return fit
+
+
 def check_values(method: str, window: int, step: int, params: Dict[str, Any]) -> Dict[str, Any]:
     if method not in SPECS:
         raise ParameterError(f"Unknown windowed method '{method}'; choose phase or ncc.")
@@ -368,15 +385,14 @@ def track_windows(
     prior_r = np.zeros(top_r.size, int)
     prior_c = np.zeros(top_c.size, int)
     fine = mon
-    levels = int(values["pyramid_levels"])
+    levels = usable_levels(reference.shape, window, int(values["pyramid_levels"]), mon.log)
     if levels > 0:
         f = 2 ** levels
         ca, cav = _block_reduce(reference, rv, f)
         cb, cbv = _block_reduce(target, tv, f)
-        if min(ca.shape) >= window:
-            coarse = track_windows(ca, cb, "phase", window, step, cav, cbv, mon.sub(0.0, 0.2),
-                                   **coarse_parameters(values))
-            prior_r, prior_c = prior_from_coarse(coarse, f)(rows, cols)
+        coarse = track_windows(ca, cb, "phase", window, step, cav, cbv, mon.sub(0.0, 0.2),
+                               **coarse_parameters(values))
+        prior_r, prior_c = prior_from_coarse(coarse, f)(rows, cols)
         fine = mon.sub(0.2, 1.0)
     pad = margin(method, values) + int(max(np.abs(prior_r).max(initial=0), np.abs(prior_c).max(initial=0)))
     # mirror the data beyond the image edges (still invalid): a smooth continuation keeps the

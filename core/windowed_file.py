@@ -24,9 +24,11 @@ from .errors import InputError
 from .grid import check_pair
 from .output import RasterWriter, check_output_path, write_points
 from .progress import Monitor, ensure_monitor
+from .provenance import origin_of
 from .raster import Raster, pixel_centres
 from .tracking import _units
 from .windowed import (LABELS, WindowResult, check_values, coarse_parameters, grid_shape, margin, prior_from_coarse,
+                       usable_levels,
                        track_block)
 from .windowed import track_windows as _track_in_memory
 
@@ -108,16 +110,16 @@ def track_windows_file(
     check_pair(ref, tar)
     ny, nx = grid_shape(ref.shape, window, step)
     prior = None
-    levels = int(values["pyramid_levels"])
+    levels = usable_levels(ref.shape, window, int(values["pyramid_levels"]), mon.log)
+    values["pyramid_levels"] = levels  # the metadata records what was done
     if levels > 0:
         f = 2 ** levels
         mon.report(0.0, "Coarse pass (reduced images)")
         ca, cav = _coarse(ref, reference_band, f)
         cb, cbv = _coarse(tar, target_band, f)
-        if min(ca.shape) >= window:
-            coarse = _track_in_memory(ca, cb, "phase", window, step, cav, cbv, mon.sub(0.0, 0.1),
-                                      **coarse_parameters(values))
-            prior = prior_from_coarse(coarse, f)
+        coarse = _track_in_memory(ca, cb, "phase", window, step, cav, cbv, mon.sub(0.0, 0.1),
+                                  **coarse_parameters(values))
+        prior = prior_from_coarse(coarse, f)
         del ca, cb, cav, cbv
     work = mon.sub(0.1 if levels > 0 else 0.0, 0.97)
     units = _units(ref)
@@ -132,8 +134,8 @@ def track_windows_file(
         "SENSETRACK_VERSION": __version__,
         "SENSETRACK_METHOD": "phasecorrelation" if method == "phase" else "ncc",
         "SENSETRACK_PARAMETERS": json.dumps(record),
-        "SENSETRACK_REFERENCE": os.path.abspath(reference),
-        "SENSETRACK_TARGET": os.path.abspath(target),
+        "SENSETRACK_REFERENCE": origin_of(reference),  # the user's files, not a model's temporary ones
+        "SENSETRACK_TARGET": origin_of(target),
         "SENSETRACK_UNITS": units,
         "SENSETRACK_CONVENTION": "target minus reference; DX east, DY north; DIRECTION azimuth clockwise from north",
         "SENSETRACK_GRID": f"window {window} px, step {step} px; output pixel (i, j) = window centred on input "

@@ -92,6 +92,8 @@ class SenseTrackProvider(QgsProcessingProvider):
             if isinstance(alg, QgsProcessingModelAlgorithm):
                 for child_id in alg.childAlgorithms():
                     alg.childAlgorithm(child_id).reattach()
+                # outputs exist only once the steps resolve: without this, help and qgis_process list none
+                alg.updateDestinationParameters()
 
     def defaultRasterFileExtension(self) -> str:  # noqa: N802
         return "tif"

@@ -56,8 +56,8 @@ LANDSLIDE = {
         _in("BAND", "number", "Band to track", "Band of both images to track (1 = first).", default=1),
         _in("LANDSLIDE", "polygon", "Landslide polygon",
             "Polygon(s) around the moving area; everything outside is used as stable ground."),
-        _in("REFERENCE_DATE", "string", "Reference acquisition date", "Date of the earlier image (YYYY-MM-DD)."),
-        _in("TARGET_DATE", "string", "Target acquisition date", "Date of the later image (YYYY-MM-DD)."),
+        _in("REFERENCE_DATE", "date", "Reference acquisition date", "Date of the earlier image (YYYY-MM-DD)."),
+        _in("TARGET_DATE", "date", "Target acquisition date", "Date of the later image (YYYY-MM-DD)."),
         _in("WINDOW_SIZE", "number", "Correlation window (pixels)", "Size of the phase-correlation window.",
             default=64),
         _in("DEM", "raster", "DEM (optional)", "Digital elevation model for the slope-parallel 3-D velocity; "
@@ -76,19 +76,26 @@ LANDSLIDE = {
          {"REFERENCE": ("step", "normalize_reference", "OUTPUT"), "TARGET": ("step", "coregister", "OUTPUT"),
           "WINDOW_SIZE": ("input", "WINDOW_SIZE")}, {}),
         ("filter", "sensetrack:filteroffsets", "Remove outliers",
-         {"INPUT": ("step", "track", "OUTPUT"), "MIN_PEAK": ("value", 0.3)}, {}),
+         {"INPUT": ("step", "track", "OUTPUT")}, {}),  # the filter's recommended starting point
         ("correct", "sensetrack:stablegroundcorrection", "Remove the bias measured outside the landslide",
          {"INPUT": ("step", "filter", "OUTPUT"), "MASK": ("input", "LANDSLIDE"), "INVERT": ("value", True)},
-         {"DISPLACEMENT": ("OUTPUT", "Corrected displacement (m) with uncertainty")}),
+         {"DISPLACEMENT": ("OUTPUT", "Landslide displacement",
+                           "Displacement between the two dates after outlier filtering and stable-ground "
+                           "correction: DX (east), DY (north), MAGNITUDE, DIRECTION in metres, with SIGMA_DX, "
+                           "SIGMA_DY and ERROR (1 sigma).")}),
         ("velocity", "sensetrack:velocity", "Velocity from the two dates",
          {"INPUT": ("step", "correct", "OUTPUT"), "REFERENCE_DATE": ("input", "REFERENCE_DATE"),
           "TARGET_DATE": ("input", "TARGET_DATE"), "UNIT": ("value", "m/year")},
-         {"VELOCITY": ("OUTPUT", "Velocity (m/year) with uncertainty")}),
+         {"VELOCITY": ("OUTPUT", "Landslide velocity",
+                       "Velocity in m/year: VX (east), VY (north), VELOCITY, DIRECTION, with SIGMA_VX, SIGMA_VY "
+                       "and VELOCITY_ERROR (1 sigma).")}),
         ("has_dem", "native:condition", "Is there a DEM?", {}, {},
          {"configuration": {"conditions": [{"name": "DEM given", "expression": "@DEM IS NOT NULL"}]}}),
         ("slope", "sensetrack:slopeprojection", "Slope-parallel 3-D velocity (only with a DEM)",
          {"INPUT": ("step", "velocity", "OUTPUT"), "DEM": ("input", "DEM"), "SMOOTHING": ("value", 0.0)},
-         {"VELOCITY_3D": ("OUTPUT", "Slope-parallel 3-D velocity (only with a DEM)")},
+         {"VELOCITY_3D": ("OUTPUT", "Landslide 3-D velocity",
+                          "Slope-parallel 3-D velocity (only with a DEM): the velocity bands plus VZ, "
+                          "VELOCITY_3D, VELOCITY_ALONG_SLOPE and their 1-sigma, SLOPE, ASPECT and MASK.")},
          {"depends": ("has_dem", "DEM given")}),
     ],
 }
@@ -125,9 +132,9 @@ GLACIER = {
         _in("WINDOW_SIZE", "number", "Correlation window (pixels)", "Size of the NCC chip.", default=32),
         _in("SEARCH_RANGE", "number", "Search range (pixels)", "How far the chip is searched in every "
             "direction; larger than the expected motion.", default=8),
-        _in("REFERENCE_DATE", "string", "Reference date (optional)", "Overrides the product's time (YYYY-MM-DD).",
+        _in("REFERENCE_DATE", "date", "Reference date (optional)", "Overrides the product's time (YYYY-MM-DD).",
             optional=True),
-        _in("TARGET_DATE", "string", "Target date (optional)", "Overrides the product's time (YYYY-MM-DD).",
+        _in("TARGET_DATE", "date", "Target date (optional)", "Overrides the product's time (YYYY-MM-DD).",
             optional=True),
     ],
     "steps": [
@@ -143,11 +150,13 @@ GLACIER = {
          {"REFERENCE": ("step", "grd_reference", "OUTPUT"), "TARGET": ("step", "coregister", "OUTPUT"),
           "WINDOW_SIZE": ("input", "WINDOW_SIZE"), "SEARCH_RANGE": ("input", "SEARCH_RANGE")}, {}),
         ("filter", "sensetrack:filteroffsets", "Remove outliers",
-         {"INPUT": ("step", "track", "OUTPUT"), "MIN_PEAK": ("value", 0.2)}, {}),
+         {"INPUT": ("step", "track", "OUTPUT")}, {}),  # the filter's recommended starting point
         ("velocity", "sensetrack:velocity", "Velocity from the acquisition times",
          {"INPUT": ("step", "filter", "OUTPUT"), "REFERENCE_DATE": ("input", "REFERENCE_DATE"),
           "TARGET_DATE": ("input", "TARGET_DATE"), "UNIT": ("value", "m/year")},
-         {"VELOCITY": ("OUTPUT", "Glacier velocity (m/year)")}),
+         {"VELOCITY": ("OUTPUT", "Glacier velocity",
+                       "Glacier surface velocity in m/year (VX east, VY north, VELOCITY, DIRECTION) from the NCC "
+                       "offsets, outliers removed.")}),
     ],
 }
 
@@ -172,13 +181,16 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
         QgsProcessingParameterRasterLayer,
         QgsProcessingParameterString,
         QgsProcessingParameterCrs,
+        QgsProcessingParameterDateTime,
         QgsProcessingParameterFile,
     )
     from qgis.PyQt.QtCore import QPointF
 
     model = QgsProcessingModelAlgorithm(spec["name"], GROUP, "sensetrack_examples")
     model.setHelpContent({"ALG_DESC": spec["help"], "ALG_CREATOR": "SenseTrack",
-                          **{i["name"]: i["help"] for i in spec["inputs"]}})
+                          **{i["name"]: i["help"] for i in spec["inputs"]},
+                          **{f"{step[0]}:{name}": out[2] for step in spec["steps"]
+                             for name, out in step[4].items()}})
     for k, item in enumerate(spec["inputs"]):
         kind, name, desc = item["kind"], item["name"], item["description"]
         if kind == "raster":
@@ -194,6 +206,9 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
         elif kind == "crs":
             p = QgsProcessingParameterCrs(name, desc, defaultValue=item.get("default"),
                                           optional=item.get("optional", False))
+        elif kind == "date":
+            p = QgsProcessingParameterDateTime(name, desc, QgsProcessingParameterDateTime.Date,
+                                               optional=item.get("optional", False))
         elif kind == "float":
             p = QgsProcessingParameterNumber(name, desc, QgsProcessingParameterNumber.Double,
                                              defaultValue=item.get("default"), minValue=0.0)
@@ -224,7 +239,7 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
             child.addParameterSources(pname, [src])
         _add_defaults(child)
         outs = {}
-        for oname, (child_output, odesc) in outputs.items():
+        for oname, (child_output, odesc, _help) in outputs.items():
             out = QgsProcessingModelOutput(oname, odesc)
             out.setChildId(cid)
             out.setChildOutputName(child_output)
@@ -233,6 +248,8 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
         child.setModelOutputs(outs)
         model.addChildAlgorithm(child)
     model.updateDestinationParameters()
+    if hasattr(model, "setParameterOrder"):  # QGIS >= 3.26; 3.22 lists model inputs alphabetically
+        model.setParameterOrder([i["name"] for i in spec["inputs"]])
     return model
 
 

@@ -11,7 +11,8 @@ import io
 
 import numpy as np
 
-from ..postprocess.report import CSS, _pyplot
+from ..postprocess.report import CSS
+from ..postprocess.report_figures import pyplot as _pyplot
 from .inverse_velocity import InverseVelocityResult, from_days
 
 

@@ -78,6 +78,32 @@ FILTER_SPECS = (
 )
 FILTER_DEFAULTS: Dict[str, Any] = {s.name: s.default for s in FILTER_SPECS}
 
+#: Starting points checked on the benchmark pairs (scripts/bench_postprocess.py, README): what a filter
+#: parameter the user leaves unset takes, by the kind of result.
+RECOMMENDED: Dict[str, Dict[str, Any]] = {
+    "windowed": {"min_peak": 0.0, "median_threshold": 2.0, "median_radius": 2, "median_epsilon": 0.2,
+                 "median_stride": 1, "min_clump": 0},
+    "dense": {"min_peak": 0.25, "median_threshold": 2.0, "median_radius": 1, "median_epsilon": 0.3,
+              "median_stride": 10, "min_clump": 20},
+}
+#: The parameters whose starting point depends on the kind of result (left unset, they take it).
+BY_KIND = tuple(k for k in RECOMMENDED["dense"] if RECOMMENDED["dense"][k] != RECOMMENDED["windowed"][k])
+DENSE_METHODS = ("farneback", "ilk", "tvl1")
+
+
+def result_kind(product: Product) -> str:
+    """``dense`` (one vector per pixel: Farnebäck, ILK, TV-L1; a MATCH band) or ``windowed``."""
+    method = str(product.metadata.get("SENSETRACK_METHOD", "")).lower()
+    if method in DENSE_METHODS or ("MATCH" in product.bands and "SNR" not in product.bands):
+        return "dense"
+    return "windowed"
+
+
+def recommended_filter(product: Product, params: Dict[str, Any]) -> Dict[str, Any]:
+    """``params`` (None = unset) completed with the starting point recommended for this kind of result."""
+    given = {k: v for k, v in params.items() if v is not None}
+    return {**RECOMMENDED[result_kind(product)], **given}
+
 
 def _write_table(path: Optional[str], header, rows) -> Optional[str]:
     if not path:
@@ -132,7 +158,12 @@ def filter_product(product: Product, log=None, dem: Optional[str] = None, **para
 
     ``dem`` (a DEM raster in any CRS) is needed by the downslope test (``max_downslope_angle`` > 0).
     """
-    values = validate(FILTER_SPECS, {k: v for k, v in params.items() if v is not None})
+    values = validate(FILTER_SPECS, recommended_filter(product, params))
+    if log is not None:
+        unset = [k for k in BY_KIND if params.get(k) is None]
+        if unset:
+            log(f"Starting point for a {result_kind(product)} result: "
+                + ", ".join(f"{k.upper()}={values[k]:g}" for k in unset))
     downslope = None
     if values["max_downslope_angle"] and values["max_downslope_angle"] > 0:
         if not dem:

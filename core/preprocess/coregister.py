@@ -30,6 +30,7 @@ from ..errors import InputError, ParameterError
 from ..gdal_utils import gdal_errors
 from ..output import atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
+from ..provenance import ORIGIN_KEY, origin_of
 from ..raster import Raster
 
 RESAMPLING = ("near", "bilinear", "cubic", "cubicspline", "lanczos", "average")
@@ -60,7 +61,7 @@ def _warp(target: str, dst: str, grid: tuple, crs_wkt: str, resampling: str, nod
         desc = src.GetRasterBand(i).GetDescription()
         if desc:
             b.SetDescription(desc)
-    out.SetMetadata(src.GetMetadata())  # acquisition dates and the like stay with the image
+    out.SetMetadata(dict(src.GetMetadata(), **{ORIGIN_KEY: origin_of(target)}))  # dates etc. stay with the image
     options = {"resampleAlg": resampling, "dstNodata": float("nan"), "multithread": True,
                "warpOptions": ["INIT_DEST=NO_DATA"]}
     if nodata is not None:

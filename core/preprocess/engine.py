@@ -19,6 +19,7 @@ from ..errors import InputError, ParameterError
 from ..output import RasterWriter, check_output_path
 from ..params import validate
 from ..progress import Monitor, ensure_monitor
+from ..provenance import ORIGIN_KEY, origin_of
 from ..raster import Raster
 from .intensity import Histogram
 from .steps import STEPS, combine_bands, luminance_weights
@@ -170,5 +171,6 @@ def _metadata(src: Raster, input: str, step: str, params: Dict[str, Any]) -> Dic
         "SENSETRACK_PREPROCESSING": step,
         "SENSETRACK_PREPROCESSING_PARAMETERS": json.dumps(params),
         "SENSETRACK_SOURCE": os.path.abspath(input),
+        ORIGIN_KEY: origin_of(input),
     })
     return meta

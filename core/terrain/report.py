@@ -12,7 +12,7 @@ from .projection import MASK_FLAGS
 
 def dz_figure(p: Product) -> str:
     """Base64 PNG map of DZ (or VZ): diverging ramp centred on 0, blue = down, with the unit."""
-    from ..postprocess.report import _extent, _png, _pyplot
+    from ..postprocess.report_figures import extent as _extent, png as _png, pyplot as _pyplot
 
     plt = _pyplot()
     name = "VZ" if "VZ" in p.bands else "DZ"

@@ -137,3 +137,23 @@ def test_blockwise_filters_equal_whole_array(monkeypatch):
     blocks = outliers.median_test(a, b, stride=3), outliers.direction_test(a + 1, b, 30, 2, 0.5)
     assert whole[0].sum() > 500
     assert np.array_equal(whole[0], blocks[0]) and np.array_equal(whole[1], blocks[1])
+
+
+def test_unset_parameters_take_the_starting_point_of_the_kind_of_result(synthetic, tmp_path):
+    import json
+
+    sp, path = synthetic
+    logged = []
+    windowed = steps.filter_product(read_product(path), log=logged.append)
+    assert windowed["parameters"]["median_radius"] == 2 and windowed["parameters"]["median_epsilon"] == 0.2
+    assert windowed["parameters"]["min_peak"] == 0 and windowed["parameters"]["min_clump"] == 0
+    assert any("windowed result" in m and "MEDIAN_RADIUS=2" in m for m in logged)
+    dense = write_raster(str(tmp_path / "dense.tif"), {k: v for k, v in sp.bands.items() if k != "SNR"}, GT,
+                         _wkt(), metadata={"SENSETRACK_UNITS": "m", "SENSETRACK_METHOD": "farneback"})
+    info = steps.filter_product(read_product(dense))
+    p = info["parameters"]
+    assert (p["min_peak"], p["median_stride"], p["median_epsilon"], p["min_clump"]) == (0.25, 10, 0.3, 20)
+    # what the user sets wins; the history records what was used
+    info = steps.filter_file(dense, str(tmp_path / "f.tif"), min_peak=0.0, median_stride=None)
+    hist = json.loads(read_product(info["output"]).metadata["SENSETRACK_HISTORY"])[-1]
+    assert hist["parameters"]["min_peak"] == 0.0 and hist["parameters"]["median_stride"] == 10

@@ -35,11 +35,40 @@ def test_report_embeds_figures_and_statistics(tmp_path):
     pngs = re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", text)
     assert len(pngs) == 2 and all(base64.b64decode(p)[:4] == b"\x89PNG" for p in pngs)
     for needle in ("Provenance", "/data/ref_20230101.tif", "window", "filteroffsets", "stablegroundcorrection",
-                   "median_test", "Stable-ground statistics", "NMAD", "Median ERROR"):
+                   "median_test", "Stable-ground statistics", "NMAD", "Median ERROR", "δx", "kernel density"):
         assert needle in text, needle
-    # the statistics in the report are those of the result on the stable ground
-    assert abs(info["stats"]["now"]["DX"]["median"]) < 0.5
+    # what the reader came for comes first: the summary, then the map, provenance last
+    order = [text.index(h) for h in ("<h2>Summary", "<h2>Map", "<h2>Quality", "<h2>Provenance",
+                                     "<h2>Processing history")]
+    assert order == sorted(order)
+    # the summary's motion is the truth's inside the polygon (10 m pixels; lobe 2 px east, 3 px north)
+    s = info["summary"]
+    prod = read_product(corrected)
+    from sensetrack.core.postprocess.stable import stable_mask
+
+    area = ~stable_mask(prod, lobe, invert=True)
+    truth = 10.0 * np.hypot(sp.true_dcol, sp.true_drow)[area]
+    assert s["median"] == pytest.approx(np.median(truth), abs=0.5)
+    true_dir = np.degrees(np.arctan2(np.median(sp.true_dcol[area]), np.median(-sp.true_drow[area])))
+    assert 30 < true_dir < 37 and s["direction"] == pytest.approx(true_dir, abs=4.0)
+    assert s["noise"] == pytest.approx(10 * 0.08, rel=0.5) and "NE" in text
+    # no float noise or 17-digit floats, no "now" rows that repeat "after"
+    assert not re.search(r"\d\.\d{7,}|e-0\d|\bnow\b", text)
+    # the statistics in the report are those recorded by the correction on the stable ground
+    assert abs(info["stats"]["after"]["DX"]["median"]) < 0.5
     assert info["stats"]["before"]["DX"]["median"] == pytest.approx(6.0, abs=0.3)
+
+
+def test_report_map_shows_the_area_outline_in_the_product_crs(tmp_path):
+    from sensetrack.core.postprocess.report_figures import axis_labels, mask_outline
+
+    sp = make_product(seed=8)
+    raw = write_raster(str(tmp_path / "raw.tif"), sp.bands, GT, _srs().ExportToWkt())
+    lobe = polygon_gpkg(tmp_path / "lobe.gpkg", lobe_polygon_wkt())
+    rings = mask_outline(lobe, read_product(raw))
+    assert len(rings) == 1 and rings[0].shape[1] == 2
+    assert GT[0] < rings[0][:, 0].min() and rings[0][:, 1].max() < GT[3]
+    assert axis_labels(read_product(raw)) == ("easting (m)", "northing (m)")
 
 
 def test_report_without_mask_uses_all_vectors(tmp_path):

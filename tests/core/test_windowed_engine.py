@@ -154,6 +154,29 @@ def test_coarse_to_fine_finds_a_40_pixel_motion():
         assert np.median(r.drow[ok]) == pytest.approx(-24.0, abs=0.05)
 
 
+def test_pyramid_levels_that_do_not_fit_are_reduced_and_said(tmp_path):
+    """384 px / 2^4 = 24 px < a 64-px window: 4 levels cannot run; 2 (96 px) can, and find the motion."""
+    ref, tar = moved((384, 384), -24.0, 32.0, seed=6)
+    logged = []
+
+    class Log(Monitor):
+        def log(self, message):
+            logged.append(message)
+
+    r = track_windows(ref, tar, "phase", 64, 32, monitor=Log(), pyramid_levels=4)
+    assert any("PYRAMID_LEVELS=4 does not fit" in m and "using 2 level(s)" in m for m in logged)
+    ok = np.isfinite(r.dcol)
+    assert np.median(r.dcol[ok]) == pytest.approx(32.0, abs=0.05)  # the reduced coarse pass still ran
+    a, b = write_tif(tmp_path / "a.tif", ref, GT), write_tif(tmp_path / "b.tif", tar, GT)
+    logged.clear()
+    track_windows_file(a, b, str(tmp_path / "o.tif"), window=64, step=32, monitor=Log(), pyramid_levels=4)
+    assert any("using 2 level(s)" in m for m in logged)
+    ds = gdal.Open(str(tmp_path / "o.tif"))
+    assert json.loads(ds.GetMetadataItem("SENSETRACK_PARAMETERS"))["pyramid_levels"] == 2  # what was done
+    small = track_windows(ref[:100, :100], tar[:100, :100], "phase", 64, 32, monitor=Log(), pyramid_levels=1)
+    assert any("using 0 level(s) (no coarse pass" in m for m in logged) and small.dcol.shape == (2, 2)
+
+
 def test_max_displacement_rejects_larger_offsets(pair):
     r = track_windows(*pair, method="phase", window=64, step=16, max_displacement=2.0)
     assert np.all(np.isnan(r.dcol))  # |dcol| = 2.3 > 2

@@ -70,6 +70,13 @@ def test_landslide_model_runs_on_the_sample_data(provider, tmp_path):
     assert np.nanmax(speed) == pytest.approx(np.hypot(20, 30) * 365.25 / 92, rel=0.15)
     # no DEM: the optional slope-parallel step is skipped
     assert not res.get("slope:VELOCITY_3D") or not os.path.exists(res["slope:VELOCITY_3D"])
+    # provenance names the user's images, not the model's temporary files
+    meta = gdal.Open(vel).GetMetadata()
+    assert meta["SENSETRACK_REFERENCE"] == os.path.abspath(f"{SAMPLE}/reference.tif")
+    assert meta["SENSETRACK_TARGET"] == os.path.abspath(f"{SAMPLE}/target.tif")
+    report = processing.run("sensetrack:displacementreport", {"INPUT": vel, "OUTPUT": str(tmp_path / "r.html")})
+    text = open(report["OUTPUT"], encoding="utf-8").read()
+    assert "reference.tif → target.tif" in text and "processing_" not in text.split("<h2>Processing history")[0]
 
 
 def test_landslide_model_with_a_dem_adds_the_slope_parallel_velocity(provider, tmp_path):
@@ -114,3 +121,21 @@ def test_glacier_model_runs_on_two_fixture_products(provider, tmp_path):
     # 3 image columns of the fixture's ground-range spacing (257.88 km real swath / 257 intervals = 1003.4 m)
     # in 12 days
     assert np.nanmedian(speed) == pytest.approx(3 * 1003.4 * 365.25 / 12, rel=0.05)
+
+
+def test_models_explain_their_inputs_and_outputs(provider):
+    from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingParameterDateTime
+
+    for m in [a for a in provider.algorithms() if isinstance(a, QgsProcessingModelAlgorithm)]:
+        outputs = m.outputDefinitions()
+        assert outputs, f"{m.displayName()} lists no outputs"  # qgis_process help printed none before
+        help_content = m.helpContent()
+        for p in m.parameterDefinitions():
+            assert len(help_content.get(p.name(), "")) > 10, f"{m.displayName()}: {p.name()} has no help"
+        for o in outputs:
+            assert "_" not in o.description() and o.description()[0].isupper(), o.description()
+        dates = [p for p in m.parameterDefinitions() if p.name().endswith("_DATE")]
+        assert dates and all(isinstance(p, QgsProcessingParameterDateTime) for p in dates)
+    landslide = provider.algorithm(LANDSLIDE) or [a for a in provider.algorithms() if a.displayName() == LANDSLIDE][0]
+    assert {o.description() for o in landslide.outputDefinitions()} >= {"Landslide displacement",
+                                                                        "Landslide velocity"}

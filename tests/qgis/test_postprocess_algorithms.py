@@ -64,8 +64,9 @@ def test_chain_filter_correct_velocity_report(provider, tmp_path, chain_inputs, 
     assert os.path.exists(tmp_path / "f.qml") and pts.renderer().type() == "graduatedSymbol"
     from qgis.core import QgsRenderContext
 
-    sym = pts.renderer().symbols(QgsRenderContext())[0].symbolLayer(0)
-    assert sym.layerType() == "VectorField" and sym.xAttribute() == "DX" and sym.yAttribute() == "DY"
+    sym = pts.renderer().symbols(QgsRenderContext())[-1].symbolLayer(1)
+    assert sym.layerType() == "SimpleMarker" and "DX" in sym.dataDefinedProperties().property(
+        sym.PropertyAngle).expressionString()
 
 
 def test_tracker_outputs_are_styled(provider, tmp_path):
@@ -78,6 +79,8 @@ def test_tracker_outputs_are_styled(provider, tmp_path):
     assert os.path.exists(tmp_path / "fb.qml")
     assert layer.renderer().type() == "singlebandpseudocolor" and layer.renderer().band() == 3  # MAGNITUDE
     assert layer.renderer().classificationMin() == 0 and layer.renderer().classificationMax() > 5  # metres
+    labels = [i.label for i in layer.renderer().shader().rasterShaderFunction().colorRampItemList()]
+    assert labels[0].startswith("0–") and all(t.endswith(" m") for t in labels)
 
 
 def test_post_processor_is_attached_when_the_gui_loads_the_output(provider, tmp_path, chain_inputs):
@@ -131,3 +134,21 @@ def test_bad_inputs_give_clear_errors(provider, tmp_path, chain_inputs):
         _run("sensetrack:velocity", {"INPUT": raw, "REFERENCE_DATE": "2023-05-01", "TARGET_DATE": "2023-01-01",
                                      "OUTPUT": str(tmp_path / "v.tif")})
     assert not any(p.name.startswith(("o.", "c.", "v.")) for p in tmp_path.iterdir())
+
+
+def test_filter_defaults_follow_the_kind_of_result(provider, tmp_path):
+    import json
+
+    from osgeo import gdal
+
+    from sensetrack.core.tracking import track_dense
+
+    dense = str(tmp_path / "fb.tif")
+    track_dense(os.path.join(SAMPLE, "reference.tif"), os.path.join(SAMPLE, "target.tif"), dense, method="farneback")
+    res = _run("sensetrack:filteroffsets", {"INPUT": dense, "OUTPUT": str(tmp_path / "f.tif")})
+    ds = gdal.Open(res["OUTPUT"])
+    used = json.loads(ds.GetMetadataItem("SENSETRACK_HISTORY"))[-1]["parameters"]
+    assert (used["min_peak"], used["median_stride"], used["min_clump"]) == (0.25, 10, 20)
+    res = _run("sensetrack:filteroffsets", {"INPUT": dense, "MIN_PEAK": 0.5, "OUTPUT": str(tmp_path / "g.tif")})
+    ds = gdal.Open(res["OUTPUT"])
+    assert json.loads(ds.GetMetadataItem("SENSETRACK_HISTORY"))[-1]["parameters"]["min_peak"] == 0.5
