@@ -246,12 +246,14 @@ def make_landsat(dest: str, product: str, level: int = 2, bands: Optional[Dict[i
     level 2: the real Level-2 MTL (txt, or the real XML with ``xml=True``); level 1: :func:`level1_mtl`.
     bands: band number -> DN array (band 8 at 15 m: twice the rows/cols of the 30 m ones). qa: QA_PIXEL
     (30 m, default 21824 = clear, low confidences). offset: (row, col) of the window in 30 m scene pixels.
-    mtl_edit: optional function applied to the MTL text (bad-input tests).
+    mtl_edit: optional function applied to the MTL text written (bad-input tests); the images keep the
+    names and grid of the unedited one.
     """
     text = landsat_mtl(product, "xml" if xml else "txt")
     pid = product
     if level == 1:
         pid, text = level1_mtl(landsat_mtl(product, "txt"))
+    names = text  # the stand-ins are written under the names of the unedited MTL
     if mtl_edit is not None:
         text = mtl_edit(text)
     folder = os.path.join(dest, pid)
@@ -268,13 +270,13 @@ def make_landsat(dest: str, product: str, level: int = 2, bands: Optional[Dict[i
         res = 15.0 if n == 8 else 30.0
         size30 = (dn.shape[0] * int(res) // 30, dn.shape[1] * int(res) // 30)
         gt = (ulx - res / 2 + offset[1] * 30, res, 0, uly + res / 2 - offset[0] * 30, 0, -res)
-        name = _mtl_file(text, f"FILE_NAME_BAND_{n}")
+        name = _mtl_file(names, f"FILE_NAME_BAND_{n}")
         if f"B{n}" not in skip:
             write_raster(os.path.join(folder, name), dn, gt, 32600 + zone)
     qa = np.full(size30, 21824, np.uint16) if qa is None else qa
     gt = (ulx - 15 + offset[1] * 30, 30, 0, uly + 15 - offset[0] * 30, 0, -30)
     if "QA" not in skip:
-        write_raster(os.path.join(folder, _mtl_file(text, "FILE_NAME_QUALITY_L1_PIXEL")), qa, gt, 32600 + zone)
+        write_raster(os.path.join(folder, _mtl_file(names, "FILE_NAME_QUALITY_L1_PIXEL")), qa, gt, 32600 + zone)
     if not as_tar:
         return folder
     path = os.path.join(dest, pid + ".tar")
