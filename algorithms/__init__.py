@@ -13,6 +13,7 @@ def algorithm_classes():
     from .grayscale import GrayscaleAlgorithm
     from .ilk import IlkAlgorithm
     from .ncc import NccAlgorithm
+    from .optical import OPTICAL_ALGORITHMS
     from .phasecorrelation import PhaseCorrelationAlgorithm
     from .s1grd import S1GrdAlgorithm
     from .s1info import S1InfoAlgorithm
@@ -38,6 +39,7 @@ def algorithm_classes():
         DisplacementReportAlgorithm,
         S1InfoAlgorithm,
         S1GrdAlgorithm,
+        *OPTICAL_ALGORITHMS,
         *PRODUCT_ALGORITHMS,
         *SNAP_ALGORITHMS,
     ]
