@@ -69,7 +69,8 @@ def srs_of(crs: str) -> osr.SpatialReference:
 
 @dataclass(frozen=True)
 class Aoi:
-    """An area of interest: a polygon or extent (WKT) in a CRS (EPSG code, WKT or PROJ string)."""
+    """An area of interest: a polygon or extent (WKT) in a CRS (EPSG code, WKT or PROJ string; "" = the
+    product's CRS, or the target CRS when one is given)."""
 
     wkt: str
     crs: str
@@ -92,8 +93,9 @@ class Aoi:
             raise ParameterError("The area of interest must be a non-empty polygon or extent.")
         xmin, xmax, ymin, ymax = geom.GetEnvelope()
         geom.Segmentize(max(xmax - xmin, ymax - ymin) / 64.0)
-        src, dst = srs_of(self.crs), srs_from_wkt(crs_wkt)
-        if not src.IsSame(dst):
+        # no CRS: the coordinates are taken to be in the CRS asked for (the product's or the target's)
+        src, dst = (srs_of(self.crs) if self.crs else None), srs_from_wkt(crs_wkt)
+        if src is not None and not src.IsSame(dst):
             with gdal_errors():
                 try:
                     geom.Transform(osr.CoordinateTransformation(src, dst))
