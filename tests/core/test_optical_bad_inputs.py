@@ -135,3 +135,23 @@ def test_output_equal_to_input_is_refused(tmp_path):
         read_sentinel2(zipped, zipped)
     assert _digest(zipped) == before
     assert zipfile.is_zipfile(zipped)
+
+
+def test_without_a_jpeg2000_driver_jp2_products_say_what_to_install(tmp_path, monkeypatch):
+    from osgeo import gdal
+
+    from sensetrack.core import deps
+    from sensetrack.core.errors import MissingDependencyError
+    from optical_fixtures import L2A_N0400
+
+    assert deps.jpeg2000_driver() == "JP2OpenJPEG"  # Debian's GDAL
+    jp2 = make_s2(str(tmp_path / "j"), L2A_N0509)
+    tif = make_s2(str(tmp_path / "t"), L2A_N0400)
+    real = gdal.GetDriverByName
+    monkeypatch.setattr(gdal, "GetDriverByName", lambda n: None if n.startswith("JP2") else real(n))
+    assert deps.jpeg2000_driver() is None
+    with pytest.raises(MissingDependencyError, match="JP2OpenJPEG.*OpenJPEG"):
+        read_sentinel2(jp2, str(tmp_path / "j.tif"))
+    assert not (tmp_path / "j.tif").exists()
+    # a product delivered as GeoTIFF needs no JPEG 2000 driver
+    assert os.path.exists(read_sentinel2(tif, str(tmp_path / "t.tif"))["output"])

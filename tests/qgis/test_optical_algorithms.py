@@ -67,3 +67,15 @@ def test_errors_are_processing_exceptions_and_write_nothing(provider, tmp_path):
     with pytest.raises(QgsProcessingException, match="not a Sentinel-2"):
         processing.run("sensetrack:s2read", {"INPUT": ls, "OUTPUT": str(out)})
     assert not out.exists() and (not out.parent.exists() or not os.listdir(out.parent))
+
+
+def test_dependency_report_names_the_missing_jpeg2000_driver(provider, monkeypatch):
+    from osgeo import gdal
+
+    from sensetrack.plugin import dependency_report
+
+    assert dependency_report() == ""
+    real = gdal.GetDriverByName
+    monkeypatch.setattr(gdal, "GetDriverByName", lambda n: None if n.startswith("JP2") else real(n))
+    message = dependency_report()
+    assert "s2read" in message and "JPEG 2000" in message and "landsatread" not in message
