@@ -15,6 +15,24 @@ from sensetrack.core.optical.masks import dilate
 pytestmark = pytest.mark.skipif(not os.path.isdir(S2_DATA), reason="../shared/data/sentinel2 is missing")
 
 
+class Log:
+    """A monitor that keeps the log messages."""
+
+    cancelled = False
+
+    def __init__(self):
+        self.messages = []
+
+    def report(self, *args):
+        pass
+
+    def log(self, message):
+        self.messages.append(message)
+
+    def check(self):
+        pass
+
+
 def _expected(dn, offset, q=10000.0):
     out = ((dn.astype(np.float64) + offset) / q).astype(np.float32)
     out[dn == 0] = np.nan
@@ -189,21 +207,9 @@ def test_partial_aoi_coverage_is_nan_outside_with_the_covered_fraction(tmp_path)
     x0, y0 = ulx + 1200, uly - 600
     # 40 columns inside the stand-in, 40 to its right (the rest of the tile is not in the stand-in)
     aoi = Aoi.from_extent((x0 + 200, y0 - 300, x0 + 1000, y0), f"EPSG:{epsg}")
-    messages = []
-
-    class Log:
-        cancelled = False
-
-        def report(self, *a):
-            pass
-
-        def log(self, m):
-            messages.append(m)
-
-        def check(self):
-            pass
-
-    res = read_sentinel2(safe, str(tmp_path / "p.tif"), aoi=aoi, monitor=Log())
+    log = Log()
+    messages = log.messages
+    res = read_sentinel2(safe, str(tmp_path / "p.tif"), aoi=aoi, monitor=log)
     out = read_band(res["output"])
     assert out.shape == (30, 80)
     assert gdal.Open(res["output"]).GetGeoTransform()[:4] == (x0 + 200, 10.0, 0.0, y0)
@@ -241,3 +247,29 @@ def test_aoi_in_another_crs_and_output_in_a_chosen_crs(tmp_path):
     assert gt[1] == 20 and gt[0] % 20 == 0 and gt[3] % 20 == 0
     vals = read_band(warped["output"])
     assert np.isfinite(vals).mean() > 0.5 and np.nanmax(np.abs(vals - np.float32(0.12))) < 1e-6
+
+
+def test_l1c_mask_selection_classi_first_then_gml_then_a_warning(tmp_path):
+    """Baseline >= 04.00 L1C tiles list MSK_CLASSI_B00.jp2 instead of MSK_CLOUDS_B00.gml; no such real
+    metadata is in the test data, so the N0301 tile metadata is edited (in the temporary copy) to list it."""
+    dn = np.full((60, 60), 1800, np.uint16)
+    classi = np.zeros((3, 10, 10), np.uint8)
+    classi[0, 0, 0] = 1
+    safe = make_s2(str(tmp_path / "c"), L1C_N0301, {"B08": dn}, classi=classi, skip=("MSK_CLOUDS",))
+    tl = [os.path.join(b, "MTD_TL.xml") for b, _, n in os.walk(safe) if "MTD_TL.xml" in n][0]
+    text = open(tl, encoding="utf-8").read()
+    with open(tl, "w", encoding="utf-8") as fh:
+        fh.write(text.replace('type="MSK_CLOUDS">', 'type="MSK_CLASSI">').replace("MSK_CLOUDS_B00.gml",
+                                                                                  "MSK_CLASSI_B00.jp2"))
+    res = read_sentinel2(safe, str(tmp_path / "c.tif"))
+    out = read_band(res["output"])
+    assert np.isnan(out[:6, :6]).all() and np.isfinite(out).sum() == 3600 - 36
+    assert "MSK_CLASSI" in gdal.Open(res["output"]).GetMetadata()["CLOUD_MASK"]
+    # the listed GML absent: read, clouds not masked, and the log says so
+    bare = make_s2(str(tmp_path / "g"), L1C_N0301, {"B08": dn}, skip=("MSK_CLOUDS",))
+    log = Log()
+    messages = log.messages
+    res = read_sentinel2(bare, str(tmp_path / "g.tif"), monitor=log)
+    assert np.isfinite(read_band(res["output"])).all()
+    assert any("MSK_CLOUDS_B00.gml" in m and "NOT masked" in m for m in messages)
+    assert gdal.Open(res["output"]).GetMetadata()["CLOUD_MASK"] == "none"
