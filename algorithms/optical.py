@@ -180,8 +180,8 @@ class S2ReadAlgorithm(OpticalReadAlgorithm):
         "medium and high probability, thin cirrus (snow optional). Level-1C: the MSK_CLASSI raster (baseline "
         "04.00 on: opaque clouds, cirrus; snow optional) or the older MSK_CLOUDS GML polygons where present. "
         "The cloud mask can be grown by a number of pixels.</p>" + _COMMON_HELP +
-        "<p>Reference: ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), and the processing "
-        "baseline 04.00 notice (OMPC.CS.DQR.001.12-2021).</p>"
+        "<p>Reference: ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), and ESA's "
+        "announcement of processing baseline 04.00 (January 2022).</p>"
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -221,8 +221,8 @@ class LandsatReadAlgorithm(OpticalReadAlgorithm):
         "<p><b>Masks</b> from QA_PIXEL bits: fill, dilated cloud, cirrus, cloud, cloud shadow (snow optional). "
         "For band 8 the 30 m QA pixels are brought onto the 15 m grid: a 15 m pixel is masked when any QA pixel "
         "it overlaps is. The cloud mask can be grown by a number of pixels.</p>" + _COMMON_HELP +
-        "<p>Reference: USGS, Landsat 8-9 Collection 2 Level-1 and Level-2 Science Product Guides (LSDS-1822, "
-        "LSDS-1619).</p>"
+        "<p>Reference: USGS, Landsat 8-9 OLI/TIRS Collection 2 Level-1 Data Format Control Book (LSDS-1822) "
+        "and Level-2 Science Product Guide (LSDS-1619).</p>"
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
