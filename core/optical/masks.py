@@ -33,8 +33,8 @@ straddle two 30 m QA pixels take both).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import List, Tuple
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -89,6 +89,7 @@ class RasterMask:
     kind: str  # "scl" | "qa_pixel" | "classi"
     path: str  # GDAL path
     rel: str   # path inside the product, for messages
+    _ds: Optional[gdal.Dataset] = field(default=None, repr=False, compare=False)  # opened once, read per block
 
     @property
     def description(self) -> str:
@@ -97,7 +98,9 @@ class RasterMask:
 
     def flags(self, grid: Grid, snow: bool) -> Tuple[np.ndarray, np.ndarray]:
         """(hard, cloud) boolean layers on ``grid``."""
-        ds = open_raster(self.path, self.rel)
+        if self._ds is None:
+            self._ds = open_raster(self.path, self.rel)
+        ds = self._ds
         window = native_window(ds, grid)
         if window is None:
             return np.zeros((grid.height, grid.width), bool), np.zeros((grid.height, grid.width), bool)
@@ -137,13 +140,16 @@ class GmlCloudMask:
     data: bytes
     rel: str
     epsg: int
+    _polygons: Optional[List[ogr.Geometry]] = field(default=None, repr=False, compare=False)
 
     @property
     def description(self) -> str:
         return f"MSK_CLOUDS polygons ({self.rel.rsplit('/', 1)[-1]})"
 
     def polygons(self) -> List[ogr.Geometry]:
-        return parse_cloud_gml(self.data, self.rel)
+        if self._polygons is None:  # parsed once, rasterised per block
+            self._polygons = parse_cloud_gml(self.data, self.rel)
+        return self._polygons
 
     def flags(self, grid: Grid, snow: bool) -> Tuple[np.ndarray, np.ndarray]:  # noqa: ARG002 - no snow class
         cloud = np.zeros((grid.height, grid.width), bool)

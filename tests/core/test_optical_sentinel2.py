@@ -273,3 +273,22 @@ def test_l1c_mask_selection_classi_first_then_gml_then_a_warning(tmp_path):
     assert np.isfinite(read_band(res["output"])).all()
     assert any("MSK_CLOUDS_B00.gml" in m and "NOT masked" in m for m in messages)
     assert gdal.Open(res["output"]).GetMetadata()["CLOUD_MASK"] == "none"
+
+
+def test_block_by_block_equals_one_block_with_dilation_across_blocks(tmp_path):
+    from sensetrack.core.optical import open_sentinel2
+    from sensetrack.core.optical.reader import read_scene
+
+    scl = np.full((30, 30), 4, np.uint8)
+    scl[6, 5] = 9  # rows 12-13 of 10 m: the dilation crosses block edges at rows 7, 14, 21
+    scl[20:22, 20:24] = 3
+    dn = texture(60, 60, seed=12)
+    safe = make_s2(str(tmp_path / "p"), L2A_N0509, {"B08": dn}, scl=scl)
+    with open_sentinel2(safe) as p:
+        whole = read_scene(p.scene(["B08"]), str(tmp_path / "w.tif"), ["B08"], dilation=4)
+        blocks = read_scene(p.scene(["B08"]), str(tmp_path / "b.tif"), ["B08"], dilation=4, block_pixels=60 * 7)
+    a, b = read_band(whole["output"]), read_band(blocks["output"])
+    np.testing.assert_array_equal(a, b)
+    assert np.isnan(a[8:18, 6:16]).sum() > 40  # the dilated cloud spans several blocks
+    assert whole["valid_fraction"] == blocks["valid_fraction"]
+    assert gdal.Open(blocks["output"]).GetMetadata()["VALID_FRACTION"] == f"{blocks['valid_fraction']:.6f}"
