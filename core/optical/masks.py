@@ -178,15 +178,16 @@ class GmlCloudMask:
         return np.zeros_like(cloud), cloud
 
 
-def _ring(pos_list: str, rel: str) -> ogr.Geometry:
+def _ring(pos_list: str, rel: str, dim: int = 2) -> ogr.Geometry:
     try:
         values = [float(v) for v in pos_list.split()]
     except ValueError:
         raise InputError(f"{rel}: a gml:posList holds something other than numbers.") from None
-    if len(values) < 8 or len(values) % 2:
-        raise InputError(f"{rel}: a polygon ring has {len(values)} coordinates; expected x y pairs (at least 4).")
+    if dim not in (2, 3) or len(values) < 4 * dim or len(values) % dim:
+        raise InputError(f"{rel}: a polygon ring has {len(values)} coordinates; expected at least 4 points of "
+                         f"{dim} coordinates.")
     ring = ogr.Geometry(ogr.wkbLinearRing)
-    for x, y in zip(values[0::2], values[1::2]):
+    for x, y in zip(values[0::dim], values[1::dim]):  # a third coordinate (height) is dropped
         ring.AddPoint_2D(x, y)
     ring.CloseRings()
     return ring
@@ -211,7 +212,8 @@ def parse_cloud_gml(data: bytes, rel: str) -> List[ogr.Geometry]:
                 for ring in poly.findall(f"{{*}}{part}"):
                     pos = ring.find(".//{*}posList")
                     if pos is not None and (pos.text or "").strip():
-                        geom.AddGeometry(_ring(pos.text, rel))
+                        dim = pos.get("srsDimension") or poly.get("srsDimension") or "2"
+                        geom.AddGeometry(_ring(pos.text, rel, int(dim) if dim.isdigit() else 2))
             if geom.GetGeometryCount():
                 out.append(geom)
     return out

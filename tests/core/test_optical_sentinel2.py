@@ -292,3 +292,28 @@ def test_block_by_block_equals_one_block_with_dilation_across_blocks(tmp_path):
     assert np.isnan(a[8:18, 6:16]).sum() > 40  # the dilated cloud spans several blocks
     assert whole["valid_fraction"] == blocks["valid_fraction"]
     assert gdal.Open(blocks["output"]).GetMetadata()["VALID_FRACTION"] == f"{blocks['valid_fraction']:.6f}"
+
+
+def test_cloud_gml_parsing_types_holes_and_3d_coordinates():
+    from sensetrack.core.errors import InputError
+    from sensetrack.core.optical.masks import parse_cloud_gml
+
+    def feature(mtype, rings, dim=2):
+        parts = "".join(f'<gml:{k}><gml:LinearRing><gml:posList srsDimension="{dim}">{p}</gml:posList>'
+                        f'</gml:LinearRing></gml:{k}>' for k, p in rings)
+        return (f'<eop:MaskFeature gml:id="{mtype}.0"><eop:maskType>{mtype}</eop:maskType><eop:extentOf>'
+                f'<gml:Polygon gml:id="p">{parts}</gml:Polygon></eop:extentOf></eop:MaskFeature>')
+
+    outer = "0 0 100 0 100 100 0 100 0 0"
+    hole = "40 40 60 40 60 60 40 60 40 40"
+    cirrus3d = "200 0 5 300 0 5 300 100 5 200 100 5 200 0 5"
+    doc = ('<eop:Mask xmlns:eop="http://www.opengis.net/eop/2.0" xmlns:gml="http://www.opengis.net/gml/3.2">'
+           '<eop:maskMembers>' + feature("OPAQUE", [("exterior", outer), ("interior", hole)])
+           + feature("CIRRUS", [("exterior", cirrus3d)], dim=3) + feature("OTHER", [("exterior", outer)])
+           + "</eop:maskMembers></eop:Mask>").encode()
+    polys = parse_cloud_gml(doc, "MSK_CLOUDS_B00.gml")
+    assert [round(p.GetArea()) for p in polys] == [10000 - 400, 10000]
+    empty = b'<eop:Mask xmlns:eop="http://www.opengis.net/eop/2.0"><eop:maskMembers/></eop:Mask>'
+    assert parse_cloud_gml(empty, "x.gml") == []
+    with pytest.raises(InputError, match="not valid XML"):
+        parse_cloud_gml(b"<eop:Mask", "x.gml")
