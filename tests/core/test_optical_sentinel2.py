@@ -35,7 +35,7 @@ class Log:
 
 def _expected(dn, offset, q=10000.0):
     out = ((dn.astype(np.float64) + offset) / q).astype(np.float32)
-    out[dn == 0] = np.nan
+    out[(dn == 0) | (dn == 65535)] = np.nan  # the MTD's NODATA and SATURATED special values
     return out
 
 
@@ -44,6 +44,7 @@ def _expected(dn, offset, q=10000.0):
 def test_reflectance_geotransform_and_dates_for_every_baseline(tmp_path, product, offset):
     dn = texture(60, 60, seed=3)
     dn[5, 7] = 0  # no data
+    dn[6, 8] = 65535  # saturated
     safe = make_s2(str(tmp_path / "p"), product, {"B08": dn}, offset=(60, 120))
     res = read_sentinel2(safe, str(tmp_path / "b08.tif"))
     # baseline >= 04.00: the MTD's own offset (the real files say -1000); before: none
@@ -64,7 +65,7 @@ def test_reflectance_geotransform_and_dates_for_every_baseline(tmp_path, product
     assert md["TILE"] == product.split("_T")[1][:5]
     assert md["CLOUD_COVER"] == _tag(s2_tile_mtd(product), "CLOUDY_PIXEL_PERCENTAGE")
     assert ds.GetRasterBand(1).GetNoDataValue() != ds.GetRasterBand(1).GetNoDataValue()  # NaN
-    assert res["covered_fraction"] == pytest.approx(1 - 1 / 3600)
+    assert res["covered_fraction"] == pytest.approx(1 - 2 / 3600)
 
 
 def test_velocity_reads_the_acquisition_dates(tmp_path):
