@@ -32,7 +32,7 @@ _COMMON_HELP = (
     "a target CRS the output is on the product's own UTM grid, so all products of one tile (or WRS path/row) "
     "read with one area share a grid; with a target CRS and pixel size, pixel edges fall on multiples of the "
     "pixel size, so products of different tiles share a grid too.</p>"
-    "<p><b>Output</b>: float32 GeoTIFF, one band per requested band (named like B08), reflectance (1 = 100 %), "
+    "<p><b>Output</b>: float32 GeoTIFF, one band per requested band (named like B08 for Sentinel-2, B8 for Landsat), reflectance (1 = 100 %), "
     "NaN where there is no data or a mask applies. The metadata holds the acquisition date and time (UTC), "
     "platform, tile, relative orbit, processing baseline/level, cloud cover, the covered and valid fractions "
     "and the formula used; sensetrack:velocity and the time-series tools read the date from it. Works in "
@@ -63,7 +63,7 @@ class OpticalReadAlgorithm(SenseTrackAlgorithm):
         p = QgsProcessingParameterBoolean("MASK_CLOUDS", self.tr("Mask clouds, cloud shadows and cirrus"),
                                           defaultValue=True)
         p.setHelp(self.tr("Set the pixels the product flags as cloud, cloud shadow or cirrus to NaN (no-data and "
-                          "saturated pixels are always NaN)."))
+                          "fill pixels, and Sentinel-2 saturated or defective ones, are always NaN)."))
         self.addParameter(p)
         p = QgsProcessingParameterBoolean("MASK_SNOW", self.tr("Mask snow and ice too"), defaultValue=False)
         p.setHelp(self.tr("Also mask snow/ice. Off by default: snow is useful texture on glaciers."))
