@@ -46,7 +46,8 @@ gdal.UseExceptions()
 t0 = time.perf_counter()
 gdal.Translate(sys.argv[2], sys.argv[1], outputType=gdal.GDT_Float32, scaleParams=[[0, 10000, -0.1, 0.9]],
                creationOptions=GTIFF_OPTIONS)
-print(json.dumps({"time": time.perf_counter() - t0, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3}))
+print(json.dumps({"time": time.perf_counter() - t0,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3}))
 """
 
 

@@ -42,7 +42,8 @@ def test_another_mission(tmp_path):
     s2 = make_s2(str(tmp_path / "s"), L2A_N0509)
     _fails(tmp_path, read_landsat, s2, "not a Landsat")
     _fails(tmp_path, read_landsat, os.path.join(s2, "MTD_MSIL2A.xml"), "Sentinel-2 metadata")
-    s1 = os.path.join(SHARED_DATA, "sentinel1", "S1B_IW_SLC__1SDV_20210401T052622_20210401T052650_026269_032297_EFA4.zip")
+    s1 = os.path.join(SHARED_DATA, "sentinel1",
+                      "S1B_IW_SLC__1SDV_20210401T052622_20210401T052650_026269_032297_EFA4.zip")
     if os.path.exists(s1):
         _fails(tmp_path, read_sentinel2, s1, "MTD_MSIL1C.xml or MTD_MSIL2A.xml")
     # a Landsat 7 MTL
