@@ -34,8 +34,8 @@ _COMMON_HELP = (
     "pixel size, so products of different tiles share a grid too.</p>"
     "<p><b>Output</b>: float32 GeoTIFF, one band per requested band (named like B08 for Sentinel-2, B8 for "
     "Landsat), reflectance (1 = 100 %), NaN where there is no data or a mask applies. The metadata holds the "
-    "acquisition date and time (UTC), platform, tile, relative orbit, processing baseline/level, cloud cover, the covered and valid fractions "
-    "and the formula used; sensetrack:velocity and the time-series tools read the date from it. Works in "
+    "acquisition date and time (UTC), platform, tile, relative orbit, processing baseline/level, cloud cover, "
+    "the covered and valid fractions and the formula used; sensetrack:velocity and the time-series tools read the date from it. Works in "
     "batch mode (a folder of products becomes a stack of dated images) and in the modeler.</p>"
 )
 
