@@ -218,7 +218,8 @@ class LandsatReadAlgorithm(OpticalReadAlgorithm):
         "<p><b>Radiometry</b>: Level-1: top-of-atmosphere reflectance = (REFLECTANCE_MULT_BAND_n · DN + "
         "REFLECTANCE_ADD_BAND_n) / sin(SUN_ELEVATION), from the MTL. Level-2: surface reflectance = "
         "MULT · DN + ADD of the MTL's surface-reflectance group (2.75e-05 and −0.2). DN 0 (fill) is NaN.</p>"
-        "<p><b>Masks</b> from QA_PIXEL bits: fill, dilated cloud, cirrus, cloud, cloud shadow (snow optional). "
+        "<p><b>Masks</b> from QA_PIXEL bits: fill, dilated cloud, cirrus, cloud, cloud shadow (snow optional); "
+        "from QA_RADSAT: saturation in the bands read and terrain occlusion. "
         "For band 8 the 30 m QA pixels are brought onto the 15 m grid: a 15 m pixel is masked when any QA pixel "
         "it overlaps is. The cloud mask can be grown by a number of pixels.</p>" + _COMMON_HELP +
         "<p>Reference: USGS, Landsat 8-9 OLI/TIRS Collection 2 Level-1 Data Format Control Book (LSDS-1822) "

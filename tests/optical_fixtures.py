@@ -38,6 +38,24 @@ L8_L2SP = "LC08_L2SP_047027_20201204_20210313_02_T1"
 L8_L2SR = "LC08_L2SR_084024_20160111_20201016_02_T1"
 
 
+class Log:
+    """A core monitor that keeps the log messages."""
+
+    cancelled = False
+
+    def __init__(self):
+        self.messages = []
+
+    def report(self, *args):
+        pass
+
+    def log(self, message):
+        self.messages.append(message)
+
+    def check(self):
+        pass
+
+
 # ---- reading the real metadata independently of the code under test --------------------------------------
 
 def _tag(text: str, tag: str) -> str:
@@ -239,13 +257,14 @@ def landsat_mtl(product: str, ext: str = "txt") -> str:
 
 
 def make_landsat(dest: str, product: str, level: int = 2, bands: Optional[Dict[int, np.ndarray]] = None,
-                 qa: Optional[np.ndarray] = None, offset: Tuple[int, int] = (40, 80), xml: bool = False,
+                 qa: Optional[np.ndarray] = None, radsat: Optional[np.ndarray] = None,
+                 offset: Tuple[int, int] = (40, 80), xml: bool = False,
                  as_tar: bool = False, mtl_edit=None, skip: Sequence[str] = ()) -> str:
     """A Landsat product folder in ``dest`` with stand-in GeoTIFFs; returns the folder (or the .tar).
 
     level 2: the real Level-2 MTL (txt, or the real XML with ``xml=True``); level 1: :func:`level1_mtl`.
     bands: band number -> DN array (band 8 at 15 m: twice the rows/cols of the 30 m ones). qa: QA_PIXEL
-    (30 m, default 21824 = clear, low confidences). offset: (row, col) of the window in 30 m scene pixels.
+    (30 m, default 21824 = clear, low confidences). radsat: QA_RADSAT (30 m, default 0). offset: (row, col) of the window in 30 m scene pixels.
     mtl_edit: optional function applied to the MTL text written (bad-input tests); the images keep the
     names and grid of the unedited one.
     """
@@ -277,6 +296,10 @@ def make_landsat(dest: str, product: str, level: int = 2, bands: Optional[Dict[i
     gt = (ulx - 15 + offset[1] * 30, 30, 0, uly + 15 - offset[0] * 30, 0, -30)
     if "QA" not in skip:
         write_raster(os.path.join(folder, _mtl_file(names, "FILE_NAME_QUALITY_L1_PIXEL")), qa, gt, 32600 + zone)
+    if "RADSAT" not in skip:
+        radsat = np.zeros(size30, np.uint16) if radsat is None else radsat
+        write_raster(os.path.join(folder, _mtl_file(names, "FILE_NAME_QUALITY_L1_RADIOMETRIC_SATURATION")), radsat,
+                     gt, 32600 + zone)
     if not as_tar:
         return folder
     path = os.path.join(dest, pid + ".tar")

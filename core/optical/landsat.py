@@ -16,7 +16,8 @@ Level-2 (L2SP, L2SR), surface reflectance::
 
     rho = REFLECTANCE_MULT_BAND_n * DN + REFLECTANCE_ADD_BAND_n   (2.75e-05 and -0.2 in Collection 2)
 
-DN 0 is fill (NaN). Level-1 offers the reflective bands 1-9 (band 8,
+DN 0 is fill (NaN); pixels QA_RADSAT flags as saturated in a band read, or
+terrain-occluded, are NaN too. Level-1 offers the reflective bands 1-9 (band 8,
 panchromatic, 15 m; the others 30 m); Level-2 the surface-reflectance
 bands 1-7 (30 m). Thermal bands are not reflectance and are refused.
 """
@@ -223,6 +224,12 @@ class LandsatProduct:
             f = self.band_file(b)
             files[f.name] = f
         qa, qa_rel = self._file("FILE_NAME_QUALITY_L1_PIXEL", "QA_PIXEL")
+        masks, warnings = [RasterMask("qa_pixel", qa, qa_rel)], []
+        try:
+            rs, rs_rel = self._file("FILE_NAME_QUALITY_L1_RADIOMETRIC_SATURATION", "QA_RADSAT")
+            masks.append(RasterMask("qa_radsat", rs, rs_rel, tuple(int(f.name[1:]) for f in files.values())))
+        except InputError as exc:
+            warnings.append(f"{exc} Saturated pixels are NOT masked.")
         attrs = self.mtl.get("IMAGE_ATTRIBUTES", {})
         path, row = attrs.get("WRS_PATH", ""), attrs.get("WRS_ROW", "")
         pc = self.mtl["PRODUCT_CONTENTS"]
@@ -238,8 +245,7 @@ class LandsatProduct:
             "SUN_AZIMUTH": attrs.get("SUN_AZIMUTH", ""), "DATE_ACQUIRED": attrs.get("DATE_ACQUIRED", ""),
             "SCENE_CENTER_TIME": iso_utc(self.acquired),
         }
-        return Scene(self.product_id, self.path, "Landsat", self.level, self.acquired, files,
-                     [RasterMask("qa_pixel", qa, qa_rel)], meta)
+        return Scene(self.product_id, self.path, "Landsat", self.level, self.acquired, files, masks, meta, warnings)
 
     def close(self) -> None:
         self.source.close()

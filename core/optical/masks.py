@@ -26,6 +26,9 @@ Sentinel-2 Level-1C, older baselines
 Landsat 8/9 Collection 2 ``QA_PIXEL`` (30 m, bit flags)
     bit 0 fill is *hard*; bit 1 dilated cloud, 2 cirrus, 3 cloud, 4 cloud
     shadow are *cloud*; bit 5 snow is *cloud* with ``snow=True``.
+Landsat 8/9 Collection 2 ``QA_RADSAT`` (30 m, bit flags)
+    bit n-1 (band n saturated) for the bands read, and bit 11 (terrain
+    occlusion), are *hard*.
 
 Raster masks reach a finer output grid by "any overlap": an output pixel is
 flagged when any mask pixel it overlaps is (15 m panchromatic pixels that
@@ -52,6 +55,7 @@ SCL_NAMES = {0: "no data", 1: "saturated or defective", 2: "dark area / topograp
 QA_FILL = 0
 QA_CLOUD_BITS = (1, 2, 3, 4)  # dilated cloud, cirrus, cloud, cloud shadow
 QA_SNOW = 5
+RADSAT_OCCLUSION = 11  # QA_RADSAT bit: terrain occlusion (Landsat 8/9); bits 0-10: band 1-11 saturated
 CLASSI_CLOUD_BANDS = (1, 2)  # opaque clouds, cirrus
 CLASSI_SNOW_BAND = 3
 GML_TYPES = ("OPAQUE", "CIRRUS")
@@ -86,14 +90,15 @@ def read_array(ds: gdal.Dataset, window: Tuple[int, int, int, int], rel: str, ba
 class RasterMask:
     """A mask raster of the product: SCL classes, QA_PIXEL bits or MSK_CLASSI bands."""
 
-    kind: str  # "scl" | "qa_pixel" | "classi"
+    kind: str  # "scl" | "qa_pixel" | "qa_radsat" | "classi"
     path: str  # GDAL path
     rel: str   # path inside the product, for messages
+    bands: Tuple[int, ...] = ()  # qa_radsat: the Landsat bands read (their saturation bits count)
     _ds: Optional[gdal.Dataset] = field(default=None, repr=False, compare=False)  # opened once, read per block
 
     @property
     def description(self) -> str:
-        return {"scl": "SCL scene classification", "qa_pixel": "QA_PIXEL bits",
+        return {"scl": "SCL scene classification", "qa_pixel": "QA_PIXEL bits", "qa_radsat": "QA_RADSAT bits",
                 "classi": "MSK_CLASSI cloud mask"}[self.kind] + f" ({self.rel.rsplit('/', 1)[-1]})"
 
     def flags(self, grid: Grid, snow: bool) -> Tuple[np.ndarray, np.ndarray]:
@@ -116,7 +121,12 @@ class RasterMask:
             hard = np.zeros_like(cloud)
         else:
             values = read_array(ds, window, self.rel).astype(np.int64)
-            hard, cloud = (scl_flags(values, snow) if self.kind == "scl" else qa_pixel_flags(values, snow))
+            if self.kind == "scl":
+                hard, cloud = scl_flags(values, snow)
+            elif self.kind == "qa_radsat":
+                hard, cloud = qa_radsat_flags(values, self.bands), np.zeros(values.shape, bool)
+            else:
+                hard, cloud = qa_pixel_flags(values, snow)
         return warp_flags(hard, src, grid), warp_flags(cloud, src, grid)
 
 
@@ -131,6 +141,12 @@ def qa_pixel_flags(qa: np.ndarray, snow: bool = False) -> Tuple[np.ndarray, np.n
     qa = np.asarray(qa).astype(np.int64)
     cloud_bits = sum(1 << b for b in QA_CLOUD_BITS + ((QA_SNOW,) if snow else ()))
     return (qa >> QA_FILL) & 1 == 1, (qa & cloud_bits) != 0
+
+
+def qa_radsat_flags(radsat: np.ndarray, bands: Tuple[int, ...]) -> np.ndarray:
+    """Landsat 8/9 QA_RADSAT: saturated in any of ``bands`` (bit n-1 for band n) or terrain occlusion (bit 11)."""
+    bits = sum(1 << (b - 1) for b in bands) | (1 << RADSAT_OCCLUSION)
+    return (np.asarray(radsat).astype(np.int64) & bits) != 0
 
 
 @dataclass

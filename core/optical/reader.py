@@ -127,6 +127,7 @@ def read_scene(scene: Scene, output: str, bands: Sequence[str], *, aoi: Optional
                                                  dilation=int(dilation))),
         "SENSETRACK_ACQUISITION_DATE": iso_utc(scene.acquired), "ACQUISITION_START_TIME": iso_utc(scene.acquired),
         "CLOUD_MASK": "; ".join(used) if (used and mask_clouds) else "none",
+        "MASK_FILES": "; ".join(used) or "none",
     })
     band_meta = [{"BAND": f.name, "NATIVE_RESOLUTION": f"{f.res:g}", "RADIOMETRY": f.radiometry.formula()}
                  for f in files]

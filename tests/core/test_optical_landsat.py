@@ -8,8 +8,8 @@ import pytest
 from osgeo import gdal
 
 from helpers import band_names, read_band
-from optical_fixtures import (L8_L2SP, L8_L2SR, L9_L2SP, LANDSAT_DATA, landsat_mtl, level1_mtl, make_landsat,
-                              mtl_value, texture)
+from optical_fixtures import (L8_L2SP, L8_L2SR, L9_L2SP, LANDSAT_DATA, Log, landsat_mtl, level1_mtl,
+                              make_landsat, mtl_value, texture)
 from sensetrack.core.optical import read_landsat
 from sensetrack.core.optical.landsat import parse_mtl
 
@@ -118,3 +118,23 @@ def test_pan_with_a_30m_band_is_on_the_15m_grid(tmp_path):
     # pan pixel 2k is centred on 30 m pixel k
     sin = math.sin(math.radians(57.84396063))
     np.testing.assert_array_equal(b4_15[0:40:2, 0:40:2], ((b4 * 2e-05 - 0.1) / sin).astype(np.float32))
+
+
+def test_radiometric_saturation_of_the_bands_read_and_terrain_occlusion(tmp_path):
+    dn = np.full((20, 20), 20000, np.uint16)
+    radsat = np.zeros((20, 20), np.uint16)
+    radsat[1, 1] = 1 << 3  # band 4 saturated
+    radsat[1, 2] = 1 << 4  # band 5 saturated: not read, kept
+    radsat[1, 3] = 1 << 11  # terrain occlusion
+    folder = make_landsat(str(tmp_path / "p"), L9_L2SP, bands={4: dn}, radsat=radsat)
+    res = read_landsat(folder, str(tmp_path / "o.tif"), bands=["4"], mask_clouds=False)
+    expected = np.zeros((20, 20), bool)
+    expected[1, 1] = expected[1, 3] = True
+    np.testing.assert_array_equal(np.isnan(read_band(res["output"])), expected)
+    assert "QA_RADSAT" in gdal.Open(res["output"]).GetMetadata()["MASK_FILES"]
+    # no QA_RADSAT file: read, and the log says saturation is not masked
+    bare = make_landsat(str(tmp_path / "b"), L9_L2SP, bands={4: dn}, skip=("RADSAT",))
+    log = Log()
+    res = read_landsat(bare, str(tmp_path / "b.tif"), bands=["4"], monitor=log)
+    assert np.isfinite(read_band(res["output"])).all()
+    assert any("QA_RADSAT" in m and "NOT masked" in m for m in log.messages)

@@ -7,30 +7,12 @@ import pytest
 from osgeo import gdal
 
 from helpers import band_names, read_band
-from optical_fixtures import (L1C_N0301, L2A_N0212, L2A_N0400, L2A_N0509, S2_DATA, _tag, make_s2, s2_mtd,
+from optical_fixtures import (L1C_N0301, L2A_N0212, L2A_N0400, L2A_N0509, S2_DATA, Log, _tag, make_s2, s2_mtd,
                               s2_tile_grid, s2_tile_mtd, texture)
 from sensetrack.core.optical import Aoi, read_sentinel2
 from sensetrack.core.optical.masks import dilate
 
 pytestmark = pytest.mark.skipif(not os.path.isdir(S2_DATA), reason="../shared/data/sentinel2 is missing")
-
-
-class Log:
-    """A monitor that keeps the log messages."""
-
-    cancelled = False
-
-    def __init__(self):
-        self.messages = []
-
-    def report(self, *args):
-        pass
-
-    def log(self, message):
-        self.messages.append(message)
-
-    def check(self):
-        pass
 
 
 def _expected(dn, offset, q=10000.0):
