@@ -264,7 +264,8 @@ def make_landsat(dest: str, product: str, level: int = 2, bands: Optional[Dict[i
 
     level 2: the real Level-2 MTL (txt, or the real XML with ``xml=True``); level 1: :func:`level1_mtl`.
     bands: band number -> DN array (band 8 at 15 m: twice the rows/cols of the 30 m ones). qa: QA_PIXEL
-    (30 m, default 21824 = clear, low confidences). radsat: QA_RADSAT (30 m, default 0). offset: (row, col) of the window in 30 m scene pixels.
+    (30 m, default 21824 = clear, low confidences). radsat: QA_RADSAT (30 m, default 0). offset: (row, col)
+    of the window in 30 m scene pixels. skip: files not to write ("B8", "QA", "RADSAT").
     mtl_edit: optional function applied to the MTL text written (bad-input tests); the images keep the
     names and grid of the unedited one.
     """
