@@ -67,9 +67,9 @@ def _read_band(band: BandFile, ds, grid: Grid, resampling: str) -> np.ndarray:
     if window is None:
         return np.full((grid.height, grid.width), np.nan, np.float32)
     refl = band.radiometry.apply(read_array(ds, window, band.rel))
-    src = window_grid(ds, window)
-    method = "near" if abs(src.res - grid.res) < 1e-9 * grid.res else resampling
-    return warp_float(refl, src, grid, method)
+    # same pixel size on the same grid is copied exactly (warp_float indexes nested grids); anything else
+    # (another pixel size or CRS) goes through GDAL with the chosen resampling
+    return warp_float(refl, window_grid(ds, window), grid, resampling)
 
 
 def _rows(grid: Grid, r0: int, height: int) -> Grid:

@@ -300,3 +300,36 @@ def test_cloud_gml_parsing_types_holes_and_3d_coordinates():
     assert parse_cloud_gml(empty, "x.gml") == []
     with pytest.raises(InputError, match="not valid XML"):
         parse_cloud_gml(b"<eop:Mask", "x.gml")
+
+
+def test_warp_to_another_crs_uses_the_chosen_resampling(tmp_path):
+    """A DN ramp along x warped to the next UTM zone at the same 10 m: bilinear is exact on a ramp, nearest
+    neighbour is off by up to half a step."""
+    from osgeo import osr
+
+    cols = np.arange(60, dtype=np.uint16)
+    dn = np.tile(2000 + 10 * cols, (60, 1)).astype(np.uint16)
+    safe = make_s2(str(tmp_path / "p"), L2A_N0509, {"B08": dn})
+    epsg, ulx, uly = s2_tile_grid(L2A_N0509)
+    x0, y0 = ulx + 1200, uly - 600
+    out = {}
+    for method in ("bilinear", "near"):
+        res = read_sentinel2(safe, str(tmp_path / f"{method}.tif"), target_crs="EPSG:32602", resampling=method)
+        ds = gdal.Open(res["output"])
+        out[method] = (ds.GetRasterBand(1).ReadAsArray(), ds.GetGeoTransform())
+    arr, gt = out["bilinear"]
+    rows, cc = np.mgrid[0:arr.shape[0], 0:arr.shape[1]]
+    xs, ys = gt[0] + (cc + 0.5) * gt[1], gt[3] + (rows + 0.5) * gt[5]
+    a, b = osr.SpatialReference(), osr.SpatialReference()
+    a.ImportFromEPSG(32602)
+    b.ImportFromEPSG(epsg)
+    for s in (a, b):
+        s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    pts = np.array(osr.CoordinateTransformation(a, b).TransformPoints(np.c_[xs.ravel(), ys.ravel()]))
+    col = ((pts[:, 0] - x0) / 10 - 0.5).reshape(arr.shape)  # continuous column of each output pixel centre
+    row = ((y0 - pts[:, 1]) / 10 - 0.5).reshape(arr.shape)
+    interior = (col > 1) & (col < 58) & (row > 1) & (row < 58) & np.isfinite(arr)
+    assert interior.sum() > 1500
+    truth = (2000 + 10 * col - 1000) / 10000
+    assert np.abs(arr - truth)[interior].max() < 2e-6
+    assert np.abs(out["near"][0] - truth)[interior].max() > 4e-4
