@@ -20,16 +20,27 @@ def dependency_report() -> str:
     from .algorithms import algorithm_classes
     from .core.deps import install_hint, missing
 
-    disabled = {}
+    from .core.deps import jpeg2000_driver, jpeg2000_hint
+
+    disabled, jp2_users = {}, []
     for cls in algorithm_classes():
         alg = cls()
         for module in missing(tuple(getattr(alg, "REQUIRES", ()))):
             disabled.setdefault(module, []).append(alg.name())
-    if not disabled:
-        return ""
-    parts = [f"{m} (needed by {', '.join(sorted(a))})" for m, a in sorted(disabled.items())]
-    return (QCoreApplication.translate("SenseTrack", "SenseTrack: missing Python package(s): {0}. Those algorithms "
-            "are disabled; the others work. {1}").format("; ".join(parts), install_hint(sorted(disabled))))
+        if getattr(alg, "NEEDS_JPEG2000", False):
+            jp2_users.append(alg.name())
+    messages = []
+    if disabled:
+        parts = [f"{m} (needed by {', '.join(sorted(a))})" for m, a in sorted(disabled.items())]
+        messages.append(QCoreApplication.translate(
+            "SenseTrack", "SenseTrack: missing Python package(s): {0}. Those algorithms are disabled; the others "
+            "work. {1}").format("; ".join(parts), install_hint(sorted(disabled))))
+    if jp2_users and jpeg2000_driver() is None:
+        # not disabled: products delivered as GeoTIFF still work
+        messages.append(QCoreApplication.translate(
+            "SenseTrack", "SenseTrack: {0} cannot read JPEG 2000 products. {1}").format(
+                ", ".join(sorted(jp2_users)), jpeg2000_hint()))
+    return " ".join(messages)
 
 
 class SenseTrackPlugin:

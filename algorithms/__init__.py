@@ -14,6 +14,7 @@ def algorithm_classes():
     from .ilk import IlkAlgorithm
     from .inversevelocity import InverseVelocityAlgorithm
     from .ncc import NccAlgorithm
+    from .optical import OPTICAL_ALGORITHMS
     from .phasecorrelation import PhaseCorrelationAlgorithm
     from .s1grd import S1GrdAlgorithm
     from .s1info import S1InfoAlgorithm
@@ -42,6 +43,7 @@ def algorithm_classes():
         DisplacementReportAlgorithm,
         S1InfoAlgorithm,
         S1GrdAlgorithm,
+        *OPTICAL_ALGORITHMS,
         *PRODUCT_ALGORITHMS,
         *SNAP_ALGORITHMS,
     ]

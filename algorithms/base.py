@@ -36,6 +36,7 @@ GROUPS = {
     "preprocessing": "Preprocessing",
     "postprocessing": "Post-processing",
     "sentinel1": "Sentinel-1",
+    "optical": "Optical (Sentinel-2, Landsat)",
     "cosmo": "COSMO-SkyMed",
     "prisma": "PRISMA",
     "snap": "SNAP",

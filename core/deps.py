@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-from typing import Dict, List, Sequence
+from typing import Dict, List, Optional, Sequence
 
 from .errors import MissingDependencyError
 
@@ -60,3 +60,30 @@ def require(*modules: str, purpose: str = "this algorithm"):
         )
     mods = tuple(importlib.import_module(m) for m in modules)
     return mods[0] if len(mods) == 1 else mods
+
+
+#: GDAL drivers able to read JPEG 2000 (Sentinel-2 bands and masks), in order of preference. Debian's and
+#: OSGeo4W's GDAL ship JP2OpenJPEG (the OpenJPEG library); the others are proprietary plug-ins.
+JPEG2000_DRIVERS = ("JP2OpenJPEG", "JP2KAK", "JP2ECW", "JP2MrSID")
+
+
+def jpeg2000_driver() -> Optional[str]:
+    """Name of the first GDAL driver that reads JPEG 2000, or None."""
+    from osgeo import gdal
+
+    return next((d for d in JPEG2000_DRIVERS if gdal.GetDriverByName(d) is not None), None)
+
+
+def jpeg2000_hint() -> str:
+    """What to install when GDAL has no JPEG 2000 driver."""
+    return ("GDAL has no JPEG 2000 driver (JP2OpenJPEG, built on the OpenJPEG library, is the usual one): install "
+            "a GDAL with OpenJPEG support (Debian/Ubuntu: sudo apt install libopenjp2-7 gdal-bin; Windows: the "
+            "OSGeo4W or standalone QGIS installer includes it), then restart QGIS.")
+
+
+def require_jpeg2000(purpose: str = "Reading JPEG 2000 files") -> str:
+    """The JPEG 2000 driver name, or MissingDependencyError saying what to install."""
+    name = jpeg2000_driver()
+    if name is None:
+        raise MissingDependencyError(f"{purpose} needs a GDAL JPEG 2000 driver. " + jpeg2000_hint())
+    return name

@@ -166,6 +166,12 @@ class RasterWriter:
     def write_named(self, name: str, array: np.ndarray, xoff: int = 0, yoff: int = 0) -> None:
         self.write(self.band_names.index(name) + 1, array, xoff, yoff)
 
+    def update_metadata(self, metadata: Mapping[str, str]) -> None:
+        """Add dataset metadata known only once the blocks are written (e.g. valid-pixel fractions)."""
+        self.metadata.update({str(k): str(v) for k, v in metadata.items()})
+        with gdal_errors():
+            self._ds.SetMetadata({str(k): str(v) for k, v in self.metadata.items()})
+
     def __exit__(self, exc_type, exc, tb) -> None:
         ds, self._ds = self._ds, None
         try:

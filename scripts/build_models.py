@@ -161,9 +161,81 @@ GLACIER = {
 }
 
 
+SENTINEL2 = {
+    "file": "velocity_sentinel2.model3",
+    "name": "Velocity from two Sentinel-2 products",
+    "help": (
+        "<p>From two Sentinel-2 products (.zip as downloaded or the MTD_MSIL1C.xml / MTD_MSIL2A.xml of the .SAFE "
+        "folders) of the same tile to a filtered, bias-corrected velocity map and an HTML report, with no SNAP. "
+        "Steps: reflectance of the chosen band with clouds, shadows and cirrus masked (sensetrack:s2read, "
+        "twice), co-registration of the later image with the global shift measured on the stable ground and "
+        "removed, windowed phase correlation, outlier filtering, stable-ground correction, velocity from the "
+        "acquisition dates in the products' metadata, report.</p>"
+        "<p><b>Inputs</b>: the earlier (reference) and later (target) product, the area to read (extent, any "
+        "CRS), a polygon of the moving area (a landslide, a glacier; everything outside is stable ground), the "
+        "band (B08, 10 m, by default), the cloud-mask growth in pixels, the correlation window in pixels, and "
+        "optionally the two dates (YYYY-MM-DD) to override the products' own.</p>"
+        "<p><b>Outputs</b>: the corrected displacement (DX/DY, m, with uncertainty), the velocity (VX/VY, "
+        "VELOCITY, DIRECTION, m/year) and the HTML report.</p>"
+    ),
+    "inputs": [
+        _in("REFERENCE_PRODUCT", "file", "Reference (earlier) Sentinel-2 product",
+            "The .zip as downloaded, or MTD_MSIL1C.xml / MTD_MSIL2A.xml of the .SAFE folder."),
+        _in("TARGET_PRODUCT", "file", "Target (later) Sentinel-2 product",
+            "The .zip as downloaded, or MTD_MSIL1C.xml / MTD_MSIL2A.xml of the .SAFE folder; same tile."),
+        _in("AOI", "extent", "Area of interest (optional)", "Extent to read, any CRS; empty = the whole tile.",
+            optional=True),
+        _in("MOVING_AREA", "polygon", "Moving area polygon",
+            "Polygon(s) around the moving ground; everything outside is used as stable ground."),
+        _in("BANDS", "string", "Band", "Sentinel-2 band to track (B08, 10 m near infrared, by default).",
+            default="B08"),
+        _in("DILATION", "number", "Grow the cloud mask by (pixels)", "Cloud, shadow and cirrus masks are "
+            "grown by this many pixels.", default=2),
+        _in("WINDOW_SIZE", "number", "Correlation window (pixels)", "Size of the phase-correlation window.",
+            default=32),
+        _in("REFERENCE_DATE", "date", "Reference date (optional)",
+            "Overrides the reference product's acquisition date (YYYY-MM-DD).", optional=True),
+        _in("TARGET_DATE", "date", "Target date (optional)",
+            "Overrides the target product's acquisition date (YYYY-MM-DD).", optional=True),
+    ],
+    "steps": [
+        *[(f"s2_{which}", "sensetrack:s2read", f"Reflectance of the {which} product, clouds masked",
+           {"INPUT": ("input", f"{which.upper()}_PRODUCT"), "BANDS": ("input", "BANDS"), "AOI": ("input", "AOI"),
+            "DILATION": ("input", "DILATION")}, {})
+          for which in ("reference", "target")],
+        ("coregister", "sensetrack:coregister", "Co-register the target, removing the shift of the stable ground",
+         {"REFERENCE": ("step", "s2_reference", "OUTPUT"), "TARGET": ("step", "s2_target", "OUTPUT"),
+          "RESAMPLING": ("value", "cubic"), "ESTIMATE_SHIFT": ("value", True),
+          "STABLE_AREA": ("input", "MOVING_AREA"), "INVERT_STABLE": ("value", True)}, {}),
+        ("track", "sensetrack:phasecorrelation", "Windowed phase correlation",
+         {"REFERENCE": ("step", "s2_reference", "OUTPUT"), "TARGET": ("step", "coregister", "OUTPUT"),
+          "WINDOW_SIZE": ("input", "WINDOW_SIZE")}, {}),
+        ("filter", "sensetrack:filteroffsets", "Remove outliers",
+         {"INPUT": ("step", "track", "OUTPUT")}, {}),  # the filter's recommended starting point
+        ("correct", "sensetrack:stablegroundcorrection", "Remove the bias measured on the stable ground",
+         {"INPUT": ("step", "filter", "OUTPUT"), "MASK": ("input", "MOVING_AREA"), "INVERT": ("value", True)},
+         {"DISPLACEMENT": ("OUTPUT", "Sentinel-2 displacement",
+                           "Displacement between the two acquisitions after co-registration, outlier filtering and "
+                           "stable-ground correction: DX (east), DY (north), MAGNITUDE, DIRECTION in metres, with "
+                           "SIGMA_DX, SIGMA_DY and ERROR (1 sigma); windows touching clouds are NaN.")}),
+        ("velocity", "sensetrack:velocity", "Velocity from the acquisition dates",
+         {"INPUT": ("step", "correct", "OUTPUT"), "REFERENCE_DATE": ("input", "REFERENCE_DATE"),
+          "TARGET_DATE": ("input", "TARGET_DATE"), "UNIT": ("value", "m/year")},
+         {"VELOCITY": ("OUTPUT", "Sentinel-2 velocity",
+                       "Velocity in m/year from the acquisition dates: VX (east), VY (north), VELOCITY, "
+                       "DIRECTION, with SIGMA_VX, SIGMA_VY and VELOCITY_ERROR (1 sigma).")}),
+        ("report", "sensetrack:displacementreport", "HTML report",
+         {"INPUT": ("step", "velocity", "OUTPUT"), "MASK": ("input", "MOVING_AREA"), "INVERT": ("value", True)},
+         {"REPORT": ("OUTPUT", "Displacement report",
+                     "Self-contained HTML report: summary of the motion in the moving area, map, quality "
+                     "figures, histograms and provenance.")}),
+    ],
+}
+
+
 def model_specs() -> List[Dict]:
     """Every example model shipped with the plugin."""
-    return [LANDSLIDE, GLACIER]
+    return [LANDSLIDE, GLACIER, SENTINEL2]
 
 
 def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
@@ -182,6 +254,7 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
         QgsProcessingParameterString,
         QgsProcessingParameterCrs,
         QgsProcessingParameterDateTime,
+        QgsProcessingParameterExtent,
         QgsProcessingParameterFile,
     )
     from qgis.PyQt.QtCore import QPointF
@@ -209,6 +282,8 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
         elif kind == "date":
             p = QgsProcessingParameterDateTime(name, desc, QgsProcessingParameterDateTime.Date,
                                                optional=item.get("optional", False))
+        elif kind == "extent":
+            p = QgsProcessingParameterExtent(name, desc, optional=item.get("optional", False))
         elif kind == "float":
             p = QgsProcessingParameterNumber(name, desc, QgsProcessingParameterNumber.Double,
                                              defaultValue=item.get("default"), minValue=0.0)

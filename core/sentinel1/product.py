@@ -3,7 +3,8 @@
 The manifest (XFDU XML) gives platform, pass, orbits, ascending-node time,
 polarisations and the footprint; the annotation files give swaths, image
 size, pixel spacing, incidence angles and the geolocation grid. Members of a
-zip are read with :mod:`zipfile`; rasters are opened by GDAL via ``/vsizip/``.
+zip are read with :mod:`zipfile`; rasters are opened by GDAL via ``/vsizip/``
+(:mod:`..archive`).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Dict, List, Optional
 
+from ..archive import Folder, Zip
 from ..errors import InputError
 from .annotation import Annotation, parse_annotation, parse_xml
 from .naming import S1ProductName, parse_product_name
@@ -43,53 +45,6 @@ class AnnotationFile:
         return dict(self.__dict__)
 
 
-class _Folder:
-    def __init__(self, root: str):
-        self.root = root
-        self.files = sorted(os.path.relpath(os.path.join(d, f), root).replace(os.sep, "/")
-                            for d, _, fs in os.walk(root) for f in fs)
-
-    def read(self, rel: str) -> bytes:
-        with open(os.path.join(self.root, rel), "rb") as fh:
-            return fh.read()
-
-    def gdal_path(self, rel: str) -> str:
-        return os.path.join(self.root, rel)
-
-    def close(self) -> None:
-        pass
-
-
-class _Zip:
-    def __init__(self, path: str):
-        self.path = path
-        try:
-            self.zf = zipfile.ZipFile(path)
-            names = self.zf.namelist()
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise InputError(f"'{os.path.basename(path)}' is not a readable zip ({exc}). The download is probably "
-                             "truncated or corrupt: download the product again.") from None
-        manifests = [n for n in names if n.lower().endswith("manifest.safe")]
-        if not manifests:
-            self.zf.close()
-            raise InputError(f"'{os.path.basename(path)}' holds no manifest.safe: it is not a zipped SAFE product.")
-        self.prefix = manifests[0][: -len("manifest.safe")]
-        self.files = sorted(n[len(self.prefix):] for n in names if n.startswith(self.prefix) and not n.endswith("/"))
-
-    def read(self, rel: str) -> bytes:
-        try:
-            return self.zf.read(self.prefix + rel)
-        except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
-            raise InputError(f"Cannot read '{rel}' from '{os.path.basename(self.path)}' ({exc}). The zip is "
-                             "probably truncated or corrupt: download the product again.") from None
-
-    def gdal_path(self, rel: str) -> str:
-        return f"/vsizip/{os.path.abspath(self.path)}/{self.prefix}{rel}"
-
-    def close(self) -> None:
-        self.zf.close()
-
-
 def _source(path: str):
     p = os.path.normpath(str(path))
     if not os.path.exists(p):
@@ -99,9 +54,9 @@ def _source(path: str):
     if os.path.isdir(p):
         if not os.path.isfile(os.path.join(p, "manifest.safe")):
             raise InputError(f"'{path}' has no manifest.safe: it is not a Sentinel-1 SAFE folder.")
-        return _Folder(p)
+        return Folder(p)
     if zipfile.is_zipfile(p) or p.lower().endswith(".zip"):
-        return _Zip(p)
+        return Zip(p, lambda name: name.lower() == "manifest.safe", "manifest.safe (not a zipped SAFE product)")
     raise InputError(f"'{path}' is neither a .SAFE folder, a manifest.safe nor a .zip.")
 
 
@@ -127,7 +82,7 @@ class S1Product:
         self.path = os.path.abspath(str(path))
         self.source = _source(path)
         self.name: S1ProductName = parse_product_name(
-            self.source.root if isinstance(self.source, _Folder) else self.source.prefix.rstrip("/") or path)
+            self.source.root if isinstance(self.source, Folder) else self.source.prefix.rstrip("/") or path)
         self.manifest = self._parse_manifest()
         self.annotations = self._find_annotations()
         self._cache: Dict[str, Annotation] = {}

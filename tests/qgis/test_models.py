@@ -139,3 +139,50 @@ def test_models_explain_their_inputs_and_outputs(provider):
     landslide = provider.algorithm(LANDSLIDE) or [a for a in provider.algorithms() if a.displayName() == LANDSLIDE][0]
     assert {o.description() for o in landslide.outputDefinitions()} >= {"Landslide displacement",
                                                                         "Landslide velocity"}
+
+
+def test_sentinel2_model_runs_on_two_fixture_products(provider, tmp_path):
+    """Two L2A products (real N0509 metadata; stand-in B08 and SCL, tests/optical_fixtures.py): the later one
+    moved 0.5 px east everywhere (a co-registration error) and 2.5 px east inside the moving box, with a cloud
+    on stable ground. The model must remove the 0.5 px on the stable ground and find 2 px = 20 m in the box."""
+    import processing
+    from helpers import polygon_gpkg
+    from optical_fixtures import L2A_N0509, S2_DATA, make_s2, s2_tile_grid, texture
+
+    if not os.path.isdir(S2_DATA):
+        pytest.skip("../shared/data/sentinel2 is missing")
+    n = 256
+    ref = texture(n, n, seed=11)
+    tar = texture(n, n, seed=11, shift=(0, 0.5))
+    box = (slice(64, 192), slice(64, 192))
+    tar[box] = texture(n, n, seed=11, shift=(0, 2.5))[box]
+    scl = np.full((n // 2, n // 2), 4, np.uint8)
+    scl[4:10, 100:110] = 9  # a cloud on stable ground in the target
+    a = make_s2(str(tmp_path / "a"), L2A_N0509, {"B08": ref}, as_zip=True)
+    b = make_s2(str(tmp_path / "b"), L2A_N0509, {"B08": tar}, scl=scl, as_zip=True)
+    epsg, ulx, uly = s2_tile_grid(L2A_N0509)
+    x0, y0 = ulx + 1200, uly - 600  # the fixture's stand-in window
+    moving = polygon_gpkg(tmp_path / "moving.gpkg", f"POLYGON(({x0 + 640} {y0 - 640}, {x0 + 1920} {y0 - 640}, "
+                          f"{x0 + 1920} {y0 - 1920}, {x0 + 640} {y0 - 1920}, {x0 + 640} {y0 - 640}))", epsg=epsg)
+    res = processing.run("sensetrack:Velocity from two Sentinel-2 products", {
+        "REFERENCE_PRODUCT": a, "TARGET_PRODUCT": b, "MOVING_AREA": moving, "BANDS": "B08", "DILATION": 1,
+        "WINDOW_SIZE": 64, "REFERENCE_DATE": "2023-08-01", "TARGET_DATE": "2023-08-21",
+        "correct:DISPLACEMENT": str(tmp_path / "disp.tif"), "velocity:VELOCITY": str(tmp_path / "vel.tif"),
+        "report:REPORT": str(tmp_path / "report.html")})
+    disp = res["correct:DISPLACEMENT"]
+    names = band_names(disp)
+    dx, dy = read_band(disp, names.index("DX") + 1), read_band(disp, names.index("DY") + 1)
+    gt = gdal.Open(disp).GetGeoTransform()
+    rows, cols = np.mgrid[0:dx.shape[0], 0:dx.shape[1]]
+    x, y = gt[0] + (cols + 0.5) * gt[1] - x0, y0 - (gt[3] + (rows + 0.5) * gt[5])  # metres right / down
+    inside = (x > 950) & (x < 1610) & (y > 950) & (y < 1610)  # windows wholly in the box
+    outside = (x < 330) | (x > 2230) | (y < 330) | (y > 2230)  # windows wholly outside it
+    assert np.isnan(dx[0, -4:]).all()  # windows touching the (dilated) cloud of the target
+    assert np.isfinite(dx[inside]).sum() >= 16 and np.isfinite(dx[outside]).sum() >= 16
+    assert np.nanmedian(dx[inside]) == pytest.approx(20.0, abs=1.0)  # 2 px east of 10 m
+    assert np.nanmedian(np.abs(dy[inside])) < 0.5
+    assert np.nanmedian(np.abs(dx[outside])) < 0.5  # the 0.5 px co-registration error is gone
+    vel = res["velocity:VELOCITY"]
+    speed = read_band(vel, band_names(vel).index("VELOCITY") + 1)
+    assert np.nanmedian(speed[inside]) == pytest.approx(20.0 * 365.25 / 20, rel=0.05)
+    assert os.path.getsize(res["report:REPORT"]) > 10000
