@@ -264,19 +264,19 @@ def _spacing(layer) -> float:
 
 
 def _save(layer) -> Optional[str]:
-    """Save the style where QGIS looks for the default style of this file; return where it went.
+    """Save the style where QGIS looks for the default style of this file (``<name>.qml``); return its path.
 
-    Rasters: ``<name>.qml``. GeoPackages: inside the file (default style of the layer, which QGIS loads
-    first), and ``<name>.qml`` as well unless a raster of the same name sits beside it (a windowed
-    tracker's ``out.tif`` and ``out.gpkg``), whose .qml it would overwrite.
+    A point layer whose name is shared by a raster beside it (a windowed tracker's ``out.tif`` and
+    ``out.gpkg``) would overwrite the raster's ``out.qml``: its style goes to ``out_arrows.qml`` instead,
+    which the GUI post-processor applies (QGIS does not load it by default; name the two outputs apart).
+    Writing the style into the GeoPackage itself was tried and dropped: SQLite waits forever for a lock
+    while QGIS holds the file open.
     """
     source = layer.source().split("|")[0]
     stem = os.path.splitext(source)[0]
     qml = stem + ".qml"
-    if source.lower().endswith(".gpkg"):
-        layer.saveStyleToDatabase("sensetrack", "SenseTrack displacement arrows", True, "")
-        if any(os.path.exists(stem + ext) for ext in (".tif", ".tiff", ".TIF", ".vrt")):
-            return source
+    if source.lower().endswith(".gpkg") and any(os.path.exists(stem + e) for e in (".tif", ".tiff", ".vrt")):
+        qml = stem + "_arrows.qml"
     _msg, ok = layer.saveNamedStyle(qml)
     return qml if ok and os.path.exists(qml) else None
 
@@ -296,10 +296,7 @@ def _post_processor(qml: str):
     class _ApplyStyle(QgsProcessingLayerPostProcessorInterface):
         def postProcessLayer(self, layer, context, feedback):  # noqa: N802
             if layer is not None and os.path.exists(qml):
-                if qml.lower().endswith(".qml"):
-                    layer.loadNamedStyle(qml)
-                else:  # kept inside the GeoPackage
-                    layer.loadDefaultStyle()
+                layer.loadNamedStyle(qml)
                 layer.triggerRepaint()
 
     proc = _ApplyStyle()

@@ -107,8 +107,9 @@ def test_a_raster_and_points_of_the_same_name_keep_their_own_styles(tmp_path):
 
     track_windows_file(os.path.join(SAMPLE, "reference.tif"), os.path.join(SAMPLE, "target.tif"),
                        str(tmp_path / "out.tif"), str(tmp_path / "out.gpkg"), window=32, step=16)
-    for first, second in (("out.gpkg", "out.tif"), ("out.tif", "out.gpkg")):  # either order
-        styling.style_file(str(tmp_path / first))
-        styling.style_file(str(tmp_path / second))
-        assert QgsRasterLayer(str(tmp_path / "out.tif")).renderer().type() == "singlebandpseudocolor"
-        assert QgsVectorLayer(str(tmp_path / "out.gpkg")).renderer().type() == "graduatedSymbol"
+    assert styling.style_file(str(tmp_path / "out.gpkg")) == str(tmp_path / "out_arrows.qml")
+    assert styling.style_file(str(tmp_path / "out.tif")) == str(tmp_path / "out.qml")
+    assert QgsRasterLayer(str(tmp_path / "out.tif")).renderer().type() == "singlebandpseudocolor"
+    points = QgsVectorLayer(str(tmp_path / "out.gpkg"), "p", "ogr", QgsVectorLayer.LayerOptions(loadDefaultStyle=False))
+    points.loadNamedStyle(str(tmp_path / "out_arrows.qml"))  # what the GUI post-processor does
+    assert points.renderer().type() == "graduatedSymbol"
