@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -26,6 +25,7 @@ from ..core.deps import install_hint, missing
 from ..core.errors import Cancelled, ParameterError, SenseTrackError
 from ..core.params import ParamSpec
 from ..core.progress import Monitor
+from .param_values import EnumParameter, ParameterReading
 from .styling import style_outputs
 
 GROUPS = {
@@ -93,9 +93,7 @@ def parameter_from_spec(spec: ParamSpec) -> QgsProcessingParameterDefinition:
     if spec.kind == "bool":
         p = QgsProcessingParameterBoolean(spec.qgis_name, label, defaultValue=bool(spec.default))
     elif spec.kind == "enum":
-        p = QgsProcessingParameterEnum(spec.qgis_name, label, options=list(spec.choices),
-                                       defaultValue=spec.default)
-        p.setUsesStaticStrings(True)
+        p = EnumParameter(spec.qgis_name, label, spec.choices, spec.default)
     else:
         ptype = QgsProcessingParameterNumber.Integer if spec.kind == "int" else QgsProcessingParameterNumber.Double
         kwargs = {"defaultValue": spec.default}
@@ -125,7 +123,7 @@ def values_from_specs(alg: QgsProcessingAlgorithm, specs: Sequence[ParamSpec], p
     return out
 
 
-class SenseTrackAlgorithm(QgsProcessingAlgorithm):
+class SenseTrackAlgorithm(ParameterReading, QgsProcessingAlgorithm):
     """Base class: naming, grouping, help, dependency check and error bridging."""
 
     NAME = ""

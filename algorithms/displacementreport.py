@@ -9,6 +9,7 @@ from qgis.core import (
 
 from ..core.postprocess.report import build_report
 from .postprocess import PostprocessAlgorithm
+from .param_values import layer_path
 
 
 class DisplacementReportAlgorithm(PostprocessAlgorithm):
@@ -43,8 +44,7 @@ class DisplacementReportAlgorithm(PostprocessAlgorithm):
 
     def run_core(self, parameters, context, monitor):
         source = self.input_path(parameters, context)
-        mask_layer = self.parameterAsLayer(parameters, self.MASK, context)
-        mask = mask_layer.source().split("|")[0] if mask_layer is not None else ""
+        mask = layer_path(self.parameterAsLayer(parameters, self.MASK, context))
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         info = build_report(source, output, mask, self.parameterAsBoolean(parameters, self.INVERT, context),
                             monitor=monitor)

@@ -7,7 +7,6 @@ from typing import Any, Dict
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBand,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
@@ -16,6 +15,7 @@ from qgis.core import (
 from ..core.params import load_preset, preset_parameters, validate
 from ..core.preprocess import PAIR_CHOICES, preprocess_pair
 from .base import SenseTrackAlgorithm, set_advanced, values_from_specs
+from .param_values import EnumParameter, layer_path
 
 
 class PairAlgorithm(SenseTrackAlgorithm):
@@ -44,9 +44,8 @@ class PairAlgorithm(SenseTrackAlgorithm):
                                              optional=True)
             p.setHelp(self.tr("Leave empty to use the nodata value or mask declared in the file."))
             self.addParameter(set_advanced(p))
-        p = QgsProcessingParameterEnum(self.PREPROCESSING, self.tr("Preprocessing of both images"),
+        p = EnumParameter(self.PREPROCESSING, self.tr("Preprocessing of both images"),
                                        options=list(PAIR_CHOICES), defaultValue="none", optional=True)
-        p.setUsesStaticStrings(True)
         p.setHelp(self.tr(
             "Applied to both images before tracking, with its default settings, exactly as running the step "
             "(sensetrack:normalize, equalize, clahe, wallis, highpass or denoise) on each image first: "
@@ -84,7 +83,7 @@ class PairAlgorithm(SenseTrackAlgorithm):
             layer = self.parameterAsRasterLayer(parameters, pname, context)
             if layer is None or not layer.isValid():
                 raise QgsProcessingException(self.tr("The {0} layer is missing or cannot be read.").format(key))
-            out[key] = layer.source().split("|")[0]
+            out[key] = layer_path(layer)
             out[f"{key}_band"] = self.parameterAsInt(parameters, bname, context) or 1
             out[f"{key}_nodata"] = self.optional_double(parameters, ndname, context)
         choice = self.parameterAsEnumString(parameters, self.PREPROCESSING, context) or "none"

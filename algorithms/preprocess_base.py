@@ -13,6 +13,7 @@ from qgis.core import (
 
 from ..core.preprocess import STEPS, apply_step
 from .base import SenseTrackAlgorithm, parameter_from_spec, set_advanced, values_from_specs
+from .param_values import layer_path
 
 COMMON_HELP = (
     "<p>Nodata pixels (the file's nodata value or mask, or NODATA) are left out of every statistic and "
@@ -69,7 +70,7 @@ class RasterStepAlgorithm(SenseTrackAlgorithm):
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if layer is None or not layer.isValid():
             raise QgsProcessingException(self.tr("The input layer is missing or cannot be read."))
-        return layer.source().split("|")[0]
+        return layer_path(layer)
 
     def run_core(self, parameters, context, monitor):
         values = values_from_specs(self, self.specs(), parameters, context)

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
@@ -20,6 +19,7 @@ from qgis.core import (
 
 from ..core.errors import ParameterError
 from .base import SenseTrackAlgorithm, parse_numbers, set_advanced
+from .param_values import EnumParameter
 
 
 class ProductAlgorithm(SenseTrackAlgorithm):
@@ -229,8 +229,7 @@ class PrismaExtractAlgorithm(ProductAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_input()
-        p = QgsProcessingParameterEnum("CUBE", self.tr("Cube"), options=["vnir", "swir", "pan"], defaultValue="vnir")
-        p.setUsesStaticStrings(True)
+        p = EnumParameter("CUBE", self.tr("Cube"), options=["vnir", "swir", "pan"], defaultValue="vnir")
         p.setHelp(self.tr("vnir (about 400-1010 nm), swir (about 920-2500 nm) or pan (panchromatic, 5 m)."))
         self.addParameter(p)
         p = QgsProcessingParameterString("BANDS", self.tr("Bands (1-based cube indices, optional)"), optional=True)
@@ -239,9 +238,8 @@ class PrismaExtractAlgorithm(ProductAlgorithm):
         p = QgsProcessingParameterString("WAVELENGTHS", self.tr("Wavelengths in nm (optional)"), optional=True)
         p.setHelp(self.tr("Comma-separated wavelengths; the nearest delivered band of each is written."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum("EXPECTED_LEVEL", self.tr("Expected processing level"),
+        p = EnumParameter("EXPECTED_LEVEL", self.tr("Expected processing level"),
                                        options=list(self.LEVELS), defaultValue="any")
-        p.setUsesStaticStrings(True)
         p.setHelp(self.tr("Refuse the file when its level is not this one (any = accept every level)."))
         self.addParameter(set_advanced(p))
         self.add_projection()

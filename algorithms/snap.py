@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -24,6 +23,7 @@ from qgis.core import (
 from ..core.errors import MissingDependencyError
 from ..core.snap import extent_to_wgs84_wkt, find_gpt, run_graph, shipped_graphs, to_wgs84_wkt
 from .base import SenseTrackAlgorithm, set_advanced
+from .param_values import EnumParameter
 
 SNAP_SETTING = "SENSETRACK_SNAP_GPT"
 SNAP_HELP = (
@@ -180,9 +180,8 @@ class SnapSarAlgorithm(SnapAlgorithm):
         p = QgsProcessingParameterFile("INPUT", self.tr(self.PRODUCT_LABEL), QgsProcessingParameterFile.File)
         p.setHelp(self.tr("The product file as downloaded."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum("GRAPH", self.tr("Processing graph"), options=list(self.GRAPHS),
+        p = EnumParameter("GRAPH", self.tr("Processing graph"), options=list(self.GRAPHS),
                                        defaultValue=self.GRAPHS[0])
-        p.setUsesStaticStrings(True)
         p.setHelp(self.tr("Shipped graph (see resources/snap/graphs/README.md for nodes and parameters)."))
         self.addParameter(p)
         self.add_aoi()

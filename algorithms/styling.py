@@ -182,7 +182,9 @@ def _spacing(layer) -> float:
 
 def _save(layer) -> Optional[str]:
     """Save the style where QGIS looks for the default style of this file (``<name>.qml``)."""
-    source = layer.source().split("|")[0]
+    from .param_values import layer_path
+
+    source = layer_path(layer)
     qml = os.path.splitext(source)[0] + ".qml"
     _msg, ok = layer.saveNamedStyle(qml)
     return qml if ok and os.path.exists(qml) else None
@@ -214,9 +216,9 @@ def _post_processor(qml: str):
 def style_outputs(algorithm, results: Dict[str, Any], context, feedback) -> None:
     """Give each displacement output a style (.qml beside it; post-processor in the GUI). Never raises."""
     for key, value in (results or {}).items():
-        if not isinstance(value, str) or not os.path.isfile(value.split("|")[0]):
+        if not isinstance(value, str) or not os.path.isfile(value):  # results hold plain file paths
             continue
-        path = value.split("|")[0]
+        path = value
         try:
             qml = style_file(path)
             if qml and context is not None and context.willLoadLayerOnCompletion(value):

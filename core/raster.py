@@ -20,6 +20,7 @@ import numpy as np
 from osgeo import gdal
 
 from .errors import InputError
+from .files import check_readable
 from .gdal_utils import crs_label, gdal_errors
 
 Window = Tuple[int, int, int, int]  # xoff, yoff, xsize, ysize (pixels)
@@ -49,8 +50,7 @@ class Raster:
 
     def __init__(self, path: str, nodata: Optional[float] = None):
         self.path = str(path)
-        if not os.path.exists(self.path) and not self.path.startswith(("/vsi", "HDF5:", "NETCDF:", "SENTINEL1")):
-            raise InputError(f"Raster '{self.path}' does not exist. Check the path.")
+        check_readable(self.path, "raster")
         try:
             with gdal_errors():
                 ds = gdal.Open(self.path, gdal.GA_ReadOnly)

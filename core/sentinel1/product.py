@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Dict, List, Optional
 
 from ..errors import InputError
+from ..files import check_readable
 from .annotation import Annotation, parse_annotation, parse_xml
 from .naming import S1ProductName, parse_product_name
 
@@ -94,6 +95,7 @@ def _source(path: str):
     p = os.path.normpath(str(path))
     if not os.path.exists(p):
         raise InputError(f"'{path}' does not exist. Give a Sentinel-1 .SAFE folder, its manifest.safe or a .zip.")
+    check_readable(p, "Sentinel-1 product", folder_ok=True)
     if os.path.isfile(p) and os.path.basename(p).lower() == "manifest.safe":
         p = os.path.dirname(p)
     if os.path.isdir(p):

@@ -16,6 +16,7 @@ from typing import Dict, List, Mapping, Optional, Tuple
 
 from ..deps import require
 from ..errors import InputError, ParameterError
+from ..files import check_readable
 
 PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
 GRAPHS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
@@ -45,8 +46,7 @@ class Graph:
 
     def __init__(self, path: str):
         self.path = path
-        if not os.path.isfile(path):
-            raise InputError(f"The SNAP graph '{path}' does not exist.")
+        check_readable(path, "SNAP graph")
         etree = _etree()
         try:
             self.tree = etree.parse(path, _parser())
