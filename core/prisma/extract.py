@@ -70,6 +70,9 @@ def extract(path: str, output: str, cube: str = "vnir", bands: Sequence[int] = (
     chosen = select_bands(product, cube, bands, wavelengths)
     shape = product.h5.shape(cpath)
     rows, cols = int(shape[0]), int(shape[-1])
+    if rows == 0 or cols == 0:
+        raise InputError(f"The {cube.upper()} cube of '{os.path.basename(path)}' is empty ({rows} rows x {cols} "
+                         "columns): nothing to extract. The product is incomplete: download it again.")
     gain, offset = product.scale(cube)
     names = [b.name for b in chosen]
     band_meta = [{"WAVELENGTH": f"{b.wavelength:.3f}", "FWHM": f"{b.fwhm:.3f}", "CUBE_INDEX": str(b.index + 1),
@@ -84,9 +87,7 @@ def extract(path: str, output: str, cube: str = "vnir", bands: Sequence[int] = (
         if projected:
             west, south, east, north = product.bounds()
             gt = (west, (east - west) / cols, 0.0, north, 0.0, -(north - south) / rows)
-            srs = osr.SpatialReference()
-            srs.ImportFromEPSG(int(product.root.get("Epsg_Code")))
-            crs = srs.ExportToWkt()
+            crs = product.crs_wkt()
         with RasterWriter(target, cols, rows, names, gt, crs, metadata=meta, georeferenced=projected,
                           band_metadata=band_meta) as writer:
             for r0 in range(0, rows, ROWS_PER_BLOCK):

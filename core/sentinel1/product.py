@@ -7,6 +7,7 @@ zip are read with :mod:`zipfile`; rasters are opened by GDAL via ``/vsizip/``.
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 import zipfile
@@ -107,6 +108,12 @@ def _source(path: str):
     raise InputError(f"'{path}' is neither a .SAFE folder, a manifest.safe nor a .zip.")
 
 
+def _bad_manifest(path: str, field: str, value: str, expected: str) -> InputError:
+    shown = value if len(value) <= 60 else value[:60] + "..."
+    return InputError(f"The manifest.safe of '{os.path.basename(path)}' has {field} = {shown!r}, not {expected}. "
+                      "The product is damaged or was edited: download it again.")
+
+
 class S1Product:
     """A Sentinel-1 product (see :func:`open_product`)."""
 
@@ -129,13 +136,23 @@ class S1Product:
 
         def num(xpath):
             t = txt(xpath)
-            return int(t) if t else None
+            if not t:
+                return None
+            try:
+                return int(t)
+            except ValueError:
+                raise _bad_manifest(self.path, xpath.rsplit("/", 1)[-1], t, "a whole number") from None
 
         coords = txt("//safe:frameSet//gml:coordinates")
         footprint = None
         if coords:
             # gml:coordinates is "lat,lon lat,lon ..." (latitude first).
-            pts = [tuple(float(v) for v in c.split(",")) for c in coords.split()]
+            try:
+                pts = [tuple(float(v) for v in c.split(",")) for c in coords.split()]
+            except ValueError:
+                raise _bad_manifest(self.path, "gml:coordinates", coords, "latitude,longitude pairs") from None
+            if len(pts) < 3 or any(len(p) != 2 or not all(math.isfinite(v) for v in p) for p in pts):
+                raise _bad_manifest(self.path, "gml:coordinates", coords, "at least 3 latitude,longitude pairs")
             ring = [(lon, lat) for lat, lon in pts] + [(pts[0][1], pts[0][0])]
             footprint = "POLYGON ((" + ", ".join(f"{x:.6f} {y:.6f}" for x, y in ring) + "))"
         number = txt("//safe:platform/safe:number")

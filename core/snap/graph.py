@@ -53,6 +53,12 @@ class Graph:
         except etree.XMLSyntaxError as exc:
             raise InputError(f"The SNAP graph '{os.path.basename(path)}' is not well-formed XML: {exc}") from None
         root = self.tree.getroot()
+        entities = sorted({el.name for el in root.iter() if isinstance(el, etree._Entity)})
+        if entities:
+            # never expanded (resolve_entities=False), so their text would silently vanish from the graph
+            raise InputError(f"The SNAP graph '{os.path.basename(path)}' uses the entity reference(s) "
+                             f"{', '.join('&' + e + ';' for e in entities[:5])}, declared in its DOCTYPE. SNAP graphs "
+                             "do not need entities: replace each by its text and remove the DOCTYPE.")
         if root.tag != "graph":
             raise InputError(f"'{os.path.basename(path)}' is not a SNAP graph (its root element is <{root.tag}>, "
                              "not <graph>).")
