@@ -134,7 +134,8 @@ class Raster:
             with gdal_errors():
                 raw = b.ReadAsArray(xoff, yoff, xsize, ysize)
         except RuntimeError as exc:
-            raise InputError(f"Cannot read band {band} of '{self.path}': {exc}") from None
+            raise InputError(f"Cannot read band {band} of '{self.path}': {exc}. The file is truncated or damaged: "
+                             "copy or produce it again.") from None
         if raw is None:
             raise InputError(f"Cannot read band {band} of '{self.path}' (the file may be truncated).")
         if np.iscomplexobj(raw):

@@ -250,3 +250,33 @@ def test_dx_dy_only_product_gets_magnitude_and_direction(tmp_path):
     report = build_report(path, str(tmp_path / "r.html"))
     assert report["vectors"] == dx.size - 1
     assert json.loads(gdal.Open(info["output"]).GetMetadataItem("SENSETRACK_HISTORY"))[-1]["step"] == "velocity"
+
+
+# ---- co-registration -----------------------------------------------------------------------------------------
+def test_coregister_refuses_to_estimate_a_shift_on_constant_images(tmp_path):
+    from sensetrack.core.preprocess.coregister import coregister
+
+    const = write_tif(tmp_path / "const.tif", np.full((64, 64), 3.0, np.float32))
+    textured = write_tif(tmp_path / "t.tif", _texture((64, 64)))
+    out = tmp_path / "c.tif"
+    for ref, tar, which in ((const, const, "reference"), (textured, const, "target")):
+        with pytest.raises(InputError, match=f"The {which} is constant .* no texture to measure a shift"):
+            coregister(ref, tar, str(out), estimate=True)
+        assert _nothing_written(out)
+    # without ESTIMATE_SHIFT a constant image is simply resampled
+    assert coregister(const, const, str(out))["valid_fraction"] == 1.0
+
+
+def test_coregister_reports_a_truncated_target_as_truncated(tmp_path):
+    from sensetrack.core.preprocess.coregister import coregister
+
+    ref = write_tif(tmp_path / "ref.tif", _texture((64, 64)))
+    full = open(write_tif(tmp_path / "tar.tif", _texture((64, 64), seed=3)), "rb").read()
+    cut = tmp_path / "cut.tif"
+    cut.write_bytes(full[: len(full) // 2])
+    out = tmp_path / "c.tif"
+    for estimate in (False, True):
+        with pytest.raises(InputError, match=r"Cannot read band 1 of '.*cut\.tif'.*truncated or damaged") as err:
+            coregister(ref, str(cut), str(out), estimate=estimate)
+        assert "does not overlap" not in str(err.value)
+        assert _nothing_written(out)

@@ -151,3 +151,67 @@ def test_gpt_options_accept_only_sizes_and_counts(tmp_path, threads, cache, memo
 def test_valid_gpt_options_are_normalised():
     assert check_gpt_options(4, "2048m", "8G") == (4, "2048M", "8G")
     assert check_gpt_options(0, "1000000", "") == (0, "1000000", "")
+
+
+# ---- Sentinel-1 GRD: the real cause instead of "check the AOI" ----------------------------------------------
+def _annotation():
+    from s1_fixture import GRD
+
+    return open_product(os.path.join(S1_DATA, GRD + ".SAFE")).annotation("VV")
+
+
+@needs_shared_data
+def test_s1grd_geographic_crs_default_pixel_size_is_in_degrees():
+    from osgeo import osr
+
+    from sensetrack.core.sentinel1.grd import output_pixel_size
+
+    ann = _annotation()
+    wgs = osr.SpatialReference()
+    wgs.ImportFromEPSG(4326)
+    assert output_pixel_size(ann, wgs, 0.0, None) == pytest.approx(ann.range_pixel_spacing / 111320.0)
+    utm = osr.SpatialReference()
+    utm.ImportFromEPSG(32632)
+    assert output_pixel_size(ann, utm, 0.0, None) == pytest.approx(ann.range_pixel_spacing)
+
+
+@needs_shared_data
+@pytest.mark.parametrize("crs,size,message", [
+    ("EPSG:4326", 5.0, "PIXEL_SIZE 5 degrees leaves fewer than 2 pixels across the scene, which spans about 3.663 x "
+                       "1.898 degrees.*about 0.0001 is 10 m"),
+    ("", 1e6, "PIXEL_SIZE 1e\\+06 CRS units leaves fewer than 2 pixels across the scene"),
+])
+def test_s1grd_pixel_size_larger_than_the_scene_is_named(tmp_path, crs, size, message):
+    from s1_fixture import make_grd_safe
+
+    from sensetrack.core.sentinel1.grd import grd_to_geotiff
+
+    safe = make_grd_safe(str(tmp_path))
+    out = tmp_path / "o.tif"
+    with pytest.raises(InputError, match=message) as err:
+        grd_to_geotiff(safe, str(out), target_crs=crs, pixel_size=size)
+    assert "AOI" not in str(err.value)
+    assert _no_output(out)
+
+
+@needs_shared_data
+def test_s1grd_geographic_crs_with_a_pixel_size_in_degrees_works(tmp_path):
+    from s1_fixture import make_grd_safe
+
+    from sensetrack.core.sentinel1.grd import grd_to_geotiff
+
+    res = grd_to_geotiff(make_grd_safe(str(tmp_path)), str(tmp_path / "o.tif"), target_crs="EPSG:4326",
+                         pixel_size=0.02)
+    assert res["pixel_size"] == 0.02 and res["width"] > 100
+
+
+def test_s1grd_write_failure_is_not_blamed_on_the_aoi():
+    from sensetrack.core.sentinel1.grd import _warp_error
+
+    full = _warp_error(RuntimeError("Free disk space available is 1024 bytes, whereas 40000 are at least "
+                                    "necessary. / No space left on device"), "/out/o.tif", (0, 0, 1, 1), "POLYGON()")
+    assert "Free space in the output folder" in str(full) and "AOI" not in str(full)
+    other = _warp_error(RuntimeError("Attempt to create 0x0 dataset"), "/out/o.tif", None, "POLYGON()")
+    assert "AOI" not in str(other)
+    aoi = _warp_error(RuntimeError("Attempt to create 0x0 dataset"), "/out/o.tif", (0, 0, 1, 1), "POLYGON()")
+    assert "Check the AOI overlaps" in str(aoi)
