@@ -280,3 +280,14 @@ def test_coregister_reports_a_truncated_target_as_truncated(tmp_path):
             coregister(ref, str(cut), str(out), estimate=estimate)
         assert "does not overlap" not in str(err.value)
         assert _nothing_written(out)
+
+
+def test_table_is_written_atomically_and_never_onto_an_input(tmp_path, product):
+    before = open(product, "rb").read()
+    out = tmp_path / "f.tif"
+    with pytest.raises(InputError, match="is also an input"):
+        steps.filter_file(product, str(out), table=product)
+    assert open(product, "rb").read() == before and _nothing_written(out)
+    info = steps.filter_file(product, str(out), table=str(tmp_path / "counts.csv"))
+    assert open(info["table"], encoding="utf-8").readline().strip() == "filter,removed,fraction"
+    assert not [n for n in os.listdir(tmp_path) if ".part" in n]
