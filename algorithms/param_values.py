@@ -26,6 +26,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
     QgsProviderRegistry,
 )
 
@@ -155,13 +156,35 @@ class ProductLayerParameter(QgsProcessingParameterMapLayer):
         return p
 
 
-def product_source(alg, parameters, name: str, context, what: str = "displacement result") -> str:
+class RasterInputParameter(QgsProcessingParameterRasterLayer):
+    """Raster layer parameter that passes an existing file on to the core, which says why it cannot be read
+    (permission, empty, truncated, not a raster) where QGIS only says "Incorrect parameter value"."""
+
+    def checkValueIsAcceptable(self, value, context=None):  # noqa: N802 - QGIS API
+        if isinstance(value, str) and os.path.isfile(value):
+            return True
+        return super().checkValueIsAcceptable(value, context)
+
+    def clone(self):
+        p = RasterInputParameter(self.name(), self.description(), self.defaultValue(),
+                                 bool(self.flags() & QgsProcessingParameterDefinition.FlagOptional))
+        p.setFlags(self.flags())
+        p.setHelp(self.help())
+        return p
+
+
+def layer_source(alg, parameters, name: str, context, what: str = "displacement result") -> str:
     """Path of a layer parameter: a file given by name is used as is (never loaded by QGIS), else the layer's file."""
     raw = parameters.get(name) if parameters is not None else None
     if isinstance(raw, str) and os.path.isfile(raw):
         return raw
     layer = alg.parameterAsLayer(parameters, name, context)
-    if layer is None:
-        raise InputError(f"The {what} '{raw}' could not be loaded as a layer. Give a SenseTrack GeoTIFF or "
-                         "GeoPackage file.")
+    if layer is None or not layer.isValid():
+        raise InputError(f"The {what} ({name} = {str(raw)[:200]!r}) could not be loaded as a layer. Check the "
+                         "path, or that the layer is still in the project.")
     return layer_path(layer)
+
+
+def product_source(alg, parameters, name: str, context) -> str:
+    """Path of a post-processing INPUT (see :func:`layer_source`)."""
+    return layer_source(alg, parameters, name, context, "displacement result")

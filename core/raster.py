@@ -56,7 +56,7 @@ class Raster:
                 ds = gdal.Open(self.path, gdal.GA_ReadOnly)
         except RuntimeError as exc:
             raise InputError(
-                f"Cannot read raster '{self.path}': {exc}. Is it a valid GDAL raster (GeoTIFF, JP2, …)?"
+                f"Cannot read raster '{self.path}': {str(exc).rstrip('.')}. Is it a valid GDAL raster (GeoTIFF, JP2, …)?"
             ) from None
         if ds is None or ds.RasterCount == 0:
             raise InputError(f"Cannot read raster '{self.path}': GDAL found no raster band in it.")

@@ -14,7 +14,7 @@ import tempfile
 from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal
 
 from ..errors import InputError, ParameterError
 from ..gdal_utils import gdal_errors, wgs84

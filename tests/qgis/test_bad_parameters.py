@@ -131,3 +131,24 @@ def test_snap_options_are_checked(provider, tmp_path, monkeypatch, name, value, 
         _run("sensetrack:snapgraph", {"GRAPH": graph, "OUTPUT": str(out), name: value,
                                       "PARAMETERS": ["input", "/data/x.zip", "bands", "B2", "geoRegion", ""]})
     assert not out.exists()
+
+
+def test_empty_or_unreadable_raster_input_says_why(provider, tmp_path, pair, monkeypatch):
+    from qgis.core import QgsProcessingException
+
+    empty = tmp_path / "empty.tif"
+    empty.write_bytes(b"")
+    out = tmp_path / "o.tif"
+    with pytest.raises(QgsProcessingException, match=r"empty\.tif' is empty \(0 bytes\)"):
+        _run("sensetrack:farneback", {"REFERENCE": pair[0], "TARGET": str(empty), "OUTPUT": str(out)})
+    with pytest.raises(QgsProcessingException, match=r"empty\.tif' is empty \(0 bytes\)"):
+        _run("sensetrack:normalize", {"INPUT": str(empty), "OUTPUT": str(out)})
+    import sensetrack.core.files as files
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(files, "open", denied, raising=False)  # tests run as root, who may read any file
+    with pytest.raises(QgsProcessingException, match="exists but cannot be read: permission denied") as err:
+        _run("sensetrack:farneback", {"REFERENCE": pair[0], "TARGET": pair[1], "OUTPUT": str(out)})
+    assert "does not exist" not in str(err.value) and not out.exists()
