@@ -51,11 +51,12 @@ class ProductAlgorithm(SenseTrackAlgorithm):
         return (crs.authid() or crs.toWkt()) if crs.isValid() else "", \
             self.parameterAsDouble(parameters, "PIXEL_SIZE", context)
 
-    def write_json(self, parameters, context, name, payload):
+    def write_json(self, parameters, context, name, payload, inputs=()):
         path = self.parameterAsFileOutput(parameters, name, context) if parameters.get(name) else ""
         if path:
-            from ..core.output import atomic_path
+            from ..core.output import atomic_path, check_output_path
 
+            path = check_output_path(path, list(inputs))
             with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
                 json.dump(payload, fh, indent=2, default=str)
         return path
@@ -105,7 +106,7 @@ class CosmoInfoAlgorithm(ProductAlgorithm):
             monitor.report((i + 1) / len(paths), f"Read {records[-1]['file']}")
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         results = {self.OUTPUT: write_polygons(out, records, wgs84().ExportToWkt()), "COUNT": len(records)}
-        json_path = self.write_json(parameters, context, "OUTPUT_JSON", records)
+        json_path = self.write_json(parameters, context, "OUTPUT_JSON", records, paths)
         if json_path:
             results["OUTPUT_JSON"] = json_path
         return results
@@ -190,12 +191,13 @@ class PrismaInfoAlgorithm(ProductAlgorithm):
     def run_core(self, parameters, context, monitor):
         import csv
 
-        from ..core.output import atomic_path
+        from ..core.output import atomic_path, check_output_path
         from ..core.prisma import open_prisma
 
-        product = open_prisma(self.parameterAsFile(parameters, self.INPUT, context))
+        source = self.parameterAsFile(parameters, self.INPUT, context)
+        product = open_prisma(source)
         info, table = product.info(), product.wavelength_table()
-        out = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        out = check_output_path(self.parameterAsFileOutput(parameters, self.OUTPUT, context), [source])
         with atomic_path(out) as tmp, open(tmp, "w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=["cube", "band", "wavelength_nm", "fwhm_nm"])
             writer.writeheader()
@@ -203,7 +205,7 @@ class PrismaInfoAlgorithm(ProductAlgorithm):
         for key, value in info.items():
             monitor.log(f"{key}: {value}")
         results = {self.OUTPUT: out, "LEVEL": product.level}
-        json_path = self.write_json(parameters, context, "OUTPUT_JSON", {"info": info, "bands": table})
+        json_path = self.write_json(parameters, context, "OUTPUT_JSON", {"info": info, "bands": table}, [source])
         if json_path:
             results["OUTPUT_JSON"] = json_path
         return results
