@@ -58,6 +58,13 @@ def _raw(parameters, name: str) -> Any:
     return value if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
 
 
+def _is_nan(value: Any) -> bool:
+    try:
+        return math.isnan(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
 def _range(definition) -> str:
     if not isinstance(definition, QgsProcessingParameterNumber):
         return ""
@@ -108,7 +115,10 @@ class ParameterReading:
         return super().parameterAsInt(parameters, name, context)
 
     def parameterAsDouble(self, parameters, name, context):  # noqa: N802 - QGIS API
-        check_number(self.parameterDefinition(name), name, _raw(parameters, name), integer=False)
+        raw = _raw(parameters, name)
+        if name.endswith("NODATA") and _is_nan(raw):
+            return float("nan")  # "NaN is the nodata value" is meaningful (and already how NaN is read)
+        check_number(self.parameterDefinition(name), name, raw, integer=False)
         return super().parameterAsDouble(parameters, name, context)
 
     def parameterAsEnumString(self, parameters, name, context):  # noqa: N802 - QGIS API

@@ -152,3 +152,10 @@ def test_empty_or_unreadable_raster_input_says_why(provider, tmp_path, pair, mon
     with pytest.raises(QgsProcessingException, match="exists but cannot be read: permission denied") as err:
         _run("sensetrack:farneback", {"REFERENCE": pair[0], "TARGET": pair[1], "OUTPUT": str(out)})
     assert "does not exist" not in str(err.value) and not out.exists()
+
+
+def test_nan_nodata_override_is_accepted(provider, tmp_path, pair):
+    out = tmp_path / "o.tif"
+    res = _run("sensetrack:farneback", {"REFERENCE": pair[0], "TARGET": pair[1], "OUTPUT": str(out),
+                                        "REFERENCE_NODATA": "nan"})
+    assert res["VALID_FRACTION"] == 1.0
