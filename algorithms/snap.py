@@ -1,7 +1,6 @@
 """SNAP algorithms: any graph, and the shipped Sentinel-1, COSMO-SkyMed and Sentinel-2 graphs."""
 from __future__ import annotations
 
-import os
 from typing import Dict
 
 from qgis.core import (
@@ -21,6 +20,7 @@ from qgis.core import (
 )
 
 from ..core.errors import MissingDependencyError
+from ..core.files import check_readable
 from ..core.snap import extent_to_wgs84_wkt, find_gpt, run_graph, shipped_graphs, to_wgs84_wkt
 from .base import SenseTrackAlgorithm, set_advanced
 from .param_values import EnumParameter
@@ -202,8 +202,7 @@ class SnapSarAlgorithm(SnapAlgorithm):
 
     def run_core(self, parameters, context, monitor):
         product = self.parameterAsFile(parameters, "INPUT", context)
-        if not os.path.exists(product):
-            raise QgsProcessingException(self.tr("The product '{0}' does not exist.").format(product))
+        check_readable(product, "product", folder_ok=True)
         name = self.parameterAsEnumString(parameters, "GRAPH", context)
         graph = shipped_graphs()[name]
         from ..core.snap import Graph
