@@ -9,7 +9,7 @@ a file name such as ``x|y.tif``. The pieces here read the raw value first:
 * :class:`ParameterReading` (mixed into every SenseTrack algorithm) checks
   numbers before converting them and maps enum indices to their strings;
 * :class:`EnumParameter` is a static-string enum that also accepts the index;
-* :class:`ProductLayerParameter` is a layer parameter that lets a file
+* :class:`FileLayerParameter` (and :class:`RasterInputParameter`) let a file
   through to the core reader, which says what is wrong with it (empty,
   text, not a SenseTrack product) instead of QGIS's "Unable to load mesh";
 * :func:`layer_path` is the file behind a layer, decoded by its data provider.
@@ -150,7 +150,7 @@ class EnumParameter(QgsProcessingParameterEnum):
         return p
 
 
-class ProductLayerParameter(QgsProcessingParameterMapLayer):
+class FileLayerParameter(QgsProcessingParameterMapLayer):
     """Map layer parameter that passes an existing file on to the core reader (which explains a bad one)."""
 
     def checkValueIsAcceptable(self, value, context=None):  # noqa: N802 - QGIS API
@@ -159,7 +159,7 @@ class ProductLayerParameter(QgsProcessingParameterMapLayer):
         return super().checkValueIsAcceptable(value, context)
 
     def clone(self):
-        p = ProductLayerParameter(self.name(), self.description(), self.defaultValue(),
+        p = FileLayerParameter(self.name(), self.description(), self.defaultValue(),
                                   bool(self.flags() & QgsProcessingParameterDefinition.FlagOptional), self.dataTypes())
         p.setFlags(self.flags())
         p.setHelp(self.help())

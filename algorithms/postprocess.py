@@ -20,7 +20,7 @@ from qgis.core import (
 )
 
 from .base import SenseTrackAlgorithm
-from .param_values import ProductLayerParameter, product_source
+from .param_values import FileLayerParameter, product_source
 
 FORMAT_HELP = (
     "<p><b>Input</b>: a SenseTrack displacement result, raster (bands DX, DY, MAGNITUDE, DIRECTION, …) or "
@@ -46,7 +46,7 @@ class PostprocessAlgorithm(SenseTrackAlgorithm):
         return self.described_help(self.DESCRIPTION, FORMAT_HELP, self.REFERENCE)
 
     def add_input(self) -> None:
-        p = ProductLayerParameter(self.INPUT, self.tr("Displacement result"),
+        p = FileLayerParameter(self.INPUT, self.tr("Displacement result"),
                                   types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPoint])
         p.setHelp(self.tr("A SenseTrack displacement raster or point layer (GeoPackage)."))
         self.addParameter(p)

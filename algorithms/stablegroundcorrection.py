@@ -3,13 +3,12 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterMapLayer,
 )
 
 from ..core.postprocess.stable import MODELS
 from ..core.postprocess.steps import correct_file
 from .postprocess import PostprocessAlgorithm
-from .param_values import EnumParameter, layer_path
+from .param_values import EnumParameter, FileLayerParameter, layer_source
 
 
 class StableGroundCorrectionAlgorithm(PostprocessAlgorithm):
@@ -34,8 +33,8 @@ class StableGroundCorrectionAlgorithm(PostprocessAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_input()
-        p = QgsProcessingParameterMapLayer(self.MASK, self.tr("Stable-ground mask (polygons or raster)"),
-                                           types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon])
+        p = FileLayerParameter(self.MASK, self.tr("Stable-ground mask (polygons or raster)"),
+                               types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon])
         p.setHelp(self.tr("Polygons of stable ground, or a raster that is non-zero on stable ground. "
                           "Reprojected to the result's CRS when needed."))
         self.addParameter(p)
@@ -63,7 +62,8 @@ class StableGroundCorrectionAlgorithm(PostprocessAlgorithm):
 
     def run_core(self, parameters, context, monitor):
         source = self.input_path(parameters, context)
-        mask = layer_path(self.parameterAsLayer(parameters, self.MASK, context))
+        mask = layer_source(self, parameters, self.MASK, context, "stable-ground mask") \
+            if parameters.get(self.MASK) not in (None, "") else ""
         outs = self.output_paths(parameters, context)
         table = self.table_path(parameters, context)
         info = correct_file(source, outs[0][1], mask, self.parameterAsBoolean(parameters, self.INVERT, context),

@@ -159,3 +159,17 @@ def test_nan_nodata_override_is_accepted(provider, tmp_path, pair):
     res = _run("sensetrack:farneback", {"REFERENCE": pair[0], "TARGET": pair[1], "OUTPUT": str(out),
                                         "REFERENCE_NODATA": "nan"})
     assert res["VALID_FRACTION"] == 1.0
+
+
+def test_text_file_as_stable_ground_mask_is_explained(provider, tmp_path, pair):
+    from qgis.core import QgsProcessingException
+
+    product = str(tmp_path / "p.tif")
+    _run("sensetrack:farneback", {"REFERENCE": pair[0], "TARGET": pair[1], "OUTPUT": product})
+    notes = tmp_path / "mask.gpkg"
+    notes.write_text("not polygons\n")
+    out = tmp_path / "c.tif"
+    with pytest.raises(QgsProcessingException, match=r"stable-ground mask '.*mask\.gpkg': it is not a raster or "
+                                                      "vector file GDAL can read"):
+        _run("sensetrack:stablegroundcorrection", {"INPUT": product, "MASK": str(notes), "OUTPUT": str(out)})
+    assert not out.exists()
