@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -29,6 +28,7 @@ from ..core.deps import install_hint, missing
 from ..core.errors import Cancelled, ParameterError, SenseTrackError
 from ..core.params import ParamSpec
 from ..core.progress import Monitor
+from .param_values import EnumParameter, ParameterReading
 from .styling import style_outputs
 
 GROUPS = {
@@ -106,9 +106,7 @@ def parameter_from_spec(spec: ParamSpec) -> QgsProcessingParameterDefinition:
     if spec.kind == "bool":
         p = QgsProcessingParameterBoolean(spec.qgis_name, label, defaultValue=bool(spec.default))
     elif spec.kind == "enum":
-        p = QgsProcessingParameterEnum(spec.qgis_name, label, options=list(spec.choices),
-                                       defaultValue=spec.default)
-        p.setUsesStaticStrings(True)
+        p = EnumParameter(spec.qgis_name, label, spec.choices, spec.default)
     else:
         ptype = QgsProcessingParameterNumber.Integer if spec.kind == "int" else QgsProcessingParameterNumber.Double
         kwargs = {"defaultValue": spec.default}
@@ -163,7 +161,7 @@ def _sub_ids(text: str, labels: Dict[str, str]) -> str:
     return _ID.sub(one, text)
 
 
-class SenseTrackAlgorithm(QgsProcessingAlgorithm):
+class SenseTrackAlgorithm(ParameterReading, QgsProcessingAlgorithm):
     """Base class: naming, grouping, help, dependency check and error bridging."""
 
     def __init_subclass__(cls, **kwargs):

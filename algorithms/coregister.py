@@ -3,13 +3,13 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterRasterDestination,
 )
 
 from ..core.preprocess.coregister import RESAMPLING, coregister
 from .base import set_advanced
+from .param_values import EnumParameter
 from .pair import PairAlgorithm
 
 
@@ -45,9 +45,8 @@ class CoregisterAlgorithm(PairAlgorithm):
         for name in (self.REFERENCE_BAND, self.TARGET_BAND):
             self.parameterDefinition(name).setHelp(self.tr("Band used to estimate the shift (1 = first)."))
             set_advanced(self.parameterDefinition(name))
-        p = QgsProcessingParameterEnum(self.RESAMPLING, self.tr("Resampling"), options=list(RESAMPLING),
+        p = EnumParameter(self.RESAMPLING, self.tr("Resampling"), options=list(RESAMPLING),
                                        defaultValue="bilinear")
-        p.setUsesStaticStrings(True)
         p.setHelp(self.tr("GDAL resampling: near (keeps values), bilinear, cubic, cubicspline, lanczos (sharpest) "
                           "or average (for a much coarser reference)."))
         self.addParameter(p)

@@ -4,11 +4,11 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterMapLayer,
 )
 
 from ..core.postprocess.report import build_report
 from .postprocess import PostprocessAlgorithm
+from .param_values import FileLayerParameter, layer_source
 
 
 class DisplacementReportAlgorithm(PostprocessAlgorithm):
@@ -27,9 +27,9 @@ class DisplacementReportAlgorithm(PostprocessAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_input()
-        p = QgsProcessingParameterMapLayer(self.MASK, self.tr("Stable-ground mask (polygons or raster)"),
-                                           optional=True,
-                                           types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon])
+        p = FileLayerParameter(self.MASK, self.tr("Stable-ground mask (polygons or raster)"),
+                               optional=True,
+                               types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon])
         p.setHelp(self.tr("Optional: the stable ground for the histograms and statistics."))
         self.addParameter(p)
         p = QgsProcessingParameterBoolean(self.INVERT, self.tr("Stable ground is outside the mask"),
@@ -43,8 +43,8 @@ class DisplacementReportAlgorithm(PostprocessAlgorithm):
 
     def run_core(self, parameters, context, monitor):
         source = self.input_path(parameters, context)
-        mask_layer = self.parameterAsLayer(parameters, self.MASK, context)
-        mask = mask_layer.source().split("|")[0] if mask_layer is not None else ""
+        mask = layer_source(self, parameters, self.MASK, context, "stable-ground mask") \
+            if parameters.get(self.MASK) not in (None, "") else ""
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         info = build_report(source, output, mask, self.parameterAsBoolean(parameters, self.INVERT, context),
                             monitor=monitor)

@@ -5,17 +5,15 @@ import tempfile
 from typing import Any, Dict
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingParameterBand,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
 )
 
 from ..core.params import load_preset, preset_parameters, validate
 from ..core.preprocess import PAIR_CHOICES, preprocess_pair
 from .base import SenseTrackAlgorithm, set_advanced, values_from_specs
+from .param_values import EnumParameter, RasterInputParameter, layer_source
 
 
 class PairAlgorithm(SenseTrackAlgorithm):
@@ -31,11 +29,11 @@ class PairAlgorithm(SenseTrackAlgorithm):
     PREPROCESSING = "PREPROCESSING"
 
     def add_pair_parameters(self) -> None:
-        self.addParameter(QgsProcessingParameterRasterLayer(self.REFERENCE, self.tr("Reference (earlier) image")))
+        self.addParameter(RasterInputParameter(self.REFERENCE, self.tr("Reference (earlier) image")))
         # optional with default 1: qgis_process 3.22 treats a mandatory band as unspecified
         self.addParameter(QgsProcessingParameterBand(self.REFERENCE_BAND, self.tr("Reference band"), 1,
                                                      self.REFERENCE, optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(self.TARGET, self.tr("Target (later) image")))
+        self.addParameter(RasterInputParameter(self.TARGET, self.tr("Target (later) image")))
         self.addParameter(QgsProcessingParameterBand(self.TARGET_BAND, self.tr("Target band"), 1, self.TARGET,
                                                      optional=True))
         for name, label in ((self.REFERENCE_NODATA, "Reference nodata value (overrides the file's)"),
@@ -44,9 +42,8 @@ class PairAlgorithm(SenseTrackAlgorithm):
                                              optional=True)
             p.setHelp(self.tr("Leave empty to use the nodata value or mask declared in the file."))
             self.addParameter(set_advanced(p))
-        p = QgsProcessingParameterEnum(self.PREPROCESSING, self.tr("Preprocessing of both images"),
+        p = EnumParameter(self.PREPROCESSING, self.tr("Preprocessing of both images"),
                                        options=list(PAIR_CHOICES), defaultValue="none", optional=True)
-        p.setUsesStaticStrings(True)
         p.setHelp(self.tr(
             "Applied to both images before tracking, with its default settings, exactly as running the step "
             "(sensetrack:normalize, equalize, clahe, wallis, highpass or denoise) on each image first: "
@@ -81,10 +78,7 @@ class PairAlgorithm(SenseTrackAlgorithm):
             ("reference", self.REFERENCE, self.REFERENCE_BAND, self.REFERENCE_NODATA),
             ("target", self.TARGET, self.TARGET_BAND, self.TARGET_NODATA),
         ):
-            layer = self.parameterAsRasterLayer(parameters, pname, context)
-            if layer is None or not layer.isValid():
-                raise QgsProcessingException(self.tr("The {0} layer is missing or cannot be read.").format(key))
-            out[key] = layer.source().split("|")[0]
+            out[key] = layer_source(self, parameters, pname, context, f"{key} raster")
             out[f"{key}_band"] = self.parameterAsInt(parameters, bname, context) or 1
             out[f"{key}_nodata"] = self.optional_double(parameters, ndname, context)
         choice = self.parameterAsEnumString(parameters, self.PREPROCESSING, context) or "none"

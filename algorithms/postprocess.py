@@ -14,13 +14,13 @@ from typing import Dict, List
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterMapLayer,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterVectorDestination,
     QgsProcessing,
 )
 
 from .base import SenseTrackAlgorithm
+from .param_values import FileLayerParameter, product_source
 
 FORMAT_HELP = (
     "<p><b>Input</b>: a SenseTrack displacement result, raster (bands DX, DY, MAGNITUDE, DIRECTION, …) or "
@@ -46,8 +46,8 @@ class PostprocessAlgorithm(SenseTrackAlgorithm):
         return self.described_help(self.DESCRIPTION, FORMAT_HELP, self.REFERENCE)
 
     def add_input(self) -> None:
-        p = QgsProcessingParameterMapLayer(self.INPUT, self.tr("Displacement result"),
-                                           types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPoint])
+        p = FileLayerParameter(self.INPUT, self.tr("Displacement result"),
+                                  types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPoint])
         p.setHelp(self.tr("A SenseTrack displacement raster or point layer (GeoPackage)."))
         self.addParameter(p)
 
@@ -68,10 +68,7 @@ class PostprocessAlgorithm(SenseTrackAlgorithm):
             self.addParameter(p)
 
     def input_path(self, parameters, context) -> str:
-        layer = self.parameterAsLayer(parameters, self.INPUT, context)
-        if layer is None:
-            raise QgsProcessingException(self.tr("The displacement result could not be loaded as a layer."))
-        return layer.source().split("|")[0]
+        return product_source(self, parameters, self.INPUT, context)
 
     def output_paths(self, parameters, context) -> List[str]:
         """Requested outputs, points first when the input is points (the first is the core's target)."""

@@ -4,15 +4,14 @@ from __future__ import annotations
 from typing import Any, Dict
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingParameterBand,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
 )
 
 from ..core.preprocess import STEPS, apply_step
 from .base import SenseTrackAlgorithm, parameter_from_spec, set_advanced, values_from_specs
+from .param_values import RasterInputParameter, layer_source
 
 COMMON_HELP = (
     "<p>Nodata pixels (the file's nodata value or mask, or NODATA) are left out of every statistic and "
@@ -40,7 +39,7 @@ class RasterStepAlgorithm(SenseTrackAlgorithm):
         return self.described_help(self.DESCRIPTION, COMMON_HELP, self.REFERENCE)
 
     def add_input(self) -> None:
-        p = QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input image"))
+        p = RasterInputParameter(self.INPUT, self.tr("Input image"))
         p.setHelp(self.tr("Any raster GDAL reads (8/16-bit, integer or float)."))
         self.addParameter(p)
         p = QgsProcessingParameterBand(self.BAND, self.tr("Band"), 1, self.INPUT, optional=True)
@@ -66,10 +65,7 @@ class RasterStepAlgorithm(SenseTrackAlgorithm):
         self.add_output()
 
     def input_path(self, parameters, context) -> str:
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        if layer is None or not layer.isValid():
-            raise QgsProcessingException(self.tr("The input layer is missing or cannot be read."))
-        return layer.source().split("|")[0]
+        return layer_source(self, parameters, self.INPUT, context, "input raster")
 
     def run_core(self, parameters, context, monitor):
         values = values_from_specs(self, self.specs(), parameters, context)

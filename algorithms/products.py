@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
@@ -20,6 +19,7 @@ from qgis.core import (
 
 from ..core.errors import ParameterError
 from .base import SenseTrackAlgorithm, parse_numbers, set_advanced
+from .param_values import EnumParameter
 
 
 class ProductAlgorithm(SenseTrackAlgorithm):
@@ -51,11 +51,12 @@ class ProductAlgorithm(SenseTrackAlgorithm):
         return (crs.authid() or crs.toWkt()) if crs.isValid() else "", \
             self.parameterAsDouble(parameters, "PIXEL_SIZE", context)
 
-    def write_json(self, parameters, context, name, payload):
+    def write_json(self, parameters, context, name, payload, inputs=()):
         path = self.parameterAsFileOutput(parameters, name, context) if parameters.get(name) else ""
         if path:
-            from ..core.output import atomic_path
+            from ..core.output import atomic_path, check_output_path
 
+            path = check_output_path(path, list(inputs))
             with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
                 json.dump(payload, fh, indent=2, default=str)
         return path
@@ -105,7 +106,7 @@ class CosmoInfoAlgorithm(ProductAlgorithm):
             monitor.report((i + 1) / len(paths), f"Read {records[-1]['file']}")
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         results = {self.OUTPUT: write_polygons(out, records, wgs84().ExportToWkt()), "COUNT": len(records)}
-        json_path = self.write_json(parameters, context, "OUTPUT_JSON", records)
+        json_path = self.write_json(parameters, context, "OUTPUT_JSON", records, paths)
         if json_path:
             results["OUTPUT_JSON"] = json_path
         return results
@@ -207,12 +208,13 @@ class PrismaInfoAlgorithm(ProductAlgorithm):
     def run_core(self, parameters, context, monitor):
         import csv
 
-        from ..core.output import atomic_path
+        from ..core.output import atomic_path, check_output_path
         from ..core.prisma import open_prisma
 
-        product = open_prisma(self.parameterAsFile(parameters, self.INPUT, context))
+        source = self.parameterAsFile(parameters, self.INPUT, context)
+        product = open_prisma(source)
         info, table = product.info(), product.wavelength_table()
-        out = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        out = check_output_path(self.parameterAsFileOutput(parameters, self.OUTPUT, context), [source])
         with atomic_path(out) as tmp, open(tmp, "w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=["cube", "band", "wavelength_nm", "fwhm_nm"])
             writer.writeheader()
@@ -220,7 +222,7 @@ class PrismaInfoAlgorithm(ProductAlgorithm):
         for key, value in info.items():
             monitor.log(f"{key}: {value}")
         results = {self.OUTPUT: out, "LEVEL": product.level}
-        json_path = self.write_json(parameters, context, "OUTPUT_JSON", {"info": info, "bands": table})
+        json_path = self.write_json(parameters, context, "OUTPUT_JSON", {"info": info, "bands": table}, [source])
         if json_path:
             results["OUTPUT_JSON"] = json_path
         return results
@@ -248,8 +250,7 @@ class PrismaExtractAlgorithm(ProductAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_input()
-        p = QgsProcessingParameterEnum("CUBE", self.tr("Cube"), options=["vnir", "swir", "pan"], defaultValue="vnir")
-        p.setUsesStaticStrings(True)
+        p = EnumParameter("CUBE", self.tr("Cube"), options=["vnir", "swir", "pan"], defaultValue="vnir")
         p.setHelp(self.tr("vnir (about 400-1010 nm), swir (about 920-2500 nm) or pan (panchromatic, 5 m)."))
         self.addParameter(p)
         p = QgsProcessingParameterString("BANDS", self.tr("Bands (1-based cube indices, optional)"), optional=True)
@@ -258,9 +259,8 @@ class PrismaExtractAlgorithm(ProductAlgorithm):
         p = QgsProcessingParameterString("WAVELENGTHS", self.tr("Wavelengths in nm (optional)"), optional=True)
         p.setHelp(self.tr("Comma-separated wavelengths; the nearest delivered band of each is written."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum("EXPECTED_LEVEL", self.tr("Expected processing level"),
+        p = EnumParameter("EXPECTED_LEVEL", self.tr("Expected processing level"),
                                        options=list(self.LEVELS), defaultValue="any")
-        p.setUsesStaticStrings(True)
         p.setHelp(self.tr("Refuse the file when its level is not this one (any = accept every level; 1G = L1G "
                           "or L1G2)."))
         self.addParameter(set_advanced(p))

@@ -3,7 +3,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
@@ -12,6 +11,7 @@ from qgis.core import (
 from ..core.sentinel1.grd import CALIBRATIONS, RESAMPLINGS, grd_to_geotiff, scene_centre, utm_epsg
 from ..core.sentinel1.product import open_product
 from .base import SenseTrackAlgorithm, set_advanced
+from .param_values import EnumParameter
 from .s1info import add_product_parameter
 
 POLARISATIONS = ["VV", "VH", "HH", "HV"]
@@ -45,14 +45,12 @@ class S1GrdAlgorithm(SenseTrackAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add_product_parameter(self)
-        p = QgsProcessingParameterEnum("POLARISATION", self.tr("Polarisation"), options=POLARISATIONS,
+        p = EnumParameter("POLARISATION", self.tr("Polarisation"), options=POLARISATIONS,
                                        defaultValue="VV")
-        p.setUsesStaticStrings(True)
         p.setHelp(self.tr("Polarisation to process; it must be in the product (e.g. VV or VH for 1SDV)."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum("CALIBRATION", self.tr("Calibration"), options=list(CALIBRATIONS),
+        p = EnumParameter("CALIBRATION", self.tr("Calibration"), options=list(CALIBRATIONS),
                                        defaultValue="sigma0")
-        p.setUsesStaticStrings(True)
         p.setHelp(self.tr("Backscatter quantity: sigma0 (ground), beta0 (slant/radar brightness) or gamma0 "
                           "(ellipsoid-normalised; not terrain-flattened)."))
         self.addParameter(p)
@@ -74,9 +72,8 @@ class S1GrdAlgorithm(SenseTrackAlgorithm):
         p.setHelp(self.tr("Optional output extent (reprojected to the target CRS). Empty: the whole product. "
                           "Use the same extent for both images of a pair so they share one grid."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum("RESAMPLING", self.tr("Resampling"), options=list(RESAMPLINGS),
+        p = EnumParameter("RESAMPLING", self.tr("Resampling"), options=list(RESAMPLINGS),
                                        defaultValue="bilinear")
-        p.setUsesStaticStrings(True)
         p.setHelp(self.tr("GDAL resampling used by the warp; 'average' when the output pixel is much larger "
                           "than the product's."))
         self.addParameter(set_advanced(p))

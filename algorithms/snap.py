@@ -1,7 +1,6 @@
 """SNAP algorithms: any graph, and the shipped Sentinel-1, COSMO-SkyMed and Sentinel-2 graphs."""
 from __future__ import annotations
 
-import os
 from typing import Dict
 
 from qgis.core import (
@@ -10,7 +9,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -22,8 +20,10 @@ from qgis.core import (
 )
 
 from ..core.errors import MissingDependencyError
+from ..core.files import check_readable
 from ..core.snap import extent_to_wgs84_wkt, find_gpt, run_graph, shipped_graphs, to_wgs84_wkt
 from .base import SenseTrackAlgorithm, set_advanced
+from .param_values import EnumParameter
 
 SNAP_SETTING = "SENSETRACK_SNAP_GPT"
 SNAP_HELP = (
@@ -180,9 +180,8 @@ class SnapSarAlgorithm(SnapAlgorithm):
         p = QgsProcessingParameterFile("INPUT", self.tr(self.PRODUCT_LABEL), QgsProcessingParameterFile.File)
         p.setHelp(self.tr("The product file as downloaded."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum("GRAPH", self.tr("Processing graph"), options=list(self.GRAPHS),
+        p = EnumParameter("GRAPH", self.tr("Processing graph"), options=list(self.GRAPHS),
                                        defaultValue=self.GRAPHS[0])
-        p.setUsesStaticStrings(True)
         p.setHelp(self.tr("Shipped graph (see resources/snap/graphs/README.md for nodes and parameters)."))
         self.addParameter(p)
         self.add_aoi()
@@ -203,8 +202,7 @@ class SnapSarAlgorithm(SnapAlgorithm):
 
     def run_core(self, parameters, context, monitor):
         product = self.parameterAsFile(parameters, "INPUT", context)
-        if not os.path.exists(product):
-            raise QgsProcessingException(self.tr("The product '{0}' does not exist.").format(product))
+        check_readable(product, "product", folder_ok=True)
         name = self.parameterAsEnumString(parameters, "GRAPH", context)
         graph = shipped_graphs()[name]
         from ..core.snap import Graph

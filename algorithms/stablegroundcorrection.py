@@ -3,13 +3,12 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterMapLayer,
 )
 
 from ..core.postprocess.stable import MODELS
 from ..core.postprocess.steps import correct_file
 from .postprocess import PostprocessAlgorithm
+from .param_values import EnumParameter, FileLayerParameter, layer_source
 
 
 class StableGroundCorrectionAlgorithm(PostprocessAlgorithm):
@@ -34,8 +33,8 @@ class StableGroundCorrectionAlgorithm(PostprocessAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_input()
-        p = QgsProcessingParameterMapLayer(self.MASK, self.tr("Stable-ground mask (polygons or raster)"),
-                                           types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon])
+        p = FileLayerParameter(self.MASK, self.tr("Stable-ground mask (polygons or raster)"),
+                               types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon])
         p.setHelp(self.tr("Polygons of stable ground, or a raster that is non-zero on stable ground. "
                           "Reprojected to the result's CRS when needed."))
         self.addParameter(p)
@@ -44,9 +43,8 @@ class StableGroundCorrectionAlgorithm(PostprocessAlgorithm):
         p.setHelp(self.tr("Use everything outside the mask as stable ground (e.g. the mask outlines the "
                           "moving area)."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum(self.MODEL, self.tr("Bias model"), options=list(MODELS),
+        p = EnumParameter(self.MODEL, self.tr("Bias model"), options=list(MODELS),
                                        defaultValue="median")
-        p.setUsesStaticStrings(True)
         p.setHelp(self.tr("median: constant offset; plane / quadratic: surface in map coordinates, fitted "
                           "robustly on the stable ground (for a ramp left by orbit or attitude errors)."))
         self.addParameter(p)
@@ -64,8 +62,8 @@ class StableGroundCorrectionAlgorithm(PostprocessAlgorithm):
 
     def run_core(self, parameters, context, monitor):
         source = self.input_path(parameters, context)
-        mask_layer = self.parameterAsLayer(parameters, self.MASK, context)
-        mask = mask_layer.source().split("|")[0] if mask_layer is not None else ""
+        mask = layer_source(self, parameters, self.MASK, context, "stable-ground mask") \
+            if parameters.get(self.MASK) not in (None, "") else ""
         outs = self.output_paths(parameters, context)
         table = self.table_path(parameters, context)
         info = correct_file(source, outs[0][1], mask, self.parameterAsBoolean(parameters, self.INVERT, context),

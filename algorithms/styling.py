@@ -272,7 +272,9 @@ def _save(layer) -> Optional[str]:
     Writing the style into the GeoPackage itself was tried and dropped: SQLite waits forever for a lock
     while QGIS holds the file open.
     """
-    source = layer.source().split("|")[0]
+    from .param_values import layer_path
+
+    source = layer_path(layer)
     stem = os.path.splitext(source)[0]
     qml = stem + ".qml"
     if source.lower().endswith(".gpkg") and any(os.path.exists(stem + e) for e in (".tif", ".tiff", ".vrt")):
@@ -307,9 +309,9 @@ def _post_processor(qml: str):
 def style_outputs(algorithm, results: Dict[str, Any], context, feedback) -> None:
     """Give each displacement output a style (.qml beside it; post-processor in the GUI). Never raises."""
     for key, value in (results or {}).items():
-        if not isinstance(value, str) or not os.path.isfile(value.split("|")[0]):
+        if not isinstance(value, str) or not os.path.isfile(value):  # results hold plain file paths
             continue
-        path = value.split("|")[0]
+        path = value
         try:
             qml = style_file(path)
             if qml and context is not None and context.willLoadLayerOnCompletion(value):

@@ -2,13 +2,13 @@
 from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterString,
 )
 
 from ..core.postprocess.steps import velocity_file
 from ..core.postprocess.velocity import UNITS
 from .postprocess import PostprocessAlgorithm
+from .param_values import EnumParameter
 
 
 class VelocityAlgorithm(PostprocessAlgorithm):
@@ -35,9 +35,8 @@ class VelocityAlgorithm(PostprocessAlgorithm):
             p.setHelp(self.tr("YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS. Leave empty to read it from the result's "
                               "metadata or the tracked file names."))
             self.addParameter(p)
-        p = QgsProcessingParameterEnum(self.UNIT, self.tr("Velocity unit"), options=list(UNITS),
+        p = EnumParameter(self.UNIT, self.tr("Velocity unit"), options=list(UNITS),
                                        defaultValue="m/year")
-        p.setUsesStaticStrings(True)
         p.setHelp(self.tr("m/day or m/year (map units per day or per 365.25-day year)."))
         self.addParameter(p)
         self.add_outputs("Velocity")

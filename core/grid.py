@@ -29,13 +29,32 @@ def same_grid(a: Raster, b: Raster, tolerance: float = 1e-3) -> bool:
     return bool(np.all(np.abs(ga - gb) <= tolerance * px))
 
 
+MIN_SIZE = 2  # pixels per side: the trackers need an image gradient along both axes
+
+
+def _grid_text(r: Raster) -> str:
+    """'400x400 px of 10 x 10 map units, x 500000..504000, y 4996000..5000000' for messages."""
+    px, py = r.pixel_size
+    x0, y0, x1, y1 = r.bounds
+    return f"{r.width}x{r.height} px of {px:.6g} x {py:.6g} map units, x {x0:.10g}..{x1:.10g}, y {y0:.10g}..{y1:.10g}"
+
+
+def check_size(r: Raster, minimum: int = MIN_SIZE) -> None:
+    """Refuse a raster smaller than ``minimum`` pixels along either axis."""
+    if r.width < minimum or r.height < minimum:
+        raise InputError(f"'{_name(r)}' is {r.width}x{r.height} pixels: too small to track; it must be at least "
+                         f"{minimum}x{minimum} pixels (use a larger area).")
+
+
 def check_pair(reference: Raster, target: Raster) -> None:
     """Raise a clear error unless ``target`` lies on ``reference``'s pixel grid.
 
-    Order of checks: georeferencing, CRS, overlap, grid. When neither raster
-    is georeferenced they must simply have the same size (results are then
-    in pixels).
+    Order of checks: size (at least :data:`MIN_SIZE` pixels per side),
+    georeferencing, CRS, overlap, grid. When neither raster is georeferenced
+    they must simply have the same size (results are then in pixels).
     """
+    check_size(reference)
+    check_size(target)
     if reference.is_georeferenced != target.is_georeferenced:
         which = _name(reference) if not reference.is_georeferenced else _name(target)
         raise InputError(
@@ -63,7 +82,7 @@ def check_pair(reference: Raster, target: Raster) -> None:
         )
     if not same_grid(reference, target):
         raise GridMismatchError(
-            f"The target '{_name(target)}' is not on the reference grid (size {target.width}x{target.height} vs "
-            f"{reference.width}x{reference.height}, or different origin/pixel size). Resample it onto the "
-            "reference grid first (sensetrack:coregister, or Raster > Align Rasters)."
+            f"The target '{_name(target)}' is not on the reference grid: target {_grid_text(target)}; reference "
+            f"{_grid_text(reference)}. Resample it onto the reference grid first (sensetrack:coregister, or "
+            "Raster > Align Rasters)."
         )

@@ -14,6 +14,7 @@ import numpy as np
 from osgeo import gdal
 
 from .errors import InputError
+from .files import check_readable
 from .gdal_utils import gdal_errors
 
 
@@ -23,8 +24,7 @@ class H5:
     def __init__(self, path: str, what: str = "HDF5 product"):
         self.path = path
         self.name = os.path.basename(path)
-        if not os.path.isfile(path):
-            raise InputError(f"The {what} '{path}' does not exist. Check the path.")
+        check_readable(path, what)
         try:
             with gdal_errors():
                 self._ds = gdal.OpenEx(path, gdal.OF_MULTIDIM_RASTER | gdal.OF_READONLY)

@@ -9,11 +9,17 @@ the upper-cased spec names.
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 
-from .errors import ParameterError
+from .errors import InputError, ParameterError
+from .files import check_readable
+
+INT_LIMIT = 2**31 - 1  # what QGIS and the libraries (OpenCV, GDAL) hold in an int
+# algorithm ids that name a core method differently: a preset saved for "phasecorrelation" is for "phase"
+METHOD_ALIASES = {"phasecorrelation": "phase"}
 
 
 @dataclass(frozen=True)
@@ -73,17 +79,40 @@ class ParamSpec:
             raise ParameterError(f"Parameter '{name}' must be a number, not {value!r}.")
         try:
             num = float(value)
-        except (TypeError, ValueError):
-            raise ParameterError(f"Parameter '{name}' must be a number, not {value!r}.") from None
+        except (TypeError, ValueError, OverflowError):
+            raise ParameterError(f"Parameter '{name}' must be a number, not {_short(value)}.") from None
+        if not math.isfinite(num):
+            # NaN passes every "< minimum" test and reaches the libraries (all-NaN results, OpenCV asserts)
+            raise ParameterError(f"Parameter '{name}' must be a finite number, not {_short(value)}; "
+                                 f"{self.range_text()}.")
         if self.kind == "int":
             if num != int(num):
                 raise ParameterError(f"Parameter '{name}' must be a whole number, not {value!r}.")
+            if abs(num) > INT_LIMIT:
+                raise ParameterError(f"Parameter '{name}' = {_short(value)} is too large; {self.range_text()}.")
             num = int(num)
         if self.minimum is not None and num < self.minimum:
             raise ParameterError(f"Parameter '{name}' = {value} is below its minimum {self.minimum:g}.")
         if self.maximum is not None and num > self.maximum:
             raise ParameterError(f"Parameter '{name}' = {value} is above its maximum {self.maximum:g}.")
         return num
+
+    def range_text(self) -> str:
+        """'give a whole number between 1 and 12' and the like, for messages."""
+        what = "a whole number" if self.kind == "int" else "a number"
+        if self.minimum is not None and self.maximum is not None:
+            return f"give {what} between {self.minimum:g} and {self.maximum:g}"
+        if self.minimum is not None:
+            return f"give {what} of at least {self.minimum:g}"
+        if self.maximum is not None:
+            return f"give {what} of at most {self.maximum:g}"
+        return f"give {what}"
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    """repr() of a value cut to ``limit`` characters (a crafted preset must not make a huge message)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def validate(specs: Sequence[ParamSpec], values: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
@@ -112,10 +141,19 @@ def load_preset(path: str) -> Dict[str, Any]:
     A preset may be flat (``{"winsize": 15}``) or name the method
     (``{"method": "farneback", "parameters": {...}}``).
     """
-    if not os.path.isfile(path):
-        raise ParameterError(f"Preset file '{path}' does not exist.")
-    with open(path, "r", encoding="utf-8") as fh:
-        text = fh.read()
+    try:
+        check_readable(path, "preset file")
+    except InputError as exc:
+        raise ParameterError(str(exc)) from None
+    try:
+        with open(path, "r", encoding="utf-8") as fh:
+            text = fh.read()
+    except UnicodeDecodeError as exc:
+        raise ParameterError(f"Preset file '{path}' is not UTF-8 text (byte {exc.start} cannot be decoded). "
+                             "Save it as UTF-8 JSON or YAML.") from None
+    except OSError as exc:
+        raise ParameterError(f"Preset file '{path}' cannot be read: {exc.strerror}. Check its permissions.") \
+            from None
     try:
         if path.lower().endswith((".yml", ".yaml")):
             import yaml
@@ -142,11 +180,19 @@ def save_preset(path: str, method: str, values: Mapping[str, Any]) -> None:
             json.dump(data, fh, indent=2)
 
 
+def method_name(name: Any) -> str:
+    """The core method a preset's ``method`` names: algorithm ids (``phasecorrelation``,
+    ``sensetrack:phasecorrelation``) are accepted for the core names (``phase``)."""
+    text = str(name).strip().lower()
+    text = text.split(":", 1)[1] if text.startswith("sensetrack:") else text
+    return METHOD_ALIASES.get(text, text)
+
+
 def preset_parameters(data: Mapping[str, Any], method: str) -> Dict[str, Any]:
     """Extract the parameter dict for ``method`` from preset data, checking the method name."""
     if "parameters" in data:
         named = data.get("method")
-        if named is not None and named != method:
+        if named is not None and method_name(named) != method_name(method):
             raise ParameterError(f"This preset is for method '{named}', not '{method}'.")
         params = data["parameters"]
         if not isinstance(params, dict):

@@ -20,6 +20,7 @@ import numpy as np
 from osgeo import gdal
 
 from .errors import InputError
+from .files import check_readable
 from .gdal_utils import crs_label, gdal_errors
 
 Window = Tuple[int, int, int, int]  # xoff, yoff, xsize, ysize (pixels)
@@ -49,14 +50,13 @@ class Raster:
 
     def __init__(self, path: str, nodata: Optional[float] = None):
         self.path = str(path)
-        if not os.path.exists(self.path) and not self.path.startswith(("/vsi", "HDF5:", "NETCDF:", "SENTINEL1")):
-            raise InputError(f"Raster '{self.path}' does not exist. Check the path.")
+        check_readable(self.path, "raster")
         try:
             with gdal_errors():
                 ds = gdal.Open(self.path, gdal.GA_ReadOnly)
         except RuntimeError as exc:
             raise InputError(
-                f"Cannot read raster '{self.path}': {exc}. Is it a valid GDAL raster (GeoTIFF, JP2, …)?"
+                f"Cannot read raster '{self.path}': {str(exc).rstrip('.')}. Is it a valid GDAL raster (GeoTIFF, JP2, …)?"
             ) from None
         if ds is None or ds.RasterCount == 0:
             raise InputError(f"Cannot read raster '{self.path}': GDAL found no raster band in it.")
@@ -134,7 +134,8 @@ class Raster:
             with gdal_errors():
                 raw = b.ReadAsArray(xoff, yoff, xsize, ysize)
         except RuntimeError as exc:
-            raise InputError(f"Cannot read band {band} of '{self.path}': {exc}") from None
+            raise InputError(f"Cannot read band {band} of '{self.path}': {exc}. The file is truncated or damaged: "
+                             "copy or produce it again.") from None
         if raw is None:
             raise InputError(f"Cannot read band {band} of '{self.path}' (the file may be truncated).")
         if np.iscomplexobj(raw):

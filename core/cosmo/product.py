@@ -143,6 +143,18 @@ def _number(v: Any) -> Optional[float]:
     return f if f else None
 
 
+def _check_image_shape(path: str, image: str, shape: Tuple[int, ...]) -> None:
+    """An image dataset is (rows, cols) detected or (rows, cols, 2) I/Q, with at least one pixel."""
+    name = os.path.basename(path)
+    if len(shape) not in (2, 3) or (len(shape) == 3 and shape[2] not in (1, 2)):
+        raise InputError(f"The image dataset {image} of '{name}' has shape {shape}; a COSMO-SkyMed image is "
+                         "(rows, columns) or (rows, columns, 2) for I/Q. The file is damaged or not a "
+                         "COSMO-SkyMed product.")
+    if shape[0] == 0 or shape[1] == 0:
+        raise InputError(f"The image dataset {image} of '{name}' is empty ({shape[0]} x {shape[1]} pixels). "
+                         "The product is incomplete: download it again.")
+
+
 def open_cosmo(path: str) -> CosmoProduct:
     """Read the metadata of a COSMO-SkyMed ``.h5`` file (first or second generation).
 
@@ -170,6 +182,7 @@ def open_cosmo(path: str) -> CosmoProduct:
         raise InputError(f"'{os.path.basename(path)}' has none of the image datasets "
                          f"{', '.join(IMAGE_DATASETS[mission])} of a {mission} product.")
     shape = tuple(h5.shape(image))
+    _check_image_shape(path, image, shape)
     img_attrs = h5.attrs(image)
     corners = _corners(img_attrs) or _corners(root, "Estimated ")
     near = _number(img_attrs.get("Near Incidence Angle", root.get("Near Incidence Angle")))

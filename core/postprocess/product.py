@@ -25,8 +25,10 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 from osgeo import gdal, ogr
 
-from ..displacement import DISPLACEMENT_BANDS, PIXEL_BANDS, band_units, displacement_bands, map_to_pixel
+from ..displacement import (DISPLACEMENT_BANDS, PIXEL_BANDS, band_units, direction, displacement_bands, magnitude,
+                            map_to_pixel)
 from ..errors import InputError
+from ..files import check_readable
 from ..gdal_utils import gdal_errors
 from ..output import check_output_path, write_points, write_raster
 from ..raster import IDENTITY_GT
@@ -199,20 +201,50 @@ def _not_a_product(path: str, found: Sequence[str]) -> InputError:
 
 def read_product(path: str) -> Product:
     """Open a displacement raster or GeoPackage point layer; refuse anything else."""
-    if not path or not os.path.exists(path):
-        raise InputError(f"The displacement result '{path}' does not exist. Check the path.")
+    check_readable(path, "displacement result")
     with gdal_errors():
         try:
             ds = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_VECTOR | gdal.OF_READONLY)
         except RuntimeError as exc:
-            raise InputError(f"Cannot read '{path}': {exc}. Is it a SenseTrack GeoTIFF or GeoPackage?") from None
+            raise InputError(f"'{path}' is not a raster or vector file GDAL can read ({exc}). Give a SenseTrack "
+                             "displacement result: the GeoTIFF or GeoPackage points written by a tracker or a "
+                             "post-processing step.") from None
     if ds is None:
-        raise InputError(f"Cannot read '{path}'. Is it a SenseTrack GeoTIFF or GeoPackage?")
+        raise InputError(f"'{path}' is not a raster or vector file GDAL can read. Give a SenseTrack displacement "
+                         "result (GeoTIFF or GeoPackage points).")
     if ds.RasterCount > 0:
-        return _read_raster(path, ds)
-    if ds.GetLayerCount() > 0:
-        return _read_points(path, ds)
-    raise _not_a_product(path, [])
+        product = _read_raster(path, ds)
+    elif ds.GetLayerCount() > 0:
+        product = _read_points(path, ds)
+    else:
+        raise _not_a_product(path, [])
+    _check_history(product)
+    _complete_bands(product)
+    return product
+
+
+def _check_history(product: Product) -> None:
+    """Refuse a SENSETRACK_HISTORY that is not a JSON list of steps (each step would be lost or misread)."""
+    text = product.metadata.get(HISTORY_KEY, "") or "[]"
+    try:
+        steps = json.loads(text)
+    except ValueError:
+        steps = None
+    if not isinstance(steps, list) or not all(isinstance(s, dict) for s in steps):
+        raise InputError(
+            f"The {HISTORY_KEY} metadata of '{os.path.basename(product.path)}' is not a JSON list of processing "
+            f"steps (it starts with {text[:40]!r}); the file was changed outside SenseTrack. Remove that "
+            f"metadata item (gdal_edit.py -mo {HISTORY_KEY}= '{os.path.basename(product.path)}') or use the "
+            "original result.")
+
+
+def _complete_bands(product: Product) -> None:
+    """Add MAGNITUDE and DIRECTION computed from DX and DY when the product lacks them (a DX/DY-only file)."""
+    dx, dy = product.bands["DX"], product.bands["DY"]
+    if "MAGNITUDE" not in product.bands:
+        product.bands["MAGNITUDE"] = np.where(np.isfinite(dx) & np.isfinite(dy), magnitude(dx, dy), np.nan)
+    if "DIRECTION" not in product.bands:
+        product.bands["DIRECTION"] = np.where(np.isfinite(dx) & np.isfinite(dy), direction(dx, dy), np.nan)
 
 
 def _read_raster(path: str, ds) -> Product:
@@ -224,7 +256,17 @@ def _read_raster(path: str, ds) -> Product:
         if not name or name in bands:
             continue
         b = ds.GetRasterBand(i)
-        arr = b.ReadAsArray().astype(np.float64)
+        try:
+            with gdal_errors():
+                raw = b.ReadAsArray()
+        except RuntimeError as exc:
+            raw, reason = None, str(exc)
+        else:
+            reason = "no data returned"
+        if raw is None:
+            raise InputError(f"Band {i} ({name}) of '{os.path.basename(path)}' cannot be read ({reason}): the file "
+                             "is truncated or damaged. Run the step that wrote it again.")
+        arr = raw.astype(np.float64)
         nd = b.GetNoDataValue()
         if nd is not None and np.isfinite(nd):
             arr[arr == nd] = np.nan

@@ -16,6 +16,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from ..errors import InputError
+from ..files import check_readable
 from ..gdal_utils import gdal_errors, srs_from_wkt
 
 MODELS = ("median", "plane", "quadratic")
@@ -48,7 +49,9 @@ def _open_any(path: str):
         with gdal_errors():
             return gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_VECTOR | gdal.OF_READONLY)
     except RuntimeError as exc:
-        raise InputError(f"Cannot read the stable-ground mask '{path}': {exc}") from None
+        raise InputError(f"Cannot read the stable-ground mask '{path}': it is not a raster or vector file GDAL can "
+                         f"read ({str(exc).rstrip('.')}). Give polygons (GeoPackage, Shapefile) or a raster mask.") \
+            from None
 
 
 def stable_mask(product, mask_path: str, invert: bool = False, band: int = 1) -> np.ndarray:
@@ -63,11 +66,11 @@ def stable_mask(product, mask_path: str, invert: bool = False, band: int = 1) ->
     InputError
         The mask is unreadable, empty, or does not overlap the product.
     """
-    if not mask_path or not os.path.exists(mask_path):
-        raise InputError(f"The stable-ground mask '{mask_path}' does not exist. Check the path.")
+    check_readable(mask_path, "stable-ground mask")
     src = _open_any(mask_path)
     if src is None:
-        raise InputError(f"Cannot read the stable-ground mask '{mask_path}'.")
+        raise InputError(f"Cannot read the stable-ground mask '{mask_path}': it is not a raster or vector file GDAL "
+                         "can read. Give polygons (GeoPackage, Shapefile) or a raster mask.")
     name = os.path.basename(mask_path)
     grid = _mem_grid(product)
     if src.RasterCount > 0:

@@ -16,6 +16,7 @@ from typing import Any, Dict, Optional
 import numpy as np
 
 from ..errors import InputError, ParameterError
+from ..output import atomic_path, check_output_path
 from ..params import ParamSpec, validate
 from ..progress import Monitor, ensure_monitor
 from .outliers import filter_offsets, summary_rows
@@ -105,19 +106,21 @@ def recommended_filter(product: Product, params: Dict[str, Any]) -> Dict[str, An
     return {**RECOMMENDED[result_kind(product)], **given}
 
 
-def _write_table(path: Optional[str], header, rows) -> Optional[str]:
+def _write_table(path: Optional[str], header, rows, inputs=()) -> Optional[str]:
+    """Write a CSV (or JSON) table atomically, like every other output: never an input, never half-written."""
     if not path:
         return None
-    os.makedirs(os.path.dirname(os.path.abspath(path)) or ".", exist_ok=True)
-    if path.lower().endswith(".json"):
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump([dict(zip(header, r)) for r in rows], f, indent=2)
-    else:
-        with open(path, "w", newline="", encoding="utf-8") as f:
-            w = csv.writer(f)
-            w.writerow(header)
-            w.writerows(rows)
-    return os.path.abspath(path)
+    out = check_output_path(path, list(inputs))
+    with atomic_path(out) as tmp:
+        if out.lower().endswith(".json"):
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump([dict(zip(header, r)) for r in rows], f, indent=2)
+        else:
+            with open(tmp, "w", newline="", encoding="utf-8") as f:
+                w = csv.writer(f)
+                w.writerow(header)
+                w.writerows(rows)
+    return out
 
 
 def downslope_test(product: Product, dem: str, max_angle: float, min_slope: float, min_magnitude: float,
@@ -207,6 +210,8 @@ def filter_file(input: str, output: str, table: Optional[str] = None, monitor: O
                 dem: Optional[str] = None, **params) -> Dict[str, Any]:
     """Filter outliers of a displacement file; write the result and a table of counts per filter."""
     mon = ensure_monitor(monitor)
+    if table:  # refused before the result is written, so a bad table name leaves no file behind
+        check_output_path(table, [input, output])
     mon.report(0.05, "Reading the displacement result")
     product = read_product(input)
     mon.report(0.2, "Filtering outliers")
@@ -214,7 +219,7 @@ def filter_file(input: str, output: str, table: Optional[str] = None, monitor: O
     mon.check()
     mon.report(0.8, "Writing the filtered result")
     info["output"] = write_product(product, output, [dem] if dem else [])
-    info["table"] = _write_table(table, ("filter", "removed", "fraction"), info["rows"])
+    info["table"] = _write_table(table, ("filter", "removed", "fraction"), info["rows"], [input, output])
     mon.report(1.0, "Done")
     return info
 
@@ -265,6 +270,8 @@ def correct_file(input: str, output: str, mask: str, invert: bool = False, model
                  mask_band: int = 1, table: Optional[str] = None, monitor: Optional[Monitor] = None) -> Dict[str, Any]:
     """Stable-ground correction of a displacement file, with statistics table (CSV/JSON)."""
     mon = ensure_monitor(monitor)
+    if table:
+        check_output_path(table, [input, mask, output])
     mon.report(0.05, "Reading the displacement result")
     product = read_product(input)
     mon.report(0.2, "Estimating the co-registration bias on stable ground")
@@ -273,7 +280,7 @@ def correct_file(input: str, output: str, mask: str, invert: bool = False, model
     mon.report(0.8, "Writing the corrected result")
     info["output"] = write_product(product, output, [mask])
     info["table"] = _write_table(table, ("component", "stage", "median", "nmad", "rmse", "count"),
-                                 stats_rows({"before": info["before"], "after": info["after"]}))
+                                 stats_rows({"before": info["before"], "after": info["after"]}), [input, mask, output])
     info["units"] = product.units
     info.pop("stable", None)
     mon.report(1.0, "Done")

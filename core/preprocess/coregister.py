@@ -82,6 +82,12 @@ def estimate_shift(reference: np.ndarray, target: np.ndarray, valid: np.ndarray)
     rows, cols = np.nonzero(np.any(valid, axis=1))[0], np.nonzero(np.any(valid, axis=0))[0]
     box = (slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1))
     reference, target, valid = reference[box], target[box], valid[box]
+    for name, img in (("reference", reference), ("target", target)):
+        values = img[valid]
+        if np.ptp(values) <= 1e-9 * max(1.0, float(np.abs(values).max())):
+            # phase correlation of a constant image returns an arbitrary shift (+0.75 px was seen)
+            raise InputError(f"The {name} is constant over the area used to measure the shift: there is no texture "
+                             "to measure a shift on. Turn ESTIMATE_SHIFT off, or give a textured stable area.")
     taper = np.outer(np.hanning(reference.shape[0]), np.hanning(reference.shape[1]))
     prepared = []
     for img in (reference, target):
@@ -153,8 +159,7 @@ def coregister(reference: str, target: str, output: str, resampling: str = "bili
         warped.close()
         common = a_ok & b_ok
         if not common.any():
-            raise InputError("The target does not overlap the reference (no valid pixel in common after warping "
-                             "it onto the reference grid). Check the two rasters' extents and CRS.")
+            _explain_no_overlap(tar, target_band)
         mon.report(0.45, "Target on the reference grid")
         if estimate:
             if stable_area:
@@ -180,6 +185,19 @@ def coregister(reference: str, target: str, output: str, resampling: str = "bili
     mon.report(1.0, "Done")
     result["output"] = out
     return result
+
+
+def _explain_no_overlap(tar: Raster, band: int) -> None:
+    """Raise the real reason why the warped target has no valid pixel: unreadable, all nodata, or elsewhere."""
+    name = os.path.basename(tar.path)
+    seen = False
+    for win in tar.windows(2048):  # a truncated file fails here (the warp only warns and writes nodata)
+        seen |= bool(tar.read(band, win)[1].any())
+    if not seen:
+        raise InputError(f"Band {band} of the target '{name}' contains only nodata. Check the band and the nodata "
+                         "value.")
+    raise InputError("The target does not overlap the reference (no valid pixel in common after warping it onto "
+                     "the reference grid). Check the two rasters' extents and CRS.")
 
 
 def _central_window(ref: Raster) -> tuple:

@@ -52,8 +52,8 @@ def gather_statistics(src: Raster, band: int, kind: str, block: int = BLOCK,
             v = values[valid]
             (hist.add_range if p == 0 else hist.add_counts)(v)
             mon.report((p * len(windows) + i + 1) / (passes * len(windows)), "Image statistics")
-    if hist.count == 0:
-        raise InputError(_ALL_NODATA.format(band=band, name=os.path.basename(src.path)))
+        if hist.count == 0:  # before the histogram pass: it needs a finite range
+            raise InputError(_ALL_NODATA.format(band=band, name=os.path.basename(src.path)))
     return hist
 
 
@@ -89,6 +89,7 @@ def apply_step(input: str, output: str, step: str, band: int = 1, nodata: Option
         raise ParameterError(f"Unknown preprocessing step '{step}'; choose one of {', '.join(STEPS)}.")
     s = STEPS[step]
     values_ = validate(s.specs, params)
+    s.check(**values_)
     out_type = values_.pop("output_type", "float32")
     if out_type == "uint8" and not s.unit_range(**values_):
         raise ParameterError(f"8-bit output needs a 0-1 result; '{step}' with these settings is not bounded. "

@@ -14,6 +14,7 @@ from typing import Callable, Dict, Sequence, Tuple
 
 import numpy as np
 
+from ..errors import ParameterError
 from ..params import ParamSpec
 from . import filters, intensity
 
@@ -38,6 +39,13 @@ class Step:
     halo: Callable = lambda **p: 0  # pixels of neighbourhood needed around a block
     align: Callable = lambda **p: 1  # block offsets must be multiples of this
     unit_range: Callable = lambda **p: False  # result is within 0..1 (allows uint8 output)
+    check: Callable = lambda **p: None  # raises ParameterError for settings that are valid alone but not together
+
+
+def _check_percentiles(method="percentile", low_percentile=2.0, high_percentile=98.0, **_):
+    if method == "percentile" and not low_percentile < high_percentile:
+        raise ParameterError(f"The low percentile ({low_percentile:g}) must be below the high percentile "
+                             f"({high_percentile:g}); with low >= high every pixel would map to one value.")
 
 
 def _normalize(values, valid, hist, method="minmax", low_percentile=2.0, high_percentile=98.0, **_):
@@ -74,7 +82,8 @@ STEPS: Dict[str, Step] = {s.name: s for s in (
         OUTPUT_TYPE),
         stats="histogram", compute=_normalize,
         bands=lambda method="percentile", **_: [method.upper()],
-        unit_range=lambda method="percentile", **_: method in ("minmax", "percentile")),
+        unit_range=lambda method="percentile", **_: method in ("minmax", "percentile"),
+        check=_check_percentiles),
     Step("equalize", "Histogram equalisation", (OUTPUT_TYPE,), stats="histogram",
          compute=lambda v, ok, h, **_: intensity.equalize(v, ok, h), bands=lambda **_: ["EQUALIZED"],
          unit_range=lambda **_: True),

@@ -17,7 +17,7 @@ import tempfile
 from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal
 
 from ..errors import InputError, ParameterError
 from ..gdal_utils import gdal_errors, wgs84
@@ -74,6 +74,9 @@ def extract(path: str, output: str, cube: str = "vnir", bands: Sequence[int] = (
     chosen = select_bands(product, cube, bands, wavelengths)
     shape = product.h5.shape(cpath)
     rows, cols = int(shape[0]), int(shape[-1])
+    if rows == 0 or cols == 0:
+        raise InputError(f"The {cube.upper()} cube of '{os.path.basename(path)}' is empty ({rows} rows x {cols} "
+                         "columns): nothing to extract. The product is incomplete: download it again.")
     gain, offset = product.scale(cube)
     names = [b.name for b in chosen]
     band_meta = [{"WAVELENGTH": f"{b.wavelength:.3f}", "FWHM": f"{b.fwhm:.3f}", "CUBE_INDEX": str(b.index + 1),
@@ -86,12 +89,11 @@ def extract(path: str, output: str, cube: str = "vnir", bands: Sequence[int] = (
         target = out if projected else os.path.join(tmp, "sensor.tif")
         gt, crs = IDENTITY_GT, ""
         if projected:
+            product.bounds()  # the four corners make a grid (a damaged file is refused before writing)
             gt = product.l2d_geotransform(cube)
             meta["GEOREFERENCING"] = ("L2D corner attributes taken as pixel centres; nominal pixel "
                                       f"{gt[1]:g} m" + (" (centre rule assumed for PAN)" if cube == "pan" else ""))
-            srs = osr.SpatialReference()
-            srs.ImportFromEPSG(int(product.root.get("Epsg_Code")))
-            crs = srs.ExportToWkt()
+            crs = product.crs_wkt()
         with RasterWriter(target, cols, rows, names, gt, crs, metadata=meta, georeferenced=projected,
                           band_metadata=band_meta) as writer:
             for r0 in range(0, rows, ROWS_PER_BLOCK):

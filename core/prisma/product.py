@@ -161,34 +161,97 @@ class PrismaProduct:
 
     def upper_left_centre(self) -> Tuple[float, float]:
         """(easting, northing) of the centre of the upper-left pixel of an L2D product."""
-        try:
-            return float(self.root["Product_ULcorner_easting"]), float(self.root["Product_ULcorner_northing"])
-        except (KeyError, TypeError, ValueError):
+        if "Product_ULcorner_easting" not in self.root or "Product_ULcorner_northing" not in self.root:
             raise InputError(f"'{os.path.basename(self.path)}' (L2D) lacks the Product_ULcorner_easting/northing "
-                             "attributes.") from None
+                             "attributes.")
+        return self.number("Product_ULcorner_easting"), self.number("Product_ULcorner_northing")
 
     def bands(self, cube: str) -> List[Band]:
         """Delivered bands of a cube, ordered by wavelength (PAN: one band, wavelength 0)."""
         if cube == "pan":
             return [Band("pan", 0, 0.0, 0.0)]
         key = "Vnir" if cube == "vnir" else "Swir"
-        cw = np.atleast_1d(np.asarray(self.root.get(f"List_Cw_{key}", []), dtype=float))
-        fw = np.atleast_1d(np.asarray(self.root.get(f"List_Fwhm_{key}", np.zeros_like(cw)), dtype=float))
+        cw = self._numbers(f"List_Cw_{key}", [])
+        fw = self._numbers(f"List_Fwhm_{key}", np.zeros_like(cw))
+        path = self.cube_path(cube)
+        if self.h5.has(path):
+            stored = int(self.h5.shape(path)[1]) if len(self.h5.shape(path)) == 3 else None
+            if stored is not None and stored != cw.size:
+                # bands would be silently dropped (short list) or read past the cube (long list)
+                raise InputError(f"'{os.path.basename(self.path)}' lists {cw.size} {cube.upper()} wavelengths "
+                                 f"(List_Cw_{key}) but its {cube.upper()} cube holds {stored} bands: the file is "
+                                 "inconsistent or damaged. Download the product again.")
         out = [Band(cube, i, float(c), float(fw[i]) if i < fw.size else 0.0) for i, c in enumerate(cw) if c > 0]
         return sorted(out, key=lambda b: b.wavelength)
+
+    def _numbers(self, key: str, default: Any) -> np.ndarray:
+        """A numeric attribute as a 1-D float array; InputError naming it when it is not numeric."""
+        try:
+            return np.atleast_1d(np.asarray(self.root.get(key, default), dtype=float))
+        except (TypeError, ValueError):
+            raise InputError(f"The attribute {key} of '{os.path.basename(self.path)}' is not numeric "
+                             f"({_quote(self.root.get(key))}): the file is damaged or not a PRISMA product.") \
+                from None
+
+    def number(self, key: str, default: Any = None) -> float:
+        """One finite numeric attribute (``default`` when absent); InputError naming it otherwise."""
+        if key not in self.root and default is not None:
+            return float(default)
+        if key not in self.root:
+            raise InputError(f"'{os.path.basename(self.path)}' has no {key} attribute, which this step needs. "
+                             "The product is incomplete: download it again.")
+        values = self._numbers(key, default)
+        if values.size != 1 or not np.isfinite(values[0]):
+            raise InputError(f"The attribute {key} of '{os.path.basename(self.path)}' is "
+                             f"{_quote(self.root.get(key))}, not a finite number: the file is damaged.")
+        return float(values[0])
 
     def scale(self, cube: str) -> Tuple[float, float]:
         """(gain, offset) so that value = gain * DN + offset, in the level's physical unit."""
         key = {"vnir": "Vnir", "swir": "Swir", "pan": "Pan"}[cube]
         if self.level in ("1", "1G"):
-            factor = float(self.root.get(f"ScaleFactor_{key}", 1.0) or 1.0)
-            return 1.0 / factor, -float(self.root.get(f"Offset_{key}", 0.0))
-        lo = self.root.get(f"L2Scale{key}Min")
-        hi = self.root.get(f"L2Scale{key}Max")
-        if lo is None or hi is None:
-            raise InputError(f"'{os.path.basename(self.path)}' has no L2Scale{key}Min/Max attributes to scale "
-                             "the data to physical units.")
-        return (float(hi) - float(lo)) / 65535.0, float(lo)
+            factor = self.number(f"ScaleFactor_{key}", 1.0) or 1.0
+            return 1.0 / factor, -self.number(f"Offset_{key}", 0.0)
+        for bound in ("Min", "Max"):
+            if f"L2Scale{key}{bound}" not in self.root:
+                raise InputError(f"'{os.path.basename(self.path)}' has no L2Scale{key}Min/Max attributes to scale "
+                                 "the data to physical units.")
+        lo, hi = self.number(f"L2Scale{key}Min"), self.number(f"L2Scale{key}Max")
+        return (hi - lo) / 65535.0, lo
+
+    def bounds(self) -> Tuple[float, float, float, float]:
+        """(west, south, east, north) of an L2D product in its EPSG CRS, from the corner attributes."""
+        keys = ("Product_LLcorner_easting", "Product_LRcorner_northing", "Product_URcorner_easting",
+                "Product_ULcorner_northing")
+        if any(k not in self.root for k in keys):
+            raise InputError(f"'{os.path.basename(self.path)}' (L2D) lacks the Product_*corner_* attributes.")
+        west, south, east, north = (self.number(k) for k in keys)
+        if not (east > west and north > south):
+            raise InputError(f"The corner coordinates of '{os.path.basename(self.path)}' do not make a grid "
+                             f"(west {west:g}, east {east:g}, south {south:g}, north {north:g}): the file is "
+                             "damaged.")
+        return west, south, east, north
+
+    def crs_wkt(self) -> str:
+        """WKT of the L2D product's CRS from ``Epsg_Code``; InputError when it is missing or unknown."""
+        from osgeo import gdal, osr
+
+        if "Epsg_Code" not in self.root:
+            raise InputError(f"'{os.path.basename(self.path)}' (L2D) has no Epsg_Code attribute, so its map "
+                             "projection is unknown. Download the product again.")
+        code = self.number("Epsg_Code")
+        srs = osr.SpatialReference()
+        gdal.PushErrorHandler("CPLQuietErrorHandler")  # the message below says it better than PROJ's
+        try:
+            known = code == int(code) and srs.ImportFromEPSG(int(code)) == 0
+        except RuntimeError:
+            known = False
+        finally:
+            gdal.PopErrorHandler()
+        if not known:
+            raise InputError(f"The Epsg_Code of '{os.path.basename(self.path)}' is {_quote(self.root['Epsg_Code'])}, "
+                             "which is not a known EPSG coordinate system: the file is damaged.")
+        return srs.ExportToWkt()
 
     def info(self) -> Dict[str, Any]:
         keys = ("Product_ID", "Processing_Level", "Product_StartTime", "Product_StopTime", "Epsg_Code",
@@ -206,6 +269,11 @@ class PrismaProduct:
     def wavelength_table(self) -> List[Dict[str, Any]]:
         return [{"cube": b.cube, "band": b.index + 1, "wavelength_nm": b.wavelength, "fwhm_nm": b.fwhm}
                 for cube in ("vnir", "swir") for b in self.bands(cube)]
+
+
+def _quote(v: Any) -> str:
+    text = repr(_plain(v))
+    return text if len(text) <= 40 else text[:40] + "..."
 
 
 def _plain(v: Any) -> Any:

@@ -32,7 +32,13 @@ def _text(root, path: str, default=None):
 
 def _float(root, path: str):
     t = _text(root, path)
-    return float(t) if t not in (None, "") else None
+    if t in (None, ""):
+        return None
+    try:
+        return float(t)
+    except ValueError:
+        raise InputError(f"<{path.rsplit('/', 1)[-1]}> is {t[:40]!r}, not a number. The product annotation is "
+                         "damaged: download the product again.") from None
 
 
 @dataclass
@@ -114,7 +120,23 @@ def parse_annotation(data: bytes, what: str = "annotation") -> Annotation:
         raise InputError(f"{what} has no geolocation grid points; the product cannot be geocoded.")
 
     def col(tag, dtype=float):
-        return np.array([dtype(p.findtext(tag)) for p in points])
+        try:
+            values = np.array([dtype(p.findtext(tag)) for p in points])
+        except (TypeError, ValueError):
+            raise InputError(f"{what}: a geolocation grid point has a missing or non-numeric <{tag}>. The product "
+                             "is damaged: download it again.") from None
+        if dtype is float and not np.isfinite(values).all():
+            raise InputError(f"{what}: a geolocation grid point has a non-finite <{tag}>. The product is damaged: "
+                             "download it again.")
+        return values
+
+    def whole(tag):
+        text = _text(root, info + tag, "0")
+        try:
+            return int(text)
+        except ValueError:
+            raise InputError(f"{what}: <{tag}> is {text[:40]!r}, not a whole number. The product is damaged: "
+                             "download it again.") from None
 
     grid = GeolocationGrid(line=col("line"), pixel=col("pixel"), latitude=col("latitude"),
                            longitude=col("longitude"), height=col("height"), incidence_angle=col("incidenceAngle"))
@@ -124,8 +146,8 @@ def parse_annotation(data: bytes, what: str = "annotation") -> Annotation:
         swath=_text(root, "adsHeader/swath", ""), start=_text(root, "adsHeader/startTime", ""),
         stop=_text(root, "adsHeader/stopTime", ""),
         pass_direction=_text(root, "generalAnnotation/productInformation/pass", "").upper(),
-        number_of_samples=int(_text(root, info + "numberOfSamples", "0")),
-        number_of_lines=int(_text(root, info + "numberOfLines", "0")),
+        number_of_samples=whole("numberOfSamples"),
+        number_of_lines=whole("numberOfLines"),
         range_pixel_spacing=_float(root, info + "rangePixelSpacing"),
         azimuth_pixel_spacing=_float(root, info + "azimuthPixelSpacing"),
         incidence_angle_mid_swath=_float(root, info + "incidenceAngleMidSwath"),

@@ -86,6 +86,60 @@ def radar_window(gcps, width: int, height: int, dst_wkt: str, aoi: Sequence[floa
     return x0, y0, x1, y1
 
 
+METRES_PER_DEGREE = 111_320.0  # along the equator; a default pixel size, not a measurement
+
+
+def scene_span(ann, dst: osr.SpatialReference) -> tuple:
+    """(width, height) of the scene's tie points in ``dst`` units (degrees for a geographic CRS)."""
+    src = wgs84()
+    src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    dst = dst.Clone()
+    dst.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    pts = osr.CoordinateTransformation(src, dst).TransformPoints(
+        list(zip(ann.grid.longitude.tolist(), ann.grid.latitude.tolist())))
+    xs, ys = np.array([p[0] for p in pts]), np.array([p[1] for p in pts])
+    ok = np.isfinite(xs) & np.isfinite(ys)
+    if not ok.any():
+        raise InputError("The scene cannot be expressed in the target CRS (its coordinates fall outside the CRS's "
+                         "area). Choose a CRS that covers the scene, or leave it empty for its UTM zone.")
+    return float(np.ptp(xs[ok])), float(np.ptp(ys[ok]))
+
+
+def output_pixel_size(ann, dst: osr.SpatialReference, pixel_size: float, aoi: Optional[Sequence[float]]) -> float:
+    """The output pixel size in ``dst`` units; InputError when it leaves fewer than 2 pixels across.
+
+    0 means the range pixel spacing: metres, converted to degrees for a
+    geographic CRS (a size in metres would be read as degrees there).
+    """
+    metres = float(ann.range_pixel_spacing or 10.0)
+    geographic = bool(dst.IsGeographic())
+    res = float(pixel_size) if pixel_size and pixel_size > 0 else (
+        metres / METRES_PER_DEGREE if geographic else metres)
+    if aoi is not None:
+        span = (float(aoi[2]) - float(aoi[0]), float(aoi[3]) - float(aoi[1]))
+        where = "the area of interest"
+    else:
+        span = scene_span(ann, dst)
+        where = "the scene"
+    if res * 2 > min(span):
+        unit = "degrees" if geographic else "CRS units"
+        hint = (" In a geographic CRS the pixel size is in degrees: about 0.0001 is 10 m." if geographic else "")
+        raise InputError(f"PIXEL_SIZE {res:g} {unit} leaves fewer than 2 pixels across {where}, which spans about "
+                         f"{span[0]:.4g} x {span[1]:.4g} {unit}. Give a smaller pixel size.{hint}")
+    return res
+
+
+def _warp_error(exc: Exception, output: str, aoi, footprint: str) -> InputError:
+    """The real cause of a failed geocoding warp: the output folder (space, permission) or the AOI."""
+    text = str(exc)
+    if any(k in text.lower() for k in ("no space", "disk full", "write", "read-only", "permission", "i/o error")):
+        return InputError(f"Writing '{output}' failed ({text}). Free space in the output folder or choose another "
+                          "folder.")
+    if aoi is not None:
+        return InputError(f"Geocoding failed ({text}). Check the AOI overlaps the product footprint {footprint}.")
+    return InputError(f"Geocoding failed ({text}).")
+
+
 def scene_centre(ann) -> tuple:
     """(lon, lat) mean of the geolocation tie points, degrees."""
     return float(np.mean(ann.grid.longitude)), float(np.mean(ann.grid.latitude))
@@ -177,7 +231,10 @@ def grd_to_geotiff(input: str, output: str, polarisation: str = "VV", calibratio
             except RuntimeError as exc:
                 raise InputError(f"Target CRS '{target_crs}' is not understood ({exc}).") from None
         dst_wkt = dst.ExportToWkt()
-        res = float(pixel_size) if pixel_size and pixel_size > 0 else float(ann.range_pixel_spacing or 10.0)
+        res = output_pixel_size(ann, dst, pixel_size, aoi)
+        if dst.IsGeographic() and not (pixel_size and pixel_size > 0):
+            monitor.log(f"Geographic CRS: pixel size {res:.3g} degrees (the range pixel spacing, "
+                        f"{ann.range_pixel_spacing or 10.0:g} m)")
 
         band_name = f"{calibration.upper()}_{pol}" + ("_DB" if db else "")
         # next to the output, not in /tmp: a full IW scene needs ~1-2 GB of intermediate radar-geometry float32
@@ -255,8 +312,7 @@ def grd_to_geotiff(input: str, output: str, polarisation: str = "VV", calibratio
                         out = gdal.Warp(tmp, radar, **opts)
                     except RuntimeError as exc:
                         monitor.check()
-                        raise InputError(f"Geocoding failed ({exc}). Check the AOI overlaps the product footprint "
-                                         f"{product.manifest['footprint_wkt']}.") from None
+                        raise _warp_error(exc, output, aoi, product.manifest["footprint_wkt"]) from None
                 band = out.GetRasterBand(1)
                 band.SetDescription(band_name)
                 band.SetUnitType("dB" if db else "")

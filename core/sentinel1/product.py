@@ -8,6 +8,7 @@ zip are read with :mod:`zipfile`; rasters are opened by GDAL via ``/vsizip/``
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 import zipfile
@@ -17,6 +18,7 @@ from typing import Dict, List, Optional
 
 from ..archive import Folder, Zip
 from ..errors import InputError
+from ..files import check_readable
 from .annotation import Annotation, parse_annotation, parse_xml
 from .naming import S1ProductName, parse_product_name
 
@@ -49,6 +51,7 @@ def _source(path: str):
     p = os.path.normpath(str(path))
     if not os.path.exists(p):
         raise InputError(f"'{path}' does not exist. Give a Sentinel-1 .SAFE folder, its manifest.safe or a .zip.")
+    check_readable(p, "Sentinel-1 product", folder_ok=True)
     if os.path.isfile(p) and os.path.basename(p).lower() == "manifest.safe":
         p = os.path.dirname(p)
     if os.path.isdir(p):
@@ -75,6 +78,12 @@ def _first(files, candidates) -> Optional[str]:
     return next((c for c in candidates if c in files), None)
 
 
+def _bad_manifest(path: str, field: str, value: str, expected: str) -> InputError:
+    shown = value if len(value) <= 60 else value[:60] + "..."
+    return InputError(f"The manifest.safe of '{os.path.basename(path)}' has {field} = {shown!r}, not {expected}. "
+                      "The product is damaged or was edited: download it again.")
+
+
 class S1Product:
     """A Sentinel-1 product (see :func:`open_product`)."""
 
@@ -97,13 +106,23 @@ class S1Product:
 
         def num(xpath):
             t = txt(xpath)
-            return int(t) if t else None
+            if not t:
+                return None
+            try:
+                return int(t)
+            except ValueError:
+                raise _bad_manifest(self.path, xpath.rsplit("/", 1)[-1], t, "a whole number") from None
 
         coords = txt("//safe:frameSet//gml:coordinates")
         footprint = None
         if coords:
             # gml:coordinates is "lat,lon lat,lon ..." (latitude first).
-            pts = [tuple(float(v) for v in c.split(",")) for c in coords.split()]
+            try:
+                pts = [tuple(float(v) for v in c.split(",")) for c in coords.split()]
+            except ValueError:
+                raise _bad_manifest(self.path, "gml:coordinates", coords, "latitude,longitude pairs") from None
+            if len(pts) < 3 or any(len(p) != 2 or not all(math.isfinite(v) for v in p) for p in pts):
+                raise _bad_manifest(self.path, "gml:coordinates", coords, "at least 3 latitude,longitude pairs")
             ring = [(lon, lat) for lat, lon in pts] + [(pts[0][1], pts[0][0])]
             footprint = "POLYGON ((" + ", ".join(f"{x:.6f} {y:.6f}" for x, y in ring) + "))"
         number = txt("//safe:platform/safe:number")

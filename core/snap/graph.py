@@ -16,6 +16,7 @@ from typing import Dict, List, Mapping, Optional, Tuple
 
 from ..deps import require
 from ..errors import InputError, ParameterError
+from ..files import check_readable
 
 PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
 GRAPHS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
@@ -45,14 +46,19 @@ class Graph:
 
     def __init__(self, path: str):
         self.path = path
-        if not os.path.isfile(path):
-            raise InputError(f"The SNAP graph '{path}' does not exist.")
+        check_readable(path, "SNAP graph")
         etree = _etree()
         try:
             self.tree = etree.parse(path, _parser())
         except etree.XMLSyntaxError as exc:
             raise InputError(f"The SNAP graph '{os.path.basename(path)}' is not well-formed XML: {exc}") from None
         root = self.tree.getroot()
+        entities = sorted({el.name for el in root.iter() if isinstance(el, etree._Entity)})
+        if entities:
+            # never expanded (resolve_entities=False), so their text would silently vanish from the graph
+            raise InputError(f"The SNAP graph '{os.path.basename(path)}' uses the entity reference(s) "
+                             f"{', '.join('&' + e + ';' for e in entities[:5])}, declared in its DOCTYPE. SNAP graphs "
+                             "do not need entities: replace each by its text and remove the DOCTYPE.")
         if root.tag != "graph":
             raise InputError(f"'{os.path.basename(path)}' is not a SNAP graph (its root element is <{root.tag}>, "
                              "not <graph>).")

@@ -10,6 +10,7 @@ file and renamed only when gpt succeeded.
 from __future__ import annotations
 
 import glob
+import math
 import os
 import re
 import shutil
@@ -20,7 +21,7 @@ import threading
 import time
 from typing import Dict, List, Mapping, Optional
 
-from ..errors import Cancelled, MissingDependencyError, SnapError
+from ..errors import Cancelled, MissingDependencyError, ParameterError, SnapError
 from ..output import _temp_name, check_output_path
 from ..progress import Monitor, ensure_monitor
 from .graph import Graph
@@ -100,6 +101,36 @@ def _kill(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
+MEMORY_SIZE = re.compile(r"^\d+[KMG]$")
+CACHE_SIZE = re.compile(r"^\d+[KMG]?$")  # gpt -c also takes plain bytes
+
+
+def check_gpt_options(threads: object = 0, cache: object = "", memory: object = "") -> tuple:
+    """Validated (threads, cache, memory) for gpt; ParameterError for anything else.
+
+    ``memory`` goes into ``_JAVA_OPTIONS``, so only a plain size is accepted:
+    ``8G -XX:OnOutOfMemoryError=...`` would let a shared model or batch file
+    run commands through the JVM.
+    """
+    try:
+        number = float(threads if threads not in (None, "") else 0)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not math.isfinite(number) or number < 0 or number != int(number) or number > 4096:
+        raise ParameterError(f"THREADS = {str(threads)[:40]} is not a valid number of gpt threads; give a whole "
+                             "number from 1 to 4096, or 0 for SNAP's default.")
+    sizes = {}
+    for name, value, pattern in (("CACHE", cache, CACHE_SIZE), ("MEMORY", memory, MEMORY_SIZE)):
+        text = str(value or "").strip().upper()
+        if text and not pattern.match(text):
+            raise ParameterError(f"{name} = {str(value)[:40]!r} is not a memory size; give a whole number followed "
+                                 "by K, M or G (e.g. 2048M or 8G), or leave it empty for SNAP's default.")
+        if text and int(text.rstrip("KMG")) == 0:
+            raise ParameterError(f"{name} = {text} is zero; give a positive size such as 2048M or 8G.")
+        sizes[name] = text
+    return int(number), sizes["CACHE"], sizes["MEMORY"]
+
+
 def run_graph(graph: str, values: Mapping[str, object], output: str, gpt: Optional[str] = None,
               threads: int = 0, cache: str = "", memory: str = "", monitor: Optional[Monitor] = None,
               inputs: Optional[List[str]] = None, poll: float = 0.2) -> Dict[str, object]:
@@ -125,6 +156,7 @@ def run_graph(graph: str, values: Mapping[str, object], output: str, gpt: Option
     dict with ``output`` and ``log`` (gpt's console text).
     """
     mon = ensure_monitor(monitor)
+    threads, cache, memory = check_gpt_options(threads, cache, memory)
     exe = gpt or find_gpt()
     g = Graph(graph)
     g.check()

@@ -78,7 +78,7 @@ def _bad_case(tmp_path, case):
         bad = tmp_path / "t.tif"
         bad.write_bytes(b"not a raster at all")
         params["TARGET"] = str(bad)
-        return params, "TARGET"
+        return params, r"Cannot read raster '.*t\.tif'.*Is it a valid GDAL raster"
     if case == "output is input":
         params["TARGET"] = write_tif(tmp_path / "t.tif", base)
         params["OUTPUT"] = params["TARGET"]
