@@ -95,7 +95,7 @@ def select(tasks: Sequence[Task], complete: Callable[[str], bool] = is_complete)
             dependents[d].append(t.name)
     run: Set[str] = set()
     for t in reversed(order):
-        if all(complete(p) for p in t.outputs):
+        if t.outputs and all(complete(p) for p in t.outputs):  # a task without outputs always runs
             continue
         if not dependents[t.name] or any(n in run for n in dependents[t.name]):
             run.add(t.name)
@@ -186,7 +186,7 @@ def _run_threads(tasks: List[Task], threads: int, finished, monitor: Optional[Mo
         while pending or running:
             stop = monitor is not None and monitor.cancelled
             for name, t in list(pending.items()):
-                if stop:
+                if stop or len(running) >= threads:  # queue no more than can start, so Cancel stops the rest
                     break
                 deps = [results[d] for d in t.deps if d in results]
                 if any(d[0] != "ok" for d in deps):

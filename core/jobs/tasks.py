@@ -156,7 +156,8 @@ def plan(job: Job) -> List[Task]:
 
 
 def is_complete(path: str) -> bool:
-    """Whether an output is finished: a raster that opens with its bands, or a marker whose files all exist.
+    """Whether an output is finished: a GeoTIFF that opens with its bands, a marker whose files all exist, or
+    any other existing file.
 
     Outputs are written atomically, so an existing file is a finished one;
     opening it also rejects a file damaged after the run.
@@ -170,10 +171,15 @@ def is_complete(path: str) -> bool:
         except (OSError, ValueError, AttributeError):
             return False
         return all(os.path.exists(p) for p in outputs.values())
+    if not path.lower().endswith((".tif", ".tiff")):
+        return True
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
     try:
         ds = gdal.Open(path)
     except RuntimeError:
-        return False
+        ds = None
+    finally:
+        gdal.PopErrorHandler()
     return ds is not None and ds.RasterCount > 0
 
 
