@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib.util
 import inspect
 import os
+import socket
 import time
 import uuid
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
@@ -249,8 +250,11 @@ def _client(scheduler: str, log):
     if not scheduler.startswith(("tcp://", "tls://", "ws://", "wss://", "inproc://")):
         raise ParameterError(f"Unknown scheduler '{scheduler}': use nothing (in-process), local:N or tcp://host:port.")
     try:
+        if scheduler.startswith("tcp://"):  # a closed port fails at once instead of after the client's timeout
+            host, _, port = scheduler[6:].rpartition(":")
+            socket.create_connection((host.strip("[]"), int(port)), timeout=10).close()
         return Client(scheduler, timeout="20s"), None
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:
         raise ParameterError(f"Cannot reach the Dask scheduler at {scheduler}: {exc}. Is it running?") from None
 
 
