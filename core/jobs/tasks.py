@@ -130,6 +130,7 @@ def invert(products: List[str], output_prefix: str, marker: str, dates_table: Op
     if inversion is None:
         raise MissingDependencyError("'inversion' needs the time-series package core.timeseries, which this "
                                      "SenseTrack does not have.")
+    os.makedirs(os.path.dirname(os.path.abspath(output_prefix)), exist_ok=True)
     written = inversion.invert_products(products, output_prefix, dates_table=dates_table, order=order,
                                         weight=weight, robust=robust)
     with atomic_path(marker) as tmp, open(tmp, "w", encoding="utf-8") as fh:
