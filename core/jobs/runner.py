@@ -20,6 +20,7 @@ import importlib.util
 import inspect
 import os
 import socket
+import sys
 import time
 import uuid
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
@@ -119,10 +120,39 @@ def call_task(func: Callable, kwargs: dict, *dependencies) -> Tuple[str, object]
     for dep in dependencies:
         if dep[0] != "ok":
             return ("blocked", dep[1] if dep[0] == "blocked" else "")
+    if _on_dask_worker():
+        _one_core_per_task()
     try:
         return ("ok", func(**kwargs))
     except SenseTrackError as exc:
         return ("error", str(exc))
+
+
+def _on_dask_worker() -> bool:
+    dist = sys.modules.get("distributed")
+    if dist is None:
+        return False
+    try:
+        dist.get_worker()
+        return True
+    except ValueError:
+        return False
+
+
+def _one_core_per_task() -> None:
+    """On Dask, parallelism comes from the worker threads: each task's own engine stays on one core.
+
+    The windowed engine otherwise runs two threads and OpenCV one per core; on
+    a 2-core machine two such tasks would compete (results do not depend on it).
+    """
+    from .. import windowed
+
+    windowed.THREADS = 1
+    try:
+        import cv2
+    except ImportError:
+        return
+    cv2.setNumThreads(1)
 
 
 def run_tasks(tasks: Sequence[Task], scheduler: Optional[str] = None, monitor: Optional[Monitor] = None,
