@@ -23,6 +23,7 @@ import socket
 import sys
 import time
 import uuid
+import warnings
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
@@ -274,8 +275,10 @@ def _client(scheduler: str, log):
         if n < 1:
             raise ParameterError(f"The scheduler '{scheduler}' should be local:N with N >= 1 worker processes.")
         dashboard = ":0" if importlib.util.find_spec("bokeh") else None
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=dashboard,
-                               silence_logs=40)
+        with warnings.catch_warnings():  # "port 8787 in use": another cluster's dashboard; ours takes another port
+            warnings.simplefilter("ignore", UserWarning)
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=dashboard,
+                                   silence_logs=40)
         return Client(cluster), cluster
     if not scheduler.startswith(("tcp://", "tls://", "ws://", "wss://", "inproc://")):
         raise ParameterError(f"Unknown scheduler '{scheduler}': use nothing (in-process), local:N or tcp://host:port.")
@@ -294,9 +297,11 @@ def _run_dask(tasks: List[Task], scheduler: str, retries: int, finished, log, re
     client, cluster = _client(scheduler, log)
     try:
         info = client.scheduler_info()
-        if "dashboard" in info.get("services", {}):
+        if "dashboard" in info.get("services", {}) and (cluster is None or importlib.util.find_spec("bokeh")):
             report.dashboard = client.dashboard_link
             log(f"Dask dashboard: {client.dashboard_link}")
+        elif cluster is not None:
+            log("No Dask dashboard: it needs the Python package bokeh (python -m pip install bokeh).")
         log(f"Dask scheduler {client.scheduler.address}: {len(info.get('workers', {}))} worker(s).")
         token = uuid.uuid4().hex[:8]  # fresh keys: a shared cluster never serves another run's results
         futures, names = {}, {}
