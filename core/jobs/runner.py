@@ -129,6 +129,14 @@ def call_task(func: Callable, kwargs: dict, *dependencies) -> Tuple[str, object]
         return ("error", str(exc))
 
 
+def _has_dask() -> bool:
+    try:
+        import distributed  # noqa: F401  (imported only when a scheduler is asked for)
+    except ImportError:
+        return False
+    return True
+
+
 def _on_dask_worker() -> bool:
     dist = sys.modules.get("distributed")
     if dist is None:
@@ -171,7 +179,7 @@ def run_tasks(tasks: Sequence[Task], scheduler: Optional[str] = None, monitor: O
         progress = MonitorProgress(monitor)
     todo, skipped = select(tasks)
     kind = scheduler or "in-process"
-    if scheduler and importlib.util.find_spec("distributed") is None:
+    if scheduler and not _has_dask():
         if not scheduler.startswith("local:"):
             raise MissingDependencyError(f"Sending the job to '{scheduler}' needs Dask. " + INSTALL_DASK.split(". ", 1)[1])
         log(INSTALL_DASK)

@@ -12,7 +12,7 @@ import yaml
 from osgeo import gdal
 
 from jobs_support import PAIR, assert_same_outputs, cli_env, partial_files, read_outputs, run_cli, write_job
-from sensetrack.core.errors import Cancelled, ParameterError
+from sensetrack.core.errors import Cancelled, MissingDependencyError, ParameterError
 from sensetrack.core.jobs import Task, read_job, run_job, run_tasks
 from sensetrack.core.jobs.runner import select
 from sensetrack.core.jobs.tasks import plan
@@ -175,3 +175,15 @@ def test_an_interrupted_job_resumes_without_recomputing_and_ends_identical(tmp_p
 
 def _products(folder):
     return [n for n in os.listdir(folder) if n.endswith(".tif") and not n.startswith(".")] if folder.is_dir() else []
+
+
+def test_without_dask_local_runs_in_process_and_says_how_to_install_it(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if Dask were not installed
+    out = str(tmp_path / "a.txt")
+    messages = []
+    report = run_tasks([Task("a", _slow, {"output": out, "seconds": 0}, (out,))], scheduler="local:2",
+                       log=messages.append)
+    assert report.done == ["a"] and report.scheduler == "in-process (Dask missing)"
+    assert "python3-distributed" in messages[0] and 'pip install "sensetrack[dask]"' in messages[0]
+    with pytest.raises(MissingDependencyError, match="Sending the job to 'tcp://127.0.0.1:8786' needs Dask"):
+        run_tasks([Task("b", _slow, {"output": out + "2", "seconds": 0}, (out + "2",))], scheduler="tcp://127.0.0.1:8786")
