@@ -135,3 +135,22 @@ def test_without_core_timeseries_images_and_inversion_say_what_is_missing(tmp_pa
     monkeypatch.setitem(sys.modules, "sensetrack.core.timeseries", None)
     with pytest.raises(MissingDependencyError, match="needs the time-series package core.timeseries"):
         plan(read_job(_images_job(tmp_path)))
+
+
+def _write(output, text):
+    with open(output, "w") as fh:
+        fh.write(text)
+    return output
+
+
+def test_task_runner_is_the_runner_track_pairs_accepts(tmp_path):
+    """runner([(name, function, kwargs)]) -> results in order; outputs already there are not recomputed."""
+    from sensetrack.core.jobs import task_runner
+
+    items = [(f"p{i}", _write, {"output": str(tmp_path / f"p{i}.txt"), "text": str(i)}) for i in range(3)]
+    runner = task_runner()
+    assert runner(items) == [str(tmp_path / f"p{i}.txt") for i in range(3)]
+    os.remove(tmp_path / "p1.txt")
+    stamp = os.stat(tmp_path / "p0.txt").st_mtime_ns
+    assert runner(items) == [str(tmp_path / f"p{i}.txt") for i in range(3)]
+    assert os.stat(tmp_path / "p0.txt").st_mtime_ns == stamp and (tmp_path / "p1.txt").read_text() == "1"
