@@ -41,8 +41,8 @@ def write_job(folder: str, n_pairs: int = 6, tiled: bool = True, method: str = "
     images = sample_images(images_dir or os.path.join(folder, "images"))
     pairs = [list(p) for p in itertools.permutations(images, 2)][:n_pairs] + list(extra_pairs or [])
     job = {"output": "out", "pairs": pairs,
-           "tracker": {"method": method, "parameters": {"window": 32, "step": 8} if method in ("phasecorrelation", "ncc")
-                       else {}}}
+           "tracker": {"method": method,
+                       "parameters": {"window": 32, "step": 8} if method in ("phasecorrelation", "ncc") else {}}}
     if tiled:
         job["execution"] = {"tile_budget": 65536, "tile_windows": 8}
     job.update(sections)

@@ -25,7 +25,7 @@ def estimate(done: int, total: int, elapsed: float) -> Optional[float]:
 
 
 class ProgressBar:
-    """``[########----------]  5/12 tasks  elapsed 0:42  left ~0:59`` on one terminal line (a new line when not a tty)."""
+    """``[#####-----] 5/12 tasks  elapsed 0:42  left ~0:59`` on one terminal line (new lines when not a tty)."""
 
     def __init__(self, stream: Optional[TextIO] = None, width: int = 28):
         self.stream = stream or sys.stderr

@@ -181,7 +181,8 @@ def run_tasks(tasks: Sequence[Task], scheduler: Optional[str] = None, monitor: O
     kind = scheduler or "in-process"
     if scheduler and not _has_dask():
         if not scheduler.startswith("local:"):
-            raise MissingDependencyError(f"Sending the job to '{scheduler}' needs Dask. " + INSTALL_DASK.split(". ", 1)[1])
+            raise MissingDependencyError(f"Sending the job to '{scheduler}' needs Dask. "
+                                         + INSTALL_DASK.split(". ", 1)[1])
         log(INSTALL_DASK)
         scheduler, kind = None, "in-process (Dask missing)"
     report = RunReport(kind, total=len(tasks), skipped=[t.name for t in skipped])

@@ -65,8 +65,8 @@ def pair_call(pair: PairSpec, job: Job, output: str) -> Tuple[Callable[..., Any]
     unsupported = [k for k, v in (("stable_mask.invert", job.stable_invert), ("tracker.reference_band",
                                   job.reference_band != 1), ("tracker.target_band", job.target_band != 1)) if v]
     if unsupported:
-        raise ParameterError(f"'{unsupported[0]}' is not supported by the time-series pair tracker; "
-                             "prepare the inputs instead (a stable-ground mask of the stable area, single-band images).")
+        raise ParameterError(f"'{unsupported[0]}' is not supported by the time-series pair tracker; prepare the "
+                             "inputs instead (a stable-ground mask of the stable area, single-band images).")
     return batch.track_pair, kwargs
 
 

@@ -35,7 +35,8 @@ GOOD = {"output": "out", "pairs": [list(PAIR)], "tracker": {"method": "phasecorr
     ({"tracker": {"method": "phasecorrelation", "preset": 3}}, "'tracker.preset' must be a text"),
     ({"tracker": {"metod": "ncc"}}, "Unknown key 'tracker.metod'"),
     ({"tracker": {"method": "fast"}}, "'tracker.method' must be one of phasecorrelation, ncc, farneback"),
-    ({"tracker": {"method": "ncc", "parameters": {"serch_range": 4}}}, "'tracker.parameters': Unknown parameter(s): serch_range"),
+    ({"tracker": {"method": "ncc", "parameters": {"serch_range": 4}}},
+     "'tracker.parameters': Unknown parameter(s): serch_range"),
     ({"tracker": {"method": "phasecorrelation", "parameters": {"window": 4}}}, "'window' must be a whole number"),
     ({"pairs": [[PAIR[0], "missing.tif"]]}, "'pairs[0].target': the file 'missing.tif' does not exist"),
     ({"pairs": [{"reference": PAIR[0], "target": PAIR[1], "when": 1}]}, "unknown key 'pairs[0].when'"),
@@ -186,4 +187,5 @@ def test_without_dask_local_runs_in_process_and_says_how_to_install_it(tmp_path,
     assert report.done == ["a"] and report.scheduler == "in-process (Dask missing)"
     assert "python3-distributed" in messages[0] and 'pip install "sensetrack[dask]"' in messages[0]
     with pytest.raises(MissingDependencyError, match="Sending the job to 'tcp://127.0.0.1:8786' needs Dask"):
-        run_tasks([Task("b", _slow, {"output": out + "2", "seconds": 0}, (out + "2",))], scheduler="tcp://127.0.0.1:8786")
+        run_tasks([Task("b", _slow, {"output": out + "2", "seconds": 0}, (out + "2",))],
+                  scheduler="tcp://127.0.0.1:8786")

@@ -1,4 +1,7 @@
-"""``pip install .`` into a fresh virtual environment, then ``sensetrack run`` on the sample data (no QGIS, no sys.path)."""
+"""``pip install .`` into a fresh virtual environment, then ``sensetrack run`` on the sample data.
+
+No QGIS, no sys.path editing: the installed package and its command alone.
+"""
 import os
 import shutil
 import subprocess
@@ -64,7 +67,8 @@ def test_pip_install_gives_the_sensetrack_package_and_command(tmp_path):
     dx = ds.GetRasterBand(1).ReadAsArray()
     tds = gdal.Open(os.path.join(SAMPLE, "truth.tif"))  # kept: a band must not outlive its dataset
     truth = tds.GetRasterBand(1).ReadAsArray()[16::8, 16::8][:dx.shape[0], :dx.shape[1]]
-    assert ds.GetRasterBand(1).GetDescription() == "DX" and ds.GetMetadataItem("SENSETRACK_METHOD") == "phasecorrelation"
+    assert ds.GetRasterBand(1).GetDescription() == "DX"
+    assert ds.GetMetadataItem("SENSETRACK_METHOD") == "phasecorrelation"
     # the lobe moves up to 2 px (20 m) east; 32-px windows smooth it, so compare with the truth at the window centres
     err = np.abs(dx - truth)[np.isfinite(dx)]
     assert np.nanmax(dx) > 10 and np.median(err) < 1.0, np.median(err)
