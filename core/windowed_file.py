@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import numpy as np
 
@@ -70,6 +70,97 @@ def _coarse(r: Raster, band: int, f: int, block: int = 1024):
     return out, ok
 
 
+def band_names(method: str) -> List[str]:
+    """Bands of a windowed product: displacement, pixel offsets, then the method's quality bands."""
+    return list(DISPLACEMENT_BANDS) + list(PIXEL_BANDS) + list(QUALITY_BANDS[method])
+
+
+def output_geotransform(gt, window: int, step: int) -> tuple:
+    """Geotransform of the step grid: one output pixel of ``step`` input pixels per window, centred on it."""
+    o = window / 2.0 - step / 2.0  # continuous pixel coordinate of the output origin
+    return (gt[0] + o * gt[1] + o * gt[2], gt[1] * step, gt[2] * step,
+            gt[3] + o * gt[4] + o * gt[5], gt[4] * step, gt[5] * step)
+
+
+def product_metadata(reference: str, target: str, method: str, values: Dict[str, Any], window: int, step: int,
+                     units: str) -> Dict[str, str]:
+    """Dataset metadata of a windowed product (method, parameters, inputs, conventions, grid)."""
+    record = dict(values, window=int(window), step=int(step))
+    return {
+        "SENSETRACK_VERSION": __version__,
+        "SENSETRACK_METHOD": "phasecorrelation" if method == "phase" else "ncc",
+        "SENSETRACK_PARAMETERS": json.dumps(record),
+        "SENSETRACK_REFERENCE": origin_of(reference),  # the user's files, not a model's temporary ones
+        "SENSETRACK_TARGET": origin_of(target),
+        "SENSETRACK_UNITS": units,
+        "SENSETRACK_CONVENTION": "target minus reference; DX east, DY north; DIRECTION azimuth clockwise from north",
+        "SENSETRACK_GRID": f"window {window} px, step {step} px; output pixel (i, j) = window centred on input "
+                           f"pixel ({(window - 1) / 2} + {step} i, {(window - 1) / 2} + {step} j)",
+    }
+
+
+def tracked_tiles(ref: Raster, tar: Raster, reference_band: int, target_band: int, method: str, window: int,
+                  step: int, values: Dict[str, Any], prior, grid_rows: Tuple[int, int], grid_cols: Tuple[int, int],
+                  monitor: Optional[Monitor] = None, tile: int = TILE) -> Iterator[tuple]:
+    """Track the windows of grid rows ``grid_rows`` x columns ``grid_cols`` (half-open), tile by tile.
+
+    Yields ``(i0, j0, bands, rows, cols, any_data)`` per tile of at most
+    ``tile`` x ``tile`` windows: its first grid row and column, the product
+    bands (2-D, :func:`band_names`), the window centres (array-index pixel
+    coordinates of the input) and whether its reference pixels held data.
+    Tiles start at ``grid_rows[0] + k*tile``, so a block whose origin is a
+    multiple of ``tile`` is tracked exactly as in a whole-scene run.
+    """
+    mon = ensure_monitor(monitor)
+    m = margin(method, values)
+    gt = ref.geotransform
+    qnames = QUALITY_BANDS[method]
+    tiles = [(i0, j0) for i0 in range(grid_rows[0], grid_rows[1], tile)
+             for j0 in range(grid_cols[0], grid_cols[1], tile)]
+    for k, (i0, j0) in enumerate(tiles):
+        ti, tj = min(tile, grid_rows[1] - i0), min(tile, grid_cols[1] - j0)
+        r0, c0 = i0 * step, j0 * step
+        h, w = (ti - 1) * step + window, (tj - 1) * step + window
+        gi, gj = np.mgrid[0:ti, 0:tj]
+        top_r, top_c = (gi * step).ravel(), (gj * step).ravel()
+        rows = top_r + r0 + (window - 1) / 2.0
+        cols = top_c + c0 + (window - 1) / 2.0
+        if prior is not None:
+            pr, pc = prior(rows, cols)
+        else:
+            pr = np.zeros(rows.size, int)
+            pc = np.zeros(rows.size, int)
+        pad = m + int(max(np.abs(pr).max(initial=0), np.abs(pc).max(initial=0)))
+        a, av = _read(ref, reference_band, r0, c0, h, w, 0)
+        b, bv = _read(tar, target_band, r0, c0, h, w, pad)
+        any_data = bool(av.any())
+        sub = mon.sub(k / len(tiles), (k + 1) / len(tiles))
+        res = track_block(method, a, av, b, bv, top_r, top_c, pr, pc, window, values, pad, sub)
+        del a, av, b, bv
+        bands = displacement_bands(res["dcol"].reshape(ti, tj), res["drow"].reshape(ti, tj), gt,
+                                   ref.is_georeferenced, None, pixel_offsets=True)
+        for q in qnames:
+            bands[q] = res[q.lower()].reshape(ti, tj).astype(np.float32)
+        mon.report((k + 1) / len(tiles), f"Tile {k + 1}/{len(tiles)}")
+        yield i0, j0, bands, rows, cols, any_data
+
+
+def coarse_prior(ref: Raster, tar: Raster, reference_band: int, target_band: int, window: int, step: int,
+                 values: Dict[str, Any], monitor: Optional[Monitor] = None):
+    """The coarse-to-fine prior of a pair (None without pyramid levels or when the reduced images are too small)."""
+    levels = usable_levels(ref.shape, window, int(values["pyramid_levels"]), ensure_monitor(monitor).log)
+    if levels <= 0:
+        return None
+    f = 2 ** levels
+    ensure_monitor(monitor).report(0.0, "Coarse pass (reduced images)")
+    ca, cav = _coarse(ref, reference_band, f)
+    cb, cbv = _coarse(tar, target_band, f)
+    if min(ca.shape) < window:
+        return None
+    coarse = _track_in_memory(ca, cb, "phase", window, step, cav, cbv, monitor, **coarse_parameters(values))
+    return prior_from_coarse(coarse, f)
+
+
 def track_windows_file(
     reference: str,
     target: str,
@@ -109,69 +200,22 @@ def track_windows_file(
     tar.band(target_band)
     check_pair(ref, tar)
     ny, nx = grid_shape(ref.shape, window, step)
-    prior = None
     levels = usable_levels(ref.shape, window, int(values["pyramid_levels"]), mon.log)
     values["pyramid_levels"] = levels  # the metadata records what was done
-    if levels > 0:
-        f = 2 ** levels
-        mon.report(0.0, "Coarse pass (reduced images)")
-        ca, cav = _coarse(ref, reference_band, f)
-        cb, cbv = _coarse(tar, target_band, f)
-        coarse = _track_in_memory(ca, cb, "phase", window, step, cav, cbv, mon.sub(0.0, 0.1),
-                                  **coarse_parameters(values))
-        prior = prior_from_coarse(coarse, f)
-        del ca, cb, cav, cbv
+    prior = coarse_prior(ref, tar, reference_band, target_band, window, step, values, mon.sub(0.0, 0.1))
     work = mon.sub(0.1 if levels > 0 else 0.0, 0.97)
     units = _units(ref)
-    qnames = list(QUALITY_BANDS[method])
-    names = list(DISPLACEMENT_BANDS) + list(PIXEL_BANDS) + qnames
+    names = band_names(method)
     gt = ref.geotransform
-    o = window / 2.0 - step / 2.0  # continuous pixel coordinate of the output origin
-    out_gt = (gt[0] + o * gt[1] + o * gt[2], gt[1] * step, gt[2] * step,
-              gt[3] + o * gt[4] + o * gt[5], gt[4] * step, gt[5] * step)
-    record = dict(values, window=int(window), step=int(step))
-    meta = {
-        "SENSETRACK_VERSION": __version__,
-        "SENSETRACK_METHOD": "phasecorrelation" if method == "phase" else "ncc",
-        "SENSETRACK_PARAMETERS": json.dumps(record),
-        "SENSETRACK_REFERENCE": origin_of(reference),  # the user's files, not a model's temporary ones
-        "SENSETRACK_TARGET": origin_of(target),
-        "SENSETRACK_UNITS": units,
-        "SENSETRACK_CONVENTION": "target minus reference; DX east, DY north; DIRECTION azimuth clockwise from north",
-        "SENSETRACK_GRID": f"window {window} px, step {step} px; output pixel (i, j) = window centred on input "
-                           f"pixel ({(window - 1) / 2} + {step} i, {(window - 1) / 2} + {step} j)",
-    }
-    m = margin(method, values)
+    meta = product_metadata(reference, target, method, values, window, step, units)
     keep = {k: [] for k in ("x", "y") + tuple(names)} if vec_path else None
     n_valid = 0
     any_data = False
-    tiles = [(i0, j0) for i0 in range(0, ny, tile) for j0 in range(0, nx, tile)]
-    with RasterWriter(out_path, nx, ny, names, out_gt, ref.crs_wkt, units=band_units(names, units),
-                      metadata=meta, georeferenced=ref.is_georeferenced) as writer:
-        for k, (i0, j0) in enumerate(tiles):
-            ti, tj = min(tile, ny - i0), min(tile, nx - j0)
-            r0, c0 = i0 * step, j0 * step
-            h, w = (ti - 1) * step + window, (tj - 1) * step + window
-            gi, gj = np.mgrid[0:ti, 0:tj]
-            top_r, top_c = (gi * step).ravel(), (gj * step).ravel()
-            rows = top_r + r0 + (window - 1) / 2.0
-            cols = top_c + c0 + (window - 1) / 2.0
-            if prior is not None:
-                pr, pc = prior(rows, cols)
-            else:
-                pr = np.zeros(rows.size, int)
-                pc = np.zeros(rows.size, int)
-            pad = m + int(max(np.abs(pr).max(initial=0), np.abs(pc).max(initial=0)))
-            a, av = _read(ref, reference_band, r0, c0, h, w, 0)
-            b, bv = _read(tar, target_band, r0, c0, h, w, pad)
-            any_data |= bool(av.any())
-            sub = work.sub(k / len(tiles), (k + 1) / len(tiles))
-            res = track_block(method, a, av, b, bv, top_r, top_c, pr, pc, window, values, pad, sub)
-            del a, av, b, bv
-            bands = displacement_bands(res["dcol"].reshape(ti, tj), res["drow"].reshape(ti, tj), gt,
-                                       ref.is_georeferenced, None, pixel_offsets=True)
-            for q in qnames:
-                bands[q] = res[q.lower()].reshape(ti, tj).astype(np.float32)
+    with RasterWriter(out_path, nx, ny, names, output_geotransform(gt, window, step), ref.crs_wkt,
+                      units=band_units(names, units), metadata=meta, georeferenced=ref.is_georeferenced) as writer:
+        for i0, j0, bands, rows, cols, data in tracked_tiles(ref, tar, reference_band, target_band, method, window,
+                                                             step, values, prior, (0, ny), (0, nx), work, tile):
+            any_data |= data
             n_valid += int(np.isfinite(bands["DX"]).sum())
             for n in names:
                 writer.write_named(n, bands[n], j0, i0)
@@ -181,7 +225,6 @@ def track_windows_file(
                 keep["y"].append(y)
                 for n in names:
                     keep[n].append(bands[n].ravel())
-            work.report((k + 1) / len(tiles), f"Tile {k + 1}/{len(tiles)}")
         if not any_data:
             raise InputError(f"The reference '{os.path.basename(reference)}' has no valid pixel under any window "
                              "(all nodata). Check the band and its nodata value.")

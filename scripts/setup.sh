@@ -7,7 +7,11 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES="qgis python3-qgis qgis-providers python3-gdal gdal-bin python3-numpy python3-scipy \
 python3-opencv python3-skimage python3-yaml python3-lxml python3-matplotlib python3-venv python3-pip \
 pyqt5-dev-tools qttools5-dev-tools zip \
-python3-h5py"  # h5py: test fixtures only (COSMO-SkyMed and PRISMA HDF5 files); the plugin reads them with GDAL
+python3-h5py \
+python3-dask python3-distributed python3-setuptools python3-wheel"
+# h5py: test fixtures only (COSMO-SkyMed and PRISMA HDF5 files); the plugin reads them with GDAL.
+# dask/distributed: worker processes and clusters for the job runner (optional for the plugin).
+# setuptools/wheel: the offline 'pip install --no-build-isolation .' test.
 
 missing=""
 for p in $APT_PACKAGES; do
