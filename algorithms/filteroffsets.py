@@ -3,6 +3,7 @@ from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterRasterLay
 
 from ..core.postprocess.steps import BY_KIND, FILTER_SPECS, RECOMMENDED, filter_file
 from .base import parameter_from_spec, values_from_specs
+from .param_values import layer_path
 from .postprocess import PostprocessAlgorithm
 
 
@@ -61,7 +62,7 @@ class FilterOffsetsAlgorithm(PostprocessAlgorithm):
         outs = self.output_paths(parameters, context)
         table = self.table_path(parameters, context)
         dem = self.parameterAsRasterLayer(parameters, self.DEM, context)
-        dem_path = dem.source().split("|")[0] if dem is not None else None
+        dem_path = layer_path(dem) if dem is not None else None
         info = filter_file(source, outs[0][1], table or None, monitor=monitor, dem=dem_path, **values)
         results = {"REMOVED": sum(v for k, v in info["counts"].items() if k != "interpolated"),
                    "KEPT_FRACTION": info["kept"] / max(info["input_vectors"], 1)}

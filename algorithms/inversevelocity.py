@@ -14,6 +14,7 @@ from qgis.core import (
 from ..core.forecast.inverse_velocity import WARNING
 from ..core.forecast.run import inverse_velocity_file
 from .base import SenseTrackAlgorithm
+from .param_values import layer_path
 
 
 class InverseVelocityAlgorithm(SenseTrackAlgorithm):
@@ -91,9 +92,9 @@ class InverseVelocityAlgorithm(SenseTrackAlgorithm):
             point = (pt.x(), pt.y())
         table = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         plot = self.parameterAsFileOutput(parameters, self.PLOT, context) if parameters.get(self.PLOT) else None
-        info = inverse_velocity_file(layer.source().split("|")[0], table, plot or None, point=point,
-                                     polygon=area.source().split("|")[0] if area is not None else None,
-                                     other=other.source().split("|")[0] if other is not None else None,
+        info = inverse_velocity_file(layer_path(layer), table, plot or None, point=point,
+                                     polygon=layer_path(area) if area is not None else None,
+                                     other=layer_path(other) if other is not None else None,
                                      min_points=self.parameterAsInt(parameters, self.MIN_POINTS, context),
                                      monitor=monitor)
         s = info["summary"]

@@ -11,6 +11,7 @@ from qgis.core import (
 from ..core.series_product import is_timeseries
 from ..core.terrain.apply import TERRAIN_SPECS, slope_projection_file
 from .base import parameter_from_spec, values_from_specs
+from .param_values import layer_path
 from .postprocess import PostprocessAlgorithm
 
 
@@ -73,8 +74,8 @@ class SlopeProjectionAlgorithm(PostprocessAlgorithm):
         outs = self.output_paths(parameters, context)
         if is_timeseries(source) and outs[0][0] != self.OUTPUT:
             raise QgsProcessingException(self.tr("A time series is written as rasters: set OUTPUT (a .tif)."))
-        info = slope_projection_file(source, outs[0][1], dem.source().split("|")[0],
-                                     other.source().split("|")[0] if other is not None else None,
+        info = slope_projection_file(source, outs[0][1], layer_path(dem),
+                                     layer_path(other) if other is not None else None,
                                      monitor=monitor, **values)
         counts = info["counts"]
         results = {"MEDIAN_DZ": info.get("median_dz"), "FLAGGED_FLAT": counts["flat"],

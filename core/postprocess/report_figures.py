@@ -62,7 +62,7 @@ def outline_rings(path: str, crs_wkt: str) -> List[Ring]:
     """Exterior rings of the polygons in ``path`` (first layer) in the product CRS; [] if not polygons."""
     if not path:
         return []
-    ds = ogr.Open(path.split("|")[0])
+    ds = ogr.Open(path)  # a file path (the algorithm decodes layer sources)
     if ds is None or ds.GetLayerCount() == 0:
         return []
     layer = ds.GetLayer(0)
