@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -21,6 +20,7 @@ from qgis.core import (
 from ..core.errors import ParameterError
 from ..core.optical import RESAMPLINGS, Aoi, read_landsat, read_sentinel2
 from .base import SenseTrackAlgorithm, set_advanced
+from .param_values import EnumParameter
 
 _WKT = QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL
 
@@ -88,9 +88,8 @@ class OpticalReadAlgorithm(SenseTrackAlgorithm):
         p.setHelp(self.tr("Output pixel size; 0 keeps the native one (10 m Sentinel-2, 15 m Landsat band 8). "
                           "Required for a geographic target CRS."))
         self.addParameter(set_advanced(p))
-        p = QgsProcessingParameterEnum("RESAMPLING", self.tr("Resampling"), options=list(RESAMPLINGS),
-                                       defaultValue="bilinear")
-        p.setUsesStaticStrings(True)
+        p = EnumParameter("RESAMPLING", self.tr("Resampling"), options=list(RESAMPLINGS),
+                          defaultValue="bilinear")
         p.setHelp(self.tr("Used for bands whose pixel size or CRS differs from the output's (masks always take "
                           "any overlapping flagged pixel)."))
         self.addParameter(set_advanced(p))

@@ -162,9 +162,8 @@ class CosmoAmplitudeAlgorithm(ProductAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_input()
-        p = QgsProcessingParameterEnum("CALIBRATION", self.tr("Calibration"), options=list(self.CALIBRATIONS),
-                                       defaultValue="none")
-        p.setUsesStaticStrings(True)
+        p = EnumParameter("CALIBRATION", self.tr("Calibration"), options=list(self.CALIBRATIONS),
+                          defaultValue="none")
         p.setHelp(self.tr("none: amplitude / detected values as stored. sigma0 or sigma0_db: calibrated "
                           "backscatter (SCS and DGM products only; the product's calibration attributes are "
                           "needed)."))
