@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 
-from .errors import ParameterError
+from .errors import ParameterError, quote
 
 
 @dataclass(frozen=True)
@@ -62,27 +62,27 @@ class ParamSpec:
                 return bool(value)
             if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no", "1", "0"):
                 return value.strip().lower() in ("true", "yes", "1")
-            raise ParameterError(f"Parameter '{name}' must be true or false, not {value!r}.")
+            raise ParameterError(f"Parameter '{name}' must be true or false, not {quote(value)}.")
         if self.kind == "enum":
             if str(value) not in self.choices:
                 raise ParameterError(
-                    f"Parameter '{name}' must be one of {', '.join(self.choices)}; got {value!r}."
+                    f"Parameter '{name}' must be one of {', '.join(self.choices)}; got {quote(value)}."
                 )
             return str(value)
         if isinstance(value, bool):
-            raise ParameterError(f"Parameter '{name}' must be a number, not {value!r}.")
+            raise ParameterError(f"Parameter '{name}' must be a number, not {quote(value)}.")
         try:
             num = float(value)
         except (TypeError, ValueError):
-            raise ParameterError(f"Parameter '{name}' must be a number, not {value!r}.") from None
+            raise ParameterError(f"Parameter '{name}' must be a number, not {quote(value)}.") from None
         if self.kind == "int":
             if num != int(num):
-                raise ParameterError(f"Parameter '{name}' must be a whole number, not {value!r}.")
+                raise ParameterError(f"Parameter '{name}' must be a whole number, not {quote(value)}.")
             num = int(num)
         if self.minimum is not None and num < self.minimum:
-            raise ParameterError(f"Parameter '{name}' = {value} is below its minimum {self.minimum:g}.")
+            raise ParameterError(f"Parameter '{name}' = {quote(value)} is below its minimum {self.minimum:g}.")
         if self.maximum is not None and num > self.maximum:
-            raise ParameterError(f"Parameter '{name}' = {value} is above its maximum {self.maximum:g}.")
+            raise ParameterError(f"Parameter '{name}' = {quote(value)} is above its maximum {self.maximum:g}.")
         return num
 
 
@@ -97,7 +97,7 @@ def validate(specs: Sequence[ParamSpec], values: Optional[Mapping[str, Any]] = N
     unknown = sorted(k for k in values if k not in by_name)
     if unknown:
         raise ParameterError(
-            f"Unknown parameter(s): {', '.join(unknown)}. Valid parameters are: {', '.join(by_name)}."
+            f"Unknown parameter(s): {quote(', '.join(map(str, unknown)), 200)}. Valid parameters are: {', '.join(by_name)}."
         )
     out = {}
     for spec in specs:
@@ -106,28 +106,70 @@ def validate(specs: Sequence[ParamSpec], values: Optional[Mapping[str, Any]] = N
     return out
 
 
+PRESET_MAX_BYTES = 1 << 20
+"""A preset is a few hundred bytes; anything above 1 MiB is refused before parsing."""
+YAML_MAX_ALIASES = 100
+"""Aliases (``*name``) allowed in a YAML preset: enough for sharing a few blocks, not for an alias bomb."""
+
+
 def load_preset(path: str) -> Dict[str, Any]:
     """Read a preset (JSON, or YAML for .yml/.yaml) as a plain dict.
 
     A preset may be flat (``{"winsize": 15}``) or name the method
-    (``{"method": "farneback", "parameters": {...}}``).
+    (``{"method": "farneback", "parameters": {...}}``). Files over
+    :data:`PRESET_MAX_BYTES`, not in UTF-8, or YAML using more than
+    :data:`YAML_MAX_ALIASES` aliases are refused with a ParameterError.
     """
     if not os.path.isfile(path):
-        raise ParameterError(f"Preset file '{path}' does not exist.")
-    with open(path, "r", encoding="utf-8") as fh:
-        text = fh.read()
+        raise ParameterError(f"Preset file {quote(path, 200)} does not exist.")
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(PRESET_MAX_BYTES + 1)
+    except OSError as exc:
+        raise ParameterError(f"Preset file {quote(path, 200)} cannot be read ({exc.strerror}).") from None
+    if len(raw) > PRESET_MAX_BYTES:
+        raise ParameterError(f"Preset file {quote(path, 200)} is larger than {PRESET_MAX_BYTES // 1024} KiB: "
+                             "a preset is a short JSON or YAML file of parameter names and values.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParameterError(f"Preset file {quote(path, 200)} is not UTF-8 text (byte {exc.start}): save it "
+                             "as UTF-8 JSON or YAML.") from None
     try:
         if path.lower().endswith((".yml", ".yaml")):
-            import yaml
-
-            data = yaml.safe_load(text)
+            data = _safe_yaml(text)
         else:
             data = json.loads(text)
+    except ParameterError:
+        raise
     except Exception as exc:
-        raise ParameterError(f"Preset file '{path}' is not valid: {exc}") from None
+        raise ParameterError(f"Preset file {quote(path, 200)} is not valid: {quote(str(exc), 300)}") from None
     if not isinstance(data, dict):
-        raise ParameterError(f"Preset file '{path}' must contain a mapping of parameter names to values.")
+        raise ParameterError(f"Preset file {quote(path, 200)} must contain a mapping of parameter names to values.")
     return data
+
+
+def _safe_yaml(text: str) -> Any:
+    """``yaml.safe_load`` that refuses more than :data:`YAML_MAX_ALIASES` aliases (no alias-bomb expansion)."""
+    import yaml
+
+    class BoundedLoader(yaml.SafeLoader):
+        aliases = 0
+
+        def compose_node(self, parent, index):  # noqa: D102 - counts alias events as they are composed
+            if self.check_event(yaml.AliasEvent):
+                BoundedLoader.aliases += 1
+                if BoundedLoader.aliases > YAML_MAX_ALIASES:
+                    raise ParameterError(f"The YAML preset uses more than {YAML_MAX_ALIASES} aliases (*name): "
+                                         "refused, as it may expand to an enormous document. Write the values "
+                                         "out.")
+            return super().compose_node(parent, index)
+
+    loader = BoundedLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def save_preset(path: str, method: str, values: Mapping[str, Any]) -> None:

@@ -24,6 +24,10 @@ NS = {"safe": "http://www.esa.int/safe/sentinel-1.0",
       "gml": "http://www.opengis.net/gml"}
 
 # s1b-iw1-slc-vv-<start>-<stop>-<orbit>-<datatake>-004.xml
+# The largest real member read here (an IW SLC annotation or noise file) is ~10 MB; a crafted zip
+# member can expand to gigabytes, so reading stops at this many bytes.
+MEMBER_MAX_BYTES = 64 << 20
+
 _ANN_NAME = re.compile(r"^(s1[a-d])-(?P<swath>[a-z0-9]+)-(?P<type>slc|grd)-(?P<pol>hh|hv|vv|vh)-(?P<rest>.+)\.xml$",
                        re.IGNORECASE)
 
@@ -50,8 +54,12 @@ class _Folder:
                             for d, _, fs in os.walk(root) for f in fs)
 
     def read(self, rel: str) -> bytes:
-        with open(os.path.join(self.root, rel), "rb") as fh:
-            return fh.read()
+        try:
+            with open(os.path.join(self.root, rel), "rb") as fh:
+                data = fh.read(MEMBER_MAX_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"Cannot read '{rel}' of '{os.path.basename(self.root)}' ({exc.strerror}).") from None
+        return _bounded(data, rel, os.path.basename(self.root))
 
     def gdal_path(self, rel: str) -> str:
         return os.path.join(self.root, rel)
@@ -78,8 +86,13 @@ class _Zip:
 
     def read(self, rel: str) -> bytes:
         try:
-            return self.zf.read(self.prefix + rel)
-        except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
+            info = self.zf.getinfo(self.prefix + rel)
+            if info.file_size > MEMBER_MAX_BYTES:  # declared size: refuse before inflating anything
+                _bounded(b"", rel, os.path.basename(self.path), info.file_size)
+            with self.zf.open(info) as fh:  # the declared size may lie: stop reading at the cap anyway
+                data = fh.read(MEMBER_MAX_BYTES + 1)
+            return _bounded(data, rel, os.path.basename(self.path))
+        except (zipfile.BadZipFile, OSError, EOFError, KeyError, RuntimeError, NotImplementedError) as exc:
             raise InputError(f"Cannot read '{rel}' from '{os.path.basename(self.path)}' ({exc}). The zip is "
                              "probably truncated or corrupt: download the product again.") from None
 
@@ -88,6 +101,16 @@ class _Zip:
 
     def close(self) -> None:
         self.zf.close()
+
+
+def _bounded(data: bytes, rel: str, product: str, size: Optional[int] = None) -> bytes:
+    """``data`` unless it (or the declared ``size``) exceeds :data:`MEMBER_MAX_BYTES`; then InputError."""
+    size = len(data) if size is None else size
+    if size > MEMBER_MAX_BYTES:
+        raise InputError(f"'{rel}' in '{product}' is larger than {MEMBER_MAX_BYTES >> 20} MB, far more than any "
+                         "Sentinel-1 metadata file: the product is corrupt or crafted. Download it again from "
+                         "the official source.")
+    return data
 
 
 def _source(path: str):
