@@ -108,3 +108,7 @@ def os_error_message(exc: BaseException) -> str | None:
     detail = "" if path else f" ({quote(str(exc), 200)})"
     return f"Cannot complete the run{where}: {_OS_ERRORS[code]}{detail}. {_OS_ADVICE[code]} " \
            "No partial output was kept."
+
+
+class OutputError(SenseTrackError):
+    """An output could not be written completely (disk full, write error); nothing was left under its name."""

@@ -16,6 +16,7 @@ from typing import Any, Dict, Optional
 import numpy as np
 
 from ..errors import InputError, ParameterError
+from ..output import atomic_path, check_output_path
 from ..params import ParamSpec, validate
 from ..progress import Monitor, ensure_monitor
 from .outliers import filter_offsets, summary_rows
@@ -70,16 +71,17 @@ FILTER_DEFAULTS: Dict[str, Any] = {s.name: s.default for s in FILTER_SPECS}
 def _write_table(path: Optional[str], header, rows) -> Optional[str]:
     if not path:
         return None
-    os.makedirs(os.path.dirname(os.path.abspath(path)) or ".", exist_ok=True)
-    if path.lower().endswith(".json"):
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump([dict(zip(header, r)) for r in rows], f, indent=2)
-    else:
-        with open(path, "w", newline="", encoding="utf-8") as f:
-            w = csv.writer(f)
-            w.writerow(header)
-            w.writerows(rows)
-    return os.path.abspath(path)
+    path = check_output_path(path, [])
+    with atomic_path(path) as tmp:  # like every output: complete or not at all, an earlier table survives
+        if path.lower().endswith(".json"):
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump([dict(zip(header, r)) for r in rows], f, indent=2)
+        else:
+            with open(tmp, "w", newline="", encoding="utf-8") as f:
+                w = csv.writer(f)
+                w.writerow(header)
+                w.writerows(rows)
+    return path
 
 
 def filter_product(product: Product, log=None, **params) -> Dict[str, Any]:
