@@ -9,7 +9,6 @@ parameter is declared exactly once.
 """
 from __future__ import annotations
 
-import traceback
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from qgis.core import (
@@ -28,8 +27,8 @@ from ..core.errors import Cancelled, ParameterError, SenseTrackError
 from ..core.output import cleanup_temps, committed_count, committed_since
 from ..core.params import ParamSpec
 from ..core.progress import Monitor
-from .safety import (InterruptGuard, cancel_message, check_destinations, input_paths,
-                     unexpected_error_message)
+from .safety import (InterruptGuard, cancel_message, check_destinations, completed_outputs, input_paths,
+                     log_traceback, unexpected_error_message)
 from .styling import style_outputs
 
 GROUPS = {
@@ -215,14 +214,14 @@ class SenseTrackAlgorithm(QgsProcessingAlgorithm):
         """The single message for a failed run (the traceback of an unexpected error goes to the log)."""
         if isinstance(exc, Cancelled) or guard.received:  # a signal may surface wrapped in another error
             cleanup_temps()
-            return cancel_message(guard.received, committed_since(mark))
+            return cancel_message(guard.received, completed_outputs(self, parameters, context, committed_since(mark)))
         if isinstance(exc, QgsProcessingException):
             return str(exc)
         if isinstance(exc, SenseTrackError):
             return str(exc)
         if isinstance(exc, MemoryError):
             return self.tr("Not enough memory. Try a smaller area or fewer bands.")
-        feedback.pushDebugInfo("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+        log_traceback(exc, feedback)
         return self.unexpected_error(parameters, context, exc)
 
     def unexpected_error(self, parameters, context, exc: BaseException) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import traceback
 from typing import Callable, Iterable, List, Optional, Tuple
 
 from qgis.core import QgsMapLayer, QgsProcessingFeatureSourceDefinition, QgsProviderRegistry
@@ -179,6 +180,15 @@ class InterruptGuard:
         self._saved.clear()
 
 
+def completed_outputs(alg, parameters, context, committed: Iterable[str]) -> List[str]:
+    """The run's destinations among the files completed during the run (not its intermediate files)."""
+    try:
+        destinations = [p for _, p, _ in destination_paths(alg, parameters, context)]
+    except Exception:  # noqa: BLE001 - only for the message
+        destinations = []
+    return [c for c in committed if os.path.exists(c) and any(same_path(c, d) for d in destinations)]
+
+
 def cancel_message(received: Optional[str], written: Iterable[str]) -> str:
     """What a cancelled or interrupted run tells the user: true about which outputs exist."""
     what = f"interrupted ({received})" if received else "cancelled"
@@ -190,6 +200,31 @@ def cancel_message(received: Optional[str], written: Iterable[str]) -> str:
     return f"The run was {what}; no output was written and temporary files were removed."
 
 
+DEBUG_VARIABLE = "SENSETRACK_DEBUG"
+
+
+def _console() -> bool:
+    """True in qgis_process, whose console is both the message and the log."""
+    from qgis.core import QgsApplication
+
+    return QgsApplication.platform() == "qgis_process" and not os.environ.get(DEBUG_VARIABLE)
+
+
+def log_traceback(exc: BaseException, feedback) -> None:
+    """The traceback of an unexpected error, for whoever investigates: never in the user's message.
+
+    It goes to the QGIS message log (tab "SenseTrack") and the algorithm's log
+    (``pushDebugInfo``); in qgis_process, whose log is the console, only when
+    SENSETRACK_DEBUG is set.
+    """
+    from qgis.core import Qgis, QgsMessageLog
+
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    QgsMessageLog.logMessage(text, "SenseTrack", Qgis.Warning)
+    if not _console():
+        feedback.pushDebugInfo(text)
+
+
 def unexpected_error_message(alg, inputs: List[Named], exc: BaseException) -> str:
     """One clear message for an exception SenseTrack did not expect (the traceback goes to the log)."""
     specific = os_error_message(exc)
@@ -198,5 +233,5 @@ def unexpected_error_message(alg, inputs: List[Named], exc: BaseException) -> st
     names = ", ".join(f"{n}={quote(os.path.basename(p) or p, 60)}" for n, p in inputs[:6]) or "no file input"
     return (f"{alg.displayName()} (sensetrack:{alg.name()}) failed on {names}: {type(exc).__name__}: "
             f"{quote(str(exc), 300) if str(exc) else 'no detail'}. The input may be corrupt or of an "
-            "unexpected kind; check it opens in QGIS. If it does, please report this with the log (which "
-            "has the details).")
+            "unexpected kind; check it opens in QGIS. If it does, please report this with the details: "
+            + (f"run again with {DEBUG_VARIABLE}=1 to print them." if _console() else "they are in the log."))
