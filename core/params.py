@@ -150,26 +150,62 @@ def load_preset(path: str) -> Dict[str, Any]:
 
 
 def _safe_yaml(text: str) -> Any:
-    """``yaml.safe_load`` that refuses more than :data:`YAML_MAX_ALIASES` aliases (no alias-bomb expansion)."""
+    """``yaml.safe_load`` that refuses alias bombs before building anything.
+
+    Aliases share one node, so a 300-byte document can stand for billions of
+    values once constructed or printed. The composed node graph is measured
+    first (with memoisation, so measuring is cheap): more than
+    :data:`YAML_MAX_ALIASES` aliases or more than :data:`YAML_MAX_NODES`
+    values after expansion is refused.
+    """
     import yaml
 
     class BoundedLoader(yaml.SafeLoader):
-        aliases = 0
-
         def compose_node(self, parent, index):  # noqa: D102 - counts alias events as they are composed
             if self.check_event(yaml.AliasEvent):
-                BoundedLoader.aliases += 1
-                if BoundedLoader.aliases > YAML_MAX_ALIASES:
-                    raise ParameterError(f"The YAML preset uses more than {YAML_MAX_ALIASES} aliases (*name): "
-                                         "refused, as it may expand to an enormous document. Write the values "
-                                         "out.")
+                self.aliases = getattr(self, "aliases", 0) + 1
+                if self.aliases > YAML_MAX_ALIASES:
+                    raise _alias_error(f"more than {YAML_MAX_ALIASES} aliases (*name)")
             return super().compose_node(parent, index)
 
     loader = BoundedLoader(text)
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, {}) > YAML_MAX_NODES:
+            raise _alias_error(f"aliases that expand to more than {YAML_MAX_NODES} values")
+        return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+YAML_MAX_NODES = 10_000
+
+
+def _alias_error(what: str) -> ParameterError:
+    return ParameterError(f"The YAML preset uses {what}: refused, as it may expand to an enormous document. "
+                          "Write the values out.")
+
+
+def _expanded_size(node, memo: Dict[int, int]) -> int:
+    """Values the node stands for once aliases are expanded (memoised on shared nodes)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # a recursive alias counts once instead of looping
+    value = node.value
+    if isinstance(value, list):
+        total = 1
+        for item in value:
+            parts = item if isinstance(item, tuple) else (item,)
+            total += sum(_expanded_size(p, memo) for p in parts)
+            if total > YAML_MAX_NODES:
+                break
+    else:
+        total = 1
+    memo[key] = total
+    return total
 
 
 def save_preset(path: str, method: str, values: Mapping[str, Any]) -> None:
