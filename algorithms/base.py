@@ -27,8 +27,8 @@ from ..core.errors import Cancelled, ParameterError, SenseTrackError
 from ..core.output import cleanup_temps, committed_count, committed_since
 from ..core.params import ParamSpec
 from ..core.progress import Monitor
-from .safety import (InterruptGuard, cancel_message, check_destinations, completed_outputs, input_paths,
-                     log_traceback, unexpected_error_message)
+from .safety import (InterruptGuard, cancel_message, check_destinations, check_numbers, completed_outputs,
+                     input_paths, log_traceback, unexpected_error_message)
 from .styling import style_outputs
 
 GROUPS = {
@@ -199,6 +199,7 @@ class SenseTrackAlgorithm(QgsProcessingAlgorithm):
         guard = InterruptGuard(feedback.cancel)
         with guard:  # also over the clean-up: a second signal then only cancels
             try:
+                check_numbers(self, parameters)
                 check_destinations(self, parameters, context)
                 results = self.run_core(parameters, context, monitor)
                 style_outputs(self, results, context, feedback)

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, List, Optional, Tuple
 
 from qgis.core import QgsMapLayer, QgsProcessingFeatureSourceDefinition, QgsProviderRegistry
 
-from ..core.errors import InputError, Interrupted, os_error_message, quote
+from ..core.errors import InputError, Interrupted, ParameterError, os_error_message, quote
 from ..core.output import same_path
 
 DESTINATION_TYPES = ("rasterDestination", "vectorDestination", "fileDestination", "folderDestination", "sink")
@@ -137,6 +137,34 @@ def check_destinations(alg, parameters, context) -> None:
             if same_path(dpath, opath):
                 raise InputError(f"The outputs {dname} and {oname} are the same file {quote(dpath, 200)}: one "
                                  "would overwrite the other. Give them different names.")
+
+
+INT_LIMIT = 2**31 - 1
+
+
+def check_numbers(alg, parameters) -> None:
+    """Refuse NaN, infinite and (for whole-number parameters) out-of-range values in every number parameter.
+
+    QGIS's own range check lets NaN through (every comparison with NaN is
+    false) and turns an integer beyond 32 bits into -2147483648; the values
+    would then reach the libraries as nonsense (a warp that never ends, a
+    silently all-NaN result).
+    """
+    from qgis.core import QgsProcessingParameterNumber
+
+    for d in alg.parameterDefinitions():
+        if d.type() != "number" or parameters.get(d.name()) in (None, ""):
+            continue
+        raw = parameters.get(d.name())
+        try:
+            value = float(raw)
+        except (TypeError, ValueError):
+            continue  # an expression or a model input: QGIS evaluates and checks it
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ParameterError(f"{d.name()} must be a finite number, not {quote(raw)}.")
+        if d.dataType() == QgsProcessingParameterNumber.Integer and abs(value) > INT_LIMIT:
+            raise ParameterError(f"{d.name()} = {quote(raw)} is out of range for a whole number "
+                                 f"(at most {INT_LIMIT}).")
 
 
 class InterruptGuard:
