@@ -393,8 +393,9 @@ def write_polygons(path: str, records: Sequence[Mapping[str, object]], crs_wkt: 
                     if k in field_types:  # OFTInteger is 0: test membership, not truth
                         kind = field_types[k]
                     else:
-                        kind = ogr.OFTReal if isinstance(sample, float) else ogr.OFTInteger64 if isinstance(sample, int) \
-                            and not isinstance(sample, bool) else ogr.OFTString
+                        is_int = isinstance(sample, int) and not isinstance(sample, bool)
+                        kind = ogr.OFTReal if isinstance(sample, float) else ogr.OFTInteger64 if is_int \
+                            else ogr.OFTString
                     lyr.CreateField(ogr.FieldDefn(k, kind))
                 for rec in records:
                     feat = ogr.Feature(lyr.GetLayerDefn())

@@ -97,7 +97,8 @@ def validate(specs: Sequence[ParamSpec], values: Optional[Mapping[str, Any]] = N
     unknown = sorted(k for k in values if k not in by_name)
     if unknown:
         raise ParameterError(
-            f"Unknown parameter(s): {quote(', '.join(map(str, unknown)), 200)}. Valid parameters are: {', '.join(by_name)}."
+            f"Unknown parameter(s): {quote(', '.join(map(str, unknown)), 200)}. "
+            f"Valid parameters are: {', '.join(by_name)}."
         )
     out = {}
     for spec in specs:
