@@ -17,6 +17,8 @@ from helpers import ROOT
 from robustness import FILE_CASES, SNAP_ALGORITHMS, build_runs, check_run, digest, make_inputs
 
 FULL = bool(os.environ.get("SENSETRACK_FUZZ"))
+# a file to list the runs that ended in the generic "unexpected error" message: each deserves a specific one
+REPORT = os.environ.get("SENSETRACK_FUZZ_REPORT")
 FAKE_GPT = os.path.join(ROOT, "tests", "fixtures", "fake_gpt.py")
 
 
@@ -69,6 +71,9 @@ def test_bad_inputs_never_lose_data_nor_show_a_traceback(provider, inputs, gpt, 
             outputs = processing.run(f"sensetrack:{name}", run.params, feedback=QgsProcessingFeedback())
         except QgsProcessingException as exc:
             ok, message = False, str(exc)
+        if REPORT and "failed on" in message:
+            with open(REPORT, "a", encoding="utf-8") as fh:
+                fh.write(f"{run.id}\t{message[:400]}\n")
         try:
             check_run(run, ok, message, outputs, str(temp_dir), before)
         except AssertionError as exc:
