@@ -214,8 +214,10 @@ class SenseTrackAlgorithm(QgsProcessingAlgorithm):
                         feedback) -> str:
         """The single message for a failed run (the traceback of an unexpected error goes to the log)."""
         if isinstance(exc, Cancelled) or guard.received:  # a signal may surface wrapped in another error
-            cleanup_temps()
-            return cancel_message(guard.received, completed_outputs(self, parameters, context, committed_since(mark)))
+            if guard.received:  # the process is going away: also what another writer left (not on a plain
+                cleanup_temps()  # Cancel, where other runs of this QGIS may be writing in other threads)
+            done = completed_outputs(self, parameters, context, committed_since(mark))
+            return cancel_message(guard.received, done)
         if isinstance(exc, QgsProcessingException):
             return str(exc)
         if isinstance(exc, SenseTrackError):
