@@ -132,7 +132,7 @@ def committed_since(mark: int) -> List[str]:
 
 
 @contextlib.contextmanager
-def atomic_path(final: str, what: Optional[str] = None) -> Iterator[str]:
+def atomic_path(final: str, what: Optional[str] = None, shape: Optional[tuple] = None) -> Iterator[str]:
     """Yield a temporary path next to ``final``; rename it onto ``final`` once complete and verified.
 
     After the block, the temporary file is checked (:func:`~.output_checks.verify_file`:
@@ -141,13 +141,14 @@ def atomic_path(final: str, what: Optional[str] = None) -> Iterator[str]:
     and only then renamed. On any exception (including cancellation and
     SIGTERM/SIGINT, see :func:`cleanup_temps`) or a failed check, the
     temporary file and its side-cars are removed and ``final`` is left
-    untouched: an earlier file of that name survives.
+    untouched: an earlier file of that name survives. ``shape`` (width,
+    height, bands) is the raster the writer meant to produce.
     """
     tmp = _temp_name(final)
     register_temp(tmp)
     try:
         yield tmp
-        verify_file(tmp, what or final)
+        verify_file(tmp, what or final, shape)
         fsync_file(tmp)
         if os.path.exists(tmp + ".aux.xml"):
             os.replace(tmp + ".aux.xml", final + ".aux.xml")
@@ -226,7 +227,7 @@ class RasterWriter:
         self._tmp = None
 
     def __enter__(self) -> "RasterWriter":
-        self._ctx = atomic_path(self.path)
+        self._ctx = atomic_path(self.path, shape=(self.width, self.height, len(self.band_names)))
         self._tmp = self._ctx.__enter__()
         target = self._tmp + ".gtiff.tif" if self.cog else self._tmp
         with gdal_errors():

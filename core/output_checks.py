@@ -85,12 +85,12 @@ def write_failure(what: str, detail: str) -> OutputError:
                        "under that name and any earlier file of that name was kept.")
 
 
-def verify_file(path: str, what: str) -> None:
+def verify_file(path: str, what: str, shape: Optional[tuple] = None) -> None:
     """Raise OutputError unless ``path`` is a complete file (checked by content type).
 
     GeoTIFF: opens, and every block of every band and overview has its data
-    inside the file. GeoPackage: opens with OGR and passes ``PRAGMA
-    quick_check``. JSON: parses. Anything else: exists and is not empty.
+    inside the file, and (``shape``) the expected (width, height, bands).
+    GeoPackage: opens with OGR and passes ``PRAGMA quick_check``. JSON: parses. Anything else: exists and is not empty.
     """
     if not os.path.isfile(path):
         raise OutputError(f"No output was produced for {quote(what, 200)}.")
@@ -100,7 +100,7 @@ def verify_file(path: str, what: str) -> None:
     with open(path, "rb") as fh:
         head = fh.read(16)
     if head[:4] in _TIFF_MAGIC:
-        _verify_tiff(path, size, what)
+        _verify_tiff(path, size, what, shape)
     elif head == _SQLITE_MAGIC:
         _verify_gpkg(path, what)
     elif path.lower().endswith(".json") and size <= _JSON_MAX_CHECK:
@@ -139,11 +139,15 @@ def _incomplete(what: str, detail: str) -> OutputError:
                        "Free some space or choose another folder; any earlier file of that name was kept.")
 
 
-def _verify_tiff(path: str, size: int, what: str) -> None:
+def _verify_tiff(path: str, size: int, what: str, shape: Optional[tuple] = None) -> None:
     was_on = gdal.GetUseExceptions()
     gdal.UseExceptions()
     try:
         ds = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY, allowed_drivers=["GTiff"])
+        found = (ds.RasterXSize, ds.RasterYSize, ds.RasterCount)
+        if shape is not None and found != tuple(shape):
+            raise _incomplete(what, f"{found[0]}x{found[1]} pixels, {found[2]} bands instead of "
+                                    f"{shape[0]}x{shape[1]}, {shape[2]}")
         for i in range(1, ds.RasterCount + 1):
             band = ds.GetRasterBand(i)
             for b in [band] + [band.GetOverview(k) for k in range(band.GetOverviewCount())]:

@@ -173,3 +173,10 @@ def test_read_only_and_directory_outputs_are_refused_before_any_work(tmp_path):
     with tmpfs(tmp_path / "ro", 64, read_only=True) as ro:
         with pytest.raises(SenseTrackError, match="read-only"):
             check_output_path(os.path.join(ro, "x.tif"), [])
+
+
+def test_verify_file_checks_the_expected_raster_shape(tmp_path):
+    path = write_raster(str(tmp_path / "s.tif"), _bands(50), GT)
+    verify_file(path, "s.tif", (50, 50, 2))
+    with pytest.raises(OutputError, match="instead of"):
+        verify_file(path, "s.tif", (50, 50, 3))
