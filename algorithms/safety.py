@@ -25,8 +25,8 @@ from qgis.core import QgsMapLayer, QgsProcessingFeatureSourceDefinition, QgsProv
 from ..core.errors import InputError, Interrupted, ParameterError, os_error_message, quote
 from ..core.output import same_path
 
+LAYER_TYPES = ("raster", "vector", "layer", "mesh", "pointcloud", "source")
 DESTINATION_TYPES = ("rasterDestination", "vectorDestination", "fileDestination", "folderDestination", "sink")
-LAYER_TYPES = ("raster", "vector", "source", "layer", "mesh", "pointcloud", "band")
 Named = Tuple[str, str]  # (parameter name, path)
 
 
@@ -73,7 +73,7 @@ def input_paths(alg, parameters, context) -> List[Named]:
         if definition.isDestination() or kind in DESTINATION_TYPES or parameters.get(name) in (None, ""):
             continue
         paths: List[str] = []
-        if kind in ("raster", "vector", "layer", "mesh", "pointcloud", "source"):
+        if kind in LAYER_TYPES:
             value = parameters.get(name)
             raw = _value_paths(value)
             paths = [p for p in raw if p and os.path.exists(p)]

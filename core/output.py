@@ -366,7 +366,7 @@ def write_points(
                 del ds, lyr
                 close_dataset(holder, path)
         except RuntimeError as exc:
-            ds = lyr = None  # close before atomic_path removes the file, so SQLite leaves no journal behind
+            ds = lyr = None  # noqa: F841 - closed before atomic_path removes the file: no journal left
             raise write_failure(path, str(exc)) from None
     return os.path.abspath(path)
 
@@ -411,6 +411,6 @@ def write_polygons(path: str, records: Sequence[Mapping[str, object]], crs_wkt: 
                 del ds, lyr
                 close_dataset(holder, path)
         except RuntimeError as exc:
-            ds = lyr = None  # close before atomic_path removes the file, so SQLite leaves no journal behind
+            ds = lyr = None  # noqa: F841 - closed before atomic_path removes the file: no journal left
             raise write_failure(path, str(exc)) from None
     return os.path.abspath(path)

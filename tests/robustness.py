@@ -12,15 +12,13 @@ import hashlib
 import os
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Dict, List
 
 import numpy as np
 
 FILE_CASES = ("empty", "text", "truncated", "one_pixel", "constant", "all_nan")
 NUMBER_CASES = {"nan": float("nan"), "huge": 1e300, "negative": -1e9}
-# products that need a real SNAP install are run with the stand-in gpt of tests/fixtures
-SNAP_ALGORITHMS = ("snapgraph", "snaps1", "snapcosmo", "snaps2")
 
 
 @dataclass
@@ -33,7 +31,6 @@ class Run:
     inputs: List[str]
     out_dir: str
     expect_failure: bool = False
-    notes: List[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:

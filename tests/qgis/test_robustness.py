@@ -14,7 +14,7 @@ import tempfile
 
 import pytest
 from helpers import ROOT
-from robustness import FILE_CASES, SNAP_ALGORITHMS, build_runs, check_run, digest, make_inputs
+from robustness import FILE_CASES, build_runs, check_run, digest, make_inputs
 
 FULL = bool(os.environ.get("SENSETRACK_FUZZ"))
 # a file to list the runs that ended in the generic "unexpected error" message: each deserves a specific one
