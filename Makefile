@@ -3,11 +3,12 @@ PY := .venv/bin/python
 PYTEST := QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 NO_QGIS := -p no:pytest_qgis
 
-.PHONY: help setup demo screenshots test test-core test-qgis test-cli bench bench-correlation sample-data models package transup transcompile transclean clean
+.PHONY: help setup demo screenshots test test-core test-qgis test-cli fuzz bench bench-correlation sample-data models package transup transcompile transclean clean
 
 help:
 	@echo "make demo   - install what is missing, run the trackers on the sample pair (demo-output/)"
 	@echo "make test   - install what is missing, run core, QGIS and qgis_process tests"
+	@echo "make fuzz   - the full robustness sweep: every algorithm, bad inputs, numbers, destinations (slow)"
 	@echo "make bench  - performance and accuracy benchmark"
 	@echo "make screenshots - styled maps, legend, report and QGIS dialogs as pictures in docs/"
 	@echo "make sample-data - regenerate sample_data/ from its script"
@@ -40,6 +41,10 @@ screenshots: setup
 	  SUDO=""; [ "$$(id -u)" != 0 ] && SUDO=sudo; \
 	  $$SUDO apt-get install -y -q --no-install-recommends chromium xvfb; }
 	$(PY) scripts/screenshots.py
+
+fuzz: setup
+	SENSETRACK_FUZZ=1 $(PYTEST) tests/qgis/test_robustness.py
+	SENSETRACK_FUZZ=1 $(PYTEST) $(NO_QGIS) tests/cli/test_robustness_cli.py
 
 bench: setup
 	@set -e; for f in scripts/bench_*.py; do [ -f "$$f" ] || continue; echo "== $$f"; $(PY) "$$f"; done

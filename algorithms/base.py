@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Dict, Iterable, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -26,9 +26,12 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.deps import install_hint, missing
 from ..core.errors import Cancelled, ParameterError, SenseTrackError
+from ..core.output import cleanup_temps, committed_count, committed_since
 from ..core.params import ParamSpec
 from ..core.progress import Monitor
 from .param_values import EnumParameter, ParameterReading
+from .safety import (InterruptGuard, cancel_message, check_destinations, check_numbers, completed_outputs,
+                     input_paths, log_traceback, unexpected_error_message)
 from .styling import style_outputs
 
 GROUPS = {
@@ -231,23 +234,64 @@ class SenseTrackAlgorithm(ParameterReading, QgsProcessingAlgorithm):
         return True, ""
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Run :meth:`run_core` under the rules every algorithm shares.
+
+        Before any work, no destination may be an input (:func:`.safety.check_destinations`).
+        SIGTERM/SIGINT cancel like the Cancel button; temporary files go on every
+        exit. SenseTrack's errors keep their message; any other exception becomes
+        one message naming the algorithm and its inputs, the traceback going to
+        the log only.
+        """
         ok, message = self.canExecute()
         if not ok:
             raise QgsProcessingException(message)
+        feedback = feedback or QgsProcessingFeedback()
         monitor = FeedbackMonitor(feedback)
+        mark = committed_count()
+        guard = InterruptGuard(feedback.cancel)
+        with guard:  # also over the clean-up: a second signal then only cancels
+            try:
+                check_numbers(self, parameters)
+                check_destinations(self, parameters, context)
+                results = self.run_core(parameters, context, monitor)
+                style_outputs(self, results, context, feedback)
+                return results
+            except Exception as exc:  # noqa: BLE001 - the one place that turns every failure into a message
+                raise QgsProcessingException(
+                    self.failure_message(exc, guard, mark, parameters, context, feedback)) from None
+            finally:
+                self.cleanup()
+
+    def failure_message(self, exc: BaseException, guard: InterruptGuard, mark: int, parameters, context,
+                        feedback) -> str:
+        """The single message for a failed run (the traceback of an unexpected error goes to the log)."""
+        if isinstance(exc, Cancelled) or guard.received:  # a signal may surface wrapped in another error
+            if guard.received:  # the process is going away: also what another writer left (not on a plain
+                cleanup_temps()  # Cancel, where other runs of this QGIS may be writing in other threads)
+            done = completed_outputs(self, parameters, context, committed_since(mark))
+            return cancel_message(guard.received, done)
+        if isinstance(exc, QgsProcessingException):
+            return str(exc)
+        if isinstance(exc, SenseTrackError):
+            return str(exc)
+        if isinstance(exc, MemoryError):
+            return self.tr("Not enough memory. Try a smaller area or fewer bands.")
+        log_traceback(exc, feedback)
+        return self.unexpected_error(parameters, context, exc)
+
+    def unexpected_error(self, parameters, context, exc: BaseException) -> str:
         try:
-            results = self.run_core(parameters, context, monitor)
-            style_outputs(self, results, context, feedback)
-            return results
-        except Cancelled as exc:
-            raise QgsProcessingException(str(exc)) from None
-        except SenseTrackError as exc:
-            raise QgsProcessingException(str(exc)) from None
-        except MemoryError:
-            raise QgsProcessingException(
-                self.tr("Not enough memory. Try a smaller area or fewer bands.")) from None
-        finally:
-            self.cleanup()
+            inputs = input_paths(self, parameters, context)
+        except Exception:  # noqa: BLE001 - naming the inputs must not hide the error
+            inputs = []
+        return unexpected_error_message(self, inputs, exc)
+
+    def extra_inputs(self, parameters, context) -> List[Tuple[str, str]]:
+        """Files read that are not input parameters (e.g. files named in a SNAP graph's values).
+
+        Returns (parameter name, path) pairs; destinations are checked against them too.
+        """
+        return []
 
     def cleanup(self) -> None:
         """Remove what the run kept in temporary folders (called after success, failure or cancel)."""

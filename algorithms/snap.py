@@ -161,12 +161,26 @@ class SnapGraphAlgorithm(SnapAlgorithm):
         g = Graph(graph)
         monitor.log("Nodes: " + ", ".join(f"{n.id} ({n.operator})" for n in g.nodes()))
         monitor.log("Placeholders: " + ", ".join(g.placeholders()))
+        values = self.placeholder_values(parameters, context)
+        return self.run_snap(graph, values, parameters, context, monitor,
+                             out=self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+
+
+    def placeholder_values(self, parameters, context) -> Dict[str, object]:
+        """The PARAMETERS table as {placeholder name: value}."""
         cells = self.parameterAsMatrix(parameters, "PARAMETERS", context) or []
         if len(cells) % 2:
             raise QgsProcessingException(self.tr("The placeholder table must have two columns: name, value."))
-        values = {str(cells[i]).strip().strip("${}"): cells[i + 1] for i in range(0, len(cells), 2)}
-        return self.run_snap(graph, values, parameters, context, monitor,
-                             out=self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        return {str(cells[i]).strip().strip("${}"): cells[i + 1] for i in range(0, len(cells), 2)}
+
+    def extra_inputs(self, parameters, context):
+        """Files named by placeholder values (gpt reads them): OUTPUT must not be one of them."""
+        out = []
+        for name, value in self.placeholder_values(parameters, context).items():
+            text = str(value).strip()
+            if text and (os.path.exists(text) or "/" in text or os.sep in text):
+                out.append((f"PARAMETERS ${{{name}}}", text))
+        return out
 
 
 class SnapSarAlgorithm(SnapAlgorithm):

@@ -17,6 +17,20 @@ from .errors import InputError
 
 Anchor = Callable[[str], bool]  # is this base name the anchor file?
 
+#: Largest metadata member read. The largest real one (a Sentinel-1 IW SLC annotation or noise file,
+#: a Sentinel-2 MTD) is ~10 MB; a crafted zip member can inflate to gigabytes, so reading stops here.
+MEMBER_MAX_BYTES = 64 << 20
+
+
+def bounded(data: bytes, rel: str, product: str, size: int = -1) -> bytes:
+    """``data`` unless it (or the declared ``size``) exceeds :data:`MEMBER_MAX_BYTES`; then InputError."""
+    size = len(data) if size < 0 else size
+    if size > MEMBER_MAX_BYTES:
+        raise InputError(f"'{rel}' in '{product}' is larger than {MEMBER_MAX_BYTES >> 20} MB, far more than any "
+                         "product metadata file: the product is corrupt or crafted. Download it again from the "
+                         "official source.")
+    return data
+
 
 class Folder:
     """A product folder on disk."""
@@ -29,9 +43,10 @@ class Folder:
     def read(self, rel: str) -> bytes:
         try:
             with open(os.path.join(self.root, rel), "rb") as fh:
-                return fh.read()
+                data = fh.read(MEMBER_MAX_BYTES + 1)
         except OSError as exc:
             raise InputError(f"Cannot read '{rel}' in '{self.root}' ({exc}).") from None
+        return bounded(data, rel, os.path.basename(self.root))
 
     def gdal_path(self, rel: str) -> str:
         return os.path.join(self.root, rel)
@@ -77,9 +92,13 @@ class Zip(_Archive):
 
     def read(self, rel: str) -> bytes:
         try:
-            return self.zf.read(self.prefix + rel)
-        except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
+            info = self.zf.getinfo(self.prefix + rel)
+            bounded(b"", rel, os.path.basename(self.path), info.file_size)  # declared size: refuse before inflating
+            with self.zf.open(info) as fh:  # the declared size may lie: stop reading at the cap anyway
+                data = fh.read(MEMBER_MAX_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, KeyError, RuntimeError, NotImplementedError) as exc:
             raise self._corrupt(rel, exc) from None
+        return bounded(data, rel, os.path.basename(self.path))
 
     def gdal_path(self, rel: str) -> str:
         return f"/vsizip/{os.path.abspath(self.path)}/{self.prefix}{rel}"
@@ -110,9 +129,11 @@ class Tar(_Archive):
                 member = self.tf.getmember(self.prefix + rel)
             except KeyError:
                 member = self.tf.getmember("./" + self.prefix + rel)
-            return self.tf.extractfile(member).read()
+            bounded(b"", rel, os.path.basename(self.path), member.size)
+            data = self.tf.extractfile(member).read(MEMBER_MAX_BYTES + 1)
         except (tarfile.TarError, OSError, EOFError, KeyError, AttributeError) as exc:
             raise self._corrupt(rel, exc) from None
+        return bounded(data, rel, os.path.basename(self.path))
 
     def gdal_path(self, rel: str) -> str:
         return f"/vsitar/{os.path.abspath(self.path)}/{self.prefix}{rel}"

@@ -13,9 +13,14 @@ from typing import Any, Dict, Optional, Sequence
 import numpy as np
 from osgeo import gdal
 
-from .errors import InputError
+from .errors import InputError, quote
 from .files import check_readable
 from .gdal_utils import gdal_errors
+
+
+# deflate (gzip), the strongest filter in these products, cannot compress more than ~1032:1; more declared
+# bytes per stored byte than this means chunks that are not there (a truncated or crafted file)
+MAX_EXPANSION = 1100
 
 
 class H5:
@@ -24,6 +29,7 @@ class H5:
     def __init__(self, path: str, what: str = "HDF5 product"):
         self.path = path
         self.name = os.path.basename(path)
+        self._checked: set = set()
         check_readable(path, what)
         try:
             with gdal_errors():
@@ -77,13 +83,35 @@ class H5:
 
     def read(self, dataset: str, start: Optional[Sequence[int]] = None,
              count: Optional[Sequence[int]] = None) -> np.ndarray:
-        """A hyperslab (``start``, ``count`` per dimension) or the whole dataset."""
+        """A hyperslab (``start``, ``count`` per dimension) or the whole dataset.
+
+        The first read of a dataset checks its declared size against the
+        file (:meth:`check_storage`), so a few-KB file declaring a huge image
+        is refused instead of being "read" as gigabytes of fill values.
+        """
+        if dataset not in self._checked:
+            self.check_storage(dataset)
+            self._checked.add(dataset)
         try:
             with gdal_errors():
                 return self.array(dataset).ReadAsArray(array_start_idx=start, count=count)
         except RuntimeError as exc:
             raise InputError(f"Cannot read '{dataset}' of '{self.name}' (the file may be truncated): {exc}") \
                 from None
+
+
+    def check_storage(self, dataset: str) -> None:
+        """Raise InputError when ``dataset`` declares far more bytes than the whole file could hold."""
+        arr = self.array(dataset)
+        dims = [int(d.GetSize()) for d in arr.GetDimensions()]
+        itemsize = max(int(arr.GetDataType().GetSize() or 1), 1)
+        declared = itemsize * int(np.prod(dims, dtype=np.float64))
+        stored = max(os.path.getsize(self.path), 1)
+        if declared > MAX_EXPANSION * stored:
+            shape = " x ".join(str(d) for d in dims)
+            raise InputError(f"'{quote(self.name)[1:-1]}' declares a {shape} dataset {quote(dataset)} "
+                             f"({declared / 2**30:.1f} GiB) but the whole file is {stored / 2**20:.2f} MiB: the "
+                             "file is truncated or not a genuine product. Download it again.")
 
 
 def _decode(value: Any) -> Any:

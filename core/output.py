@@ -6,16 +6,20 @@ cancelled run never leaves a partial file and never clobbers an input.
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
+import shutil
+import threading
 import uuid
 from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
 
 import numpy as np
 from osgeo import gdal, ogr
 
-from .errors import InputError
+from .errors import InputError, quote
 from .gdal_utils import gdal_errors, srs_from_wkt
+from .output_checks import close_dataset, fsync_file, fsync_folder, verify_file, write_failure
 
 GTIFF_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "PREDICTOR=3", "BIGTIFF=IF_SAFER"]
 
@@ -23,22 +27,52 @@ _OGR_TYPES = {"f": ogr.OFTReal, "i": ogr.OFTInteger64, "u": ogr.OFTInteger64, "b
 
 
 def check_output_path(output: str, inputs: Iterable[str]) -> str:
-    """Refuse an output path that is one of the inputs; return the absolute output path."""
+    """Refuse an output path that is one of the inputs or cannot be written; return the absolute output path.
+
+    Paths are compared after resolving symbolic links and ``..`` (and as
+    the same file when both exist, which covers hard links and
+    case-insensitive file systems). The folder is created if needed; an
+    existing folder under the output's name, or a folder that cannot be
+    written (read-only file system, no permission), is refused now rather
+    than after the whole computation.
+    """
     out = os.path.abspath(output)
     for inp in inputs:
-        if not inp:
-            continue
-        same = os.path.abspath(inp) == out
-        if not same and os.path.exists(inp) and os.path.exists(out):
-            same = os.path.samefile(inp, out)
-        if same:
+        if inp and same_path(inp, out):
             raise InputError(
-                f"The output '{output}' is also an input. Choose another output file: inputs are never overwritten."
+                f"The output {quote(output, 200)} is also an input. Choose another output file: inputs are never "
+                "overwritten."
             )
+    if os.path.isdir(out):
+        raise InputError(f"The output {quote(output, 200)} is a folder. Give a file name.")
     folder = os.path.dirname(out) or "."
-    if not os.path.isdir(folder):
+    try:
         os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"Cannot create the output folder {quote(folder, 200)} ({exc.strerror}). "
+                         "Choose a folder you may write.") from None
+    if not os.access(folder, os.W_OK):
+        reason = "the file system is read-only" if _read_only(folder) else "permission denied"
+        raise InputError(f"Cannot write into {quote(folder, 200)}: {reason}. Choose another output folder.")
     return out
+
+
+def _read_only(folder: str) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):
+        return False
+
+
+def same_path(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` name the same file (symbolic links, ``..``, case and hard links resolved)."""
+    ra, rb = os.path.normcase(os.path.realpath(a)), os.path.normcase(os.path.realpath(b))
+    if ra == rb:
+        return True
+    try:
+        return os.path.exists(ra) and os.path.exists(rb) and os.path.samefile(ra, rb)
+    except OSError:
+        return False
 
 
 def _temp_name(final: str) -> str:
@@ -47,24 +81,85 @@ def _temp_name(final: str) -> str:
     return os.path.join(folder, f".{stem}.part-{uuid.uuid4().hex[:8]}{ext}")
 
 
-@contextlib.contextmanager
-def atomic_path(final: str) -> Iterator[str]:
-    """Yield a temporary path next to ``final``; rename it onto ``final`` on success.
+# -- temporary paths of the running process, removed on interruption or at exit --------------------------------
+_SIDE_CARS = ("", ".aux.xml", "-journal", "-wal", "-shm", ".gtiff.tif")
+_LIVE_TEMPS: Dict[str, None] = {}
+_COMMITTED: List[str] = []
+_LOCK = threading.Lock()
 
-    On any exception (including cancellation) the temporary file and its
-    GDAL side-cars are removed and ``final`` is left untouched.
+
+def register_temp(path: str) -> None:
+    """Remember a temporary file or folder to delete if the process stops before its owner removes it."""
+    with _LOCK:
+        _LIVE_TEMPS[os.path.abspath(path)] = None
+
+
+def unregister_temp(path: str) -> None:
+    with _LOCK:
+        _LIVE_TEMPS.pop(os.path.abspath(path), None)
+
+
+def remove_temp(path: str) -> None:
+    """Delete a temporary file (with its GDAL/SQLite side-cars) or folder; never raises."""
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    for suffix in _SIDE_CARS:
+        with contextlib.suppress(OSError):
+            os.remove(path + suffix)
+
+
+def cleanup_temps() -> List[str]:
+    """Delete every registered temporary path (run at exit and on SIGTERM/SIGINT); return what was removed."""
+    with _LOCK:
+        paths = list(_LIVE_TEMPS)
+        _LIVE_TEMPS.clear()
+    for path in paths:
+        remove_temp(path)
+    return paths
+
+
+atexit.register(cleanup_temps)
+
+
+def committed_count() -> int:
+    """A mark for :func:`committed_since`."""
+    return len(_COMMITTED)
+
+
+def committed_since(mark: int) -> List[str]:
+    """Final outputs completed (renamed onto their names) since ``mark``."""
+    return list(_COMMITTED[mark:])
+
+
+@contextlib.contextmanager
+def atomic_path(final: str, what: Optional[str] = None, shape: Optional[tuple] = None) -> Iterator[str]:
+    """Yield a temporary path next to ``final``; rename it onto ``final`` once complete and verified.
+
+    After the block, the temporary file is checked (:func:`~.output_checks.verify_file`:
+    a GeoTIFF's blocks all inside the file, a GeoPackage that passes SQLite's
+    quick check, JSON that parses, never an empty file) and synced to disk,
+    and only then renamed. On any exception (including cancellation and
+    SIGTERM/SIGINT, see :func:`cleanup_temps`) or a failed check, the
+    temporary file and its side-cars are removed and ``final`` is left
+    untouched: an earlier file of that name survives. ``shape`` (width,
+    height, bands) is the raster the writer meant to produce.
     """
     tmp = _temp_name(final)
+    register_temp(tmp)
     try:
         yield tmp
-        for suffix in ("", ".aux.xml"):
-            if os.path.exists(tmp + suffix):
-                os.replace(tmp + suffix, final + suffix)
+        verify_file(tmp, what or final, shape)
+        fsync_file(tmp)
+        if os.path.exists(tmp + ".aux.xml"):
+            os.replace(tmp + ".aux.xml", final + ".aux.xml")
+        os.replace(tmp, final)
+        _COMMITTED.append(os.path.abspath(final))
+        fsync_folder(os.path.dirname(os.path.abspath(final)))
     except BaseException:
-        for suffix in ("", ".aux.xml", "-journal", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                os.remove(tmp + suffix)
+        remove_temp(tmp)
         raise
+    finally:
+        unregister_temp(tmp)
 
 
 _DATA_TYPES = {"float32": (gdal.GDT_Float32, np.float32, float("nan")), "uint8": (gdal.GDT_Byte, np.uint8, 0.0)}
@@ -132,7 +227,7 @@ class RasterWriter:
         self._tmp = None
 
     def __enter__(self) -> "RasterWriter":
-        self._ctx = atomic_path(self.path)
+        self._ctx = atomic_path(self.path, shape=(self.width, self.height, len(self.band_names)))
         self._tmp = self._ctx.__enter__()
         target = self._tmp + ".gtiff.tif" if self.cog else self._tmp
         with gdal_errors():
@@ -160,8 +255,11 @@ class RasterWriter:
 
     def write(self, band: int, array: np.ndarray, xoff: int = 0, yoff: int = 0) -> None:
         """Write a 2-D block into 1-based ``band`` at pixel offset (xoff, yoff)."""
-        with gdal_errors():
-            self._ds.GetRasterBand(band).WriteArray(np.asarray(array, dtype=self._np_type), int(xoff), int(yoff))
+        try:
+            with gdal_errors():
+                self._ds.GetRasterBand(band).WriteArray(np.asarray(array, dtype=self._np_type), int(xoff), int(yoff))
+        except RuntimeError as exc:
+            raise write_failure(self.path, str(exc)) from None
 
     def write_named(self, name: str, array: np.ndarray, xoff: int = 0, yoff: int = 0) -> None:
         self.write(self.band_names.index(name) + 1, array, xoff, yoff)
@@ -173,24 +271,30 @@ class RasterWriter:
             self._ds.SetMetadata({str(k): str(v) for k, v in self.metadata.items()})
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        ds, self._ds = self._ds, None
+        holder, self._ds = [self._ds], None
         try:
             if exc_type is None:
-                with gdal_errors():
-                    ds.FlushCache()
-                    ds = None
-                    if self.cog:
-                        src = self._tmp + ".gtiff.tif"
-                        gdal.Translate(
-                            self._tmp, src, format="COG",
+                # flush/close errors must reach atomic_path as exceptions, or it would rename a broken file
+                close_dataset(holder, self.path)
+                if self.cog:
+                    with gdal_errors():
+                        holder = [gdal.Translate(
+                            self._tmp, self._tmp + ".gtiff.tif", format="COG",
                             creationOptions=["COMPRESS=DEFLATE", "PREDICTOR=YES", "BIGTIFF=IF_SAFER"],
-                        )
+                        )]
+                    close_dataset(holder, self.path)
             else:
-                ds = None
-        finally:
-            if self.cog and self._tmp and os.path.exists(self._tmp + ".gtiff.tif"):
+                holder[0] = None
+        except BaseException as failure:
+            self._finish(type(failure), failure, failure.__traceback__)
+            raise
+        self._finish(exc_type, exc, tb)
+
+    def _finish(self, exc_type, exc, tb) -> None:
+        if self.cog and self._tmp:
+            with contextlib.suppress(OSError):
                 os.remove(self._tmp + ".gtiff.tif")
-            self._ctx.__exit__(exc_type, exc, tb)
+        self._ctx.__exit__(exc_type, exc, tb)
 
 
 def write_raster(
@@ -232,36 +336,44 @@ def write_points(
     x = np.asarray(x, dtype=np.float64).ravel()
     y = np.asarray(y, dtype=np.float64).ravel()
     cols: Dict[str, np.ndarray] = {k: np.asarray(v).ravel() for k, v in fields.items()}
-    with atomic_path(path) as tmp, gdal_errors():
-        drv = ogr.GetDriverByName("GPKG")
-        ds = drv.CreateDataSource(tmp)
-        lyr = ds.CreateLayer(layer_name, srs_from_wkt(crs_wkt), ogr.wkbPoint)
-        for name, arr in cols.items():
-            lyr.CreateField(ogr.FieldDefn(name, _OGR_TYPES.get(arr.dtype.kind, ogr.OFTReal)))
-        if metadata:
-            lyr.SetMetadata({str(k): str(v) for k, v in metadata.items()})
-        defn = lyr.GetLayerDefn()
-        names: List[str] = list(cols)
-        lyr.StartTransaction()
-        for i in range(x.size):
-            feat = ogr.Feature(defn)
-            for j, name in enumerate(names):
-                v = cols[name][i]
-                if isinstance(v, (float, np.floating)):
-                    if np.isfinite(v):
-                        feat.SetField(j, float(v))
-                    else:
-                        feat.SetFieldNull(j)
-                elif isinstance(v, (np.integer, int, np.bool_, bool)):
-                    feat.SetField(j, int(v))
-                else:
-                    feat.SetField(j, str(v))
-            geom = ogr.Geometry(ogr.wkbPoint)
-            geom.AddPoint_2D(float(x[i]), float(y[i]))
-            feat.SetGeometry(geom)
-            lyr.CreateFeature(feat)
-        lyr.CommitTransaction()
-        ds = None
+    with atomic_path(path) as tmp:
+        ds = lyr = None
+        try:
+            with gdal_errors():
+                drv = ogr.GetDriverByName("GPKG")
+                ds = drv.CreateDataSource(tmp)
+                lyr = ds.CreateLayer(layer_name, srs_from_wkt(crs_wkt), ogr.wkbPoint)
+                for name, arr in cols.items():
+                    lyr.CreateField(ogr.FieldDefn(name, _OGR_TYPES.get(arr.dtype.kind, ogr.OFTReal)))
+                if metadata:
+                    lyr.SetMetadata({str(k): str(v) for k, v in metadata.items()})
+                defn = lyr.GetLayerDefn()
+                names: List[str] = list(cols)
+                lyr.StartTransaction()
+                for i in range(x.size):
+                    feat = ogr.Feature(defn)
+                    for j, name in enumerate(names):
+                        v = cols[name][i]
+                        if isinstance(v, (float, np.floating)):
+                            if np.isfinite(v):
+                                feat.SetField(j, float(v))
+                            else:
+                                feat.SetFieldNull(j)
+                        elif isinstance(v, (np.integer, int, np.bool_, bool)):
+                            feat.SetField(j, int(v))
+                        else:
+                            feat.SetField(j, str(v))
+                    geom = ogr.Geometry(ogr.wkbPoint)
+                    geom.AddPoint_2D(float(x[i]), float(y[i]))
+                    feat.SetGeometry(geom)
+                    lyr.CreateFeature(feat)
+                lyr.CommitTransaction()
+                holder = [ds]
+                del ds, lyr
+                close_dataset(holder, path)
+        except RuntimeError as exc:
+            ds = lyr = None  # noqa: F841 - closed before atomic_path removes the file: no journal left
+            raise write_failure(path, str(exc)) from None
     return os.path.abspath(path)
 
 
@@ -277,25 +389,34 @@ def write_polygons(path: str, records: Sequence[Mapping[str, object]], crs_wkt: 
     for rec in records:
         keys += [k for k in rec if k != geometry_key and k not in keys]
     field_types = dict(field_types or {})
-    with atomic_path(path) as tmp, gdal_errors():
-        ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
-        lyr = ds.CreateLayer(layer_name, srs_from_wkt(crs_wkt), ogr.wkbPolygon)
-        for k in keys:
-            sample = next((r[k] for r in records if r.get(k) is not None), "")
-            if k in field_types:  # OFTInteger is 0: test membership, not truth
-                kind = field_types[k]
-            else:
-                kind = ogr.OFTReal if isinstance(sample, float) else ogr.OFTInteger64 if isinstance(sample, int) \
-                    and not isinstance(sample, bool) else ogr.OFTString
-            lyr.CreateField(ogr.FieldDefn(k, kind))
-        for rec in records:
-            feat = ogr.Feature(lyr.GetLayerDefn())
-            for k in keys:
-                v = rec.get(k)
-                if v is not None:
-                    feat.SetField(k, v if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v))
-            if rec.get(geometry_key):
-                feat.SetGeometry(ogr.CreateGeometryFromWkt(str(rec[geometry_key])))
-            lyr.CreateFeature(feat)
-        ds = None
+    with atomic_path(path) as tmp:
+        ds = lyr = None
+        try:
+            with gdal_errors():
+                ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
+                lyr = ds.CreateLayer(layer_name, srs_from_wkt(crs_wkt), ogr.wkbPolygon)
+                for k in keys:
+                    sample = next((r[k] for r in records if r.get(k) is not None), "")
+                    if k in field_types:  # OFTInteger is 0: test membership, not truth
+                        kind = field_types[k]
+                    else:
+                        is_int = isinstance(sample, int) and not isinstance(sample, bool)
+                        kind = ogr.OFTReal if isinstance(sample, float) else ogr.OFTInteger64 if is_int \
+                            else ogr.OFTString
+                    lyr.CreateField(ogr.FieldDefn(k, kind))
+                for rec in records:
+                    feat = ogr.Feature(lyr.GetLayerDefn())
+                    for k in keys:
+                        v = rec.get(k)
+                        if v is not None:
+                            feat.SetField(k, v if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v))
+                    if rec.get(geometry_key):
+                        feat.SetGeometry(ogr.CreateGeometryFromWkt(str(rec[geometry_key])))
+                    lyr.CreateFeature(feat)
+                holder = [ds]
+                del ds, lyr
+                close_dataset(holder, path)
+        except RuntimeError as exc:
+            ds = lyr = None  # noqa: F841 - closed before atomic_path removes the file: no journal left
+            raise write_failure(path, str(exc)) from None
     return os.path.abspath(path)

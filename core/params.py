@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 
-from .errors import InputError, ParameterError
+from .errors import InputError, ParameterError, quote
 from .files import check_readable
 
 INT_LIMIT = 2**31 - 1  # what QGIS and the libraries (OpenCV, GDAL) hold in an int
@@ -68,33 +68,33 @@ class ParamSpec:
                 return bool(value)
             if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no", "1", "0"):
                 return value.strip().lower() in ("true", "yes", "1")
-            raise ParameterError(f"Parameter '{name}' must be true or false, not {value!r}.")
+            raise ParameterError(f"Parameter '{name}' must be true or false, not {quote(value)}.")
         if self.kind == "enum":
             if str(value) not in self.choices:
                 raise ParameterError(
-                    f"Parameter '{name}' must be one of {', '.join(self.choices)}; got {value!r}."
+                    f"Parameter '{name}' must be one of {', '.join(self.choices)}; got {quote(value)}."
                 )
             return str(value)
         if isinstance(value, bool):
-            raise ParameterError(f"Parameter '{name}' must be a number, not {value!r}.")
+            raise ParameterError(f"Parameter '{name}' must be a number, not {quote(value)}.")
         try:
             num = float(value)
         except (TypeError, ValueError, OverflowError):
-            raise ParameterError(f"Parameter '{name}' must be a number, not {_short(value)}.") from None
+            raise ParameterError(f"Parameter '{name}' must be a number, not {quote(value)}.") from None
         if not math.isfinite(num):
             # NaN passes every "< minimum" test and reaches the libraries (all-NaN results, OpenCV asserts)
-            raise ParameterError(f"Parameter '{name}' must be a finite number, not {_short(value)}; "
+            raise ParameterError(f"Parameter '{name}' must be a finite number, not {quote(value)}; "
                                  f"{self.range_text()}.")
         if self.kind == "int":
             if num != int(num):
                 raise ParameterError(f"Parameter '{name}' must be a whole number, not {value!r}.")
             if abs(num) > INT_LIMIT:
-                raise ParameterError(f"Parameter '{name}' = {_short(value)} is too large; {self.range_text()}.")
+                raise ParameterError(f"Parameter '{name}' = {quote(value)} is too large; {self.range_text()}.")
             num = int(num)
         if self.minimum is not None and num < self.minimum:
-            raise ParameterError(f"Parameter '{name}' = {value} is below its minimum {self.minimum:g}.")
+            raise ParameterError(f"Parameter '{name}' = {quote(value)} is below its minimum {self.minimum:g}.")
         if self.maximum is not None and num > self.maximum:
-            raise ParameterError(f"Parameter '{name}' = {value} is above its maximum {self.maximum:g}.")
+            raise ParameterError(f"Parameter '{name}' = {quote(value)} is above its maximum {self.maximum:g}.")
         return num
 
     def range_text(self) -> str:
@@ -109,12 +109,6 @@ class ParamSpec:
         return f"give {what}"
 
 
-def _short(value: Any, limit: int = 60) -> str:
-    """repr() of a value cut to ``limit`` characters (a crafted preset must not make a huge message)."""
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit] + "..."
-
-
 def validate(specs: Sequence[ParamSpec], values: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
     """Complete ``values`` with defaults and validate every entry.
 
@@ -126,7 +120,8 @@ def validate(specs: Sequence[ParamSpec], values: Optional[Mapping[str, Any]] = N
     unknown = sorted(k for k in values if k not in by_name)
     if unknown:
         raise ParameterError(
-            f"Unknown parameter(s): {', '.join(unknown)}. Valid parameters are: {', '.join(by_name)}."
+            f"Unknown parameter(s): {quote(', '.join(map(str, unknown)), 200)}. "
+            f"Valid parameters are: {', '.join(by_name)}."
         )
     out = {}
     for spec in specs:
@@ -135,37 +130,109 @@ def validate(specs: Sequence[ParamSpec], values: Optional[Mapping[str, Any]] = N
     return out
 
 
+PRESET_MAX_BYTES = 1 << 20
+"""A preset is a few hundred bytes; anything above 1 MiB is refused before parsing."""
+YAML_MAX_ALIASES = 100
+"""Aliases (``*name``) allowed in a YAML preset: enough for sharing a few blocks, not for an alias bomb."""
+
+
 def load_preset(path: str) -> Dict[str, Any]:
     """Read a preset (JSON, or YAML for .yml/.yaml) as a plain dict.
 
     A preset may be flat (``{"winsize": 15}``) or name the method
-    (``{"method": "farneback", "parameters": {...}}``).
+    (``{"method": "farneback", "parameters": {...}}``). Files over
+    :data:`PRESET_MAX_BYTES`, not in UTF-8, or YAML using more than
+    :data:`YAML_MAX_ALIASES` aliases are refused with a ParameterError.
     """
     try:
         check_readable(path, "preset file")
     except InputError as exc:
         raise ParameterError(str(exc)) from None
     try:
-        with open(path, "r", encoding="utf-8") as fh:
-            text = fh.read()
-    except UnicodeDecodeError as exc:
-        raise ParameterError(f"Preset file '{path}' is not UTF-8 text (byte {exc.start} cannot be decoded). "
-                             "Save it as UTF-8 JSON or YAML.") from None
+        with open(path, "rb") as fh:
+            raw = fh.read(PRESET_MAX_BYTES + 1)
     except OSError as exc:
-        raise ParameterError(f"Preset file '{path}' cannot be read: {exc.strerror}. Check its permissions.") \
-            from None
+        raise ParameterError(f"Preset file {quote(path, 200)} cannot be read ({exc.strerror}). Check its "
+                             "permissions.") from None
+    if len(raw) > PRESET_MAX_BYTES:
+        raise ParameterError(f"Preset file {quote(path, 200)} is larger than {PRESET_MAX_BYTES // 1024} KiB: "
+                             "a preset is a short JSON or YAML file of parameter names and values.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParameterError(f"Preset file {quote(path, 200)} is not UTF-8 text (byte {exc.start} cannot be "
+                             "decoded). Save it as UTF-8 JSON or YAML.") from None
     try:
         if path.lower().endswith((".yml", ".yaml")):
-            import yaml
-
-            data = yaml.safe_load(text)
+            data = _safe_yaml(text)
         else:
             data = json.loads(text)
+    except ParameterError:
+        raise
     except Exception as exc:
-        raise ParameterError(f"Preset file '{path}' is not valid: {exc}") from None
+        raise ParameterError(f"Preset file {quote(path, 200)} is not valid: {quote(str(exc), 300)}") from None
     if not isinstance(data, dict):
-        raise ParameterError(f"Preset file '{path}' must contain a mapping of parameter names to values.")
+        raise ParameterError(f"Preset file {quote(path, 200)} must contain a mapping of parameter names to values.")
     return data
+
+
+def _safe_yaml(text: str) -> Any:
+    """``yaml.safe_load`` that refuses alias bombs before building anything.
+
+    Aliases share one node, so a 300-byte document can stand for billions of
+    values once constructed or printed. The composed node graph is measured
+    first (with memoisation, so measuring is cheap): more than
+    :data:`YAML_MAX_ALIASES` aliases or more than :data:`YAML_MAX_NODES`
+    values after expansion is refused.
+    """
+    import yaml
+
+    class BoundedLoader(yaml.SafeLoader):
+        def compose_node(self, parent, index):  # noqa: D102 - counts alias events as they are composed
+            if self.check_event(yaml.AliasEvent):
+                self.aliases = getattr(self, "aliases", 0) + 1
+                if self.aliases > YAML_MAX_ALIASES:
+                    raise _alias_error(f"more than {YAML_MAX_ALIASES} aliases (*name)")
+            return super().compose_node(parent, index)
+
+    loader = BoundedLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, {}) > YAML_MAX_NODES:
+            raise _alias_error(f"aliases that expand to more than {YAML_MAX_NODES} values")
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+YAML_MAX_NODES = 10_000
+
+
+def _alias_error(what: str) -> ParameterError:
+    return ParameterError(f"The YAML preset uses {what}: refused, as it may expand to an enormous document. "
+                          "Write the values out.")
+
+
+def _expanded_size(node, memo: Dict[int, int]) -> int:
+    """Values the node stands for once aliases are expanded (memoised on shared nodes)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # a recursive alias counts once instead of looping
+    value = node.value
+    if isinstance(value, list):
+        total = 1
+        for item in value:
+            parts = item if isinstance(item, tuple) else (item,)
+            total += sum(_expanded_size(p, memo) for p in parts)
+            if total > YAML_MAX_NODES:
+                break
+    else:
+        total = 1
+    memo[key] = total
+    return total
 
 
 def save_preset(path: str, method: str, values: Mapping[str, Any]) -> None:

@@ -115,6 +115,7 @@ def amplitude(path: str, output: str, target_crs: str = "", pixel_size: float = 
         raise ParameterError(f"Unknown calibration '{calibration}'; choose one of {', '.join(MODES)}.")
     out = check_output_path(output, [path])
     product = open_cosmo(path)
+    product.h5.check_storage(product.image)  # before creating a raster of the declared size
     with atomic_path(out) as part:
         if not target_crs:  # written in place: no second pass to copy and compress it again
             georef = _write_image(part, product, path, mon, ["COMPRESS=DEFLATE"], calibration)

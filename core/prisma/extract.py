@@ -72,6 +72,7 @@ def extract(path: str, output: str, cube: str = "vnir", bands: Sequence[int] = (
     if not product.h5.has(cpath):
         raise InputError(f"'{os.path.basename(path)}' has no {cube.upper()} cube ({cpath}).")
     chosen = select_bands(product, cube, bands, wavelengths)
+    product.h5.check_storage(cpath)  # before creating a raster of the declared size
     shape = product.h5.shape(cpath)
     rows, cols = int(shape[0]), int(shape[-1])
     if rows == 0 or cols == 0:

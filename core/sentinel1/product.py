@@ -28,6 +28,7 @@ NS = {"safe": "http://www.esa.int/safe/sentinel-1.0",
       "gml": "http://www.opengis.net/gml"}
 
 # s1b-iw1-slc-vv-<start>-<stop>-<orbit>-<datatake>-004.xml
+
 _ANN_NAME = re.compile(r"^(s1[a-d])-(?P<swath>[a-z0-9]+)-(?P<type>slc|grd)-(?P<pol>hh|hv|vv|vh)-(?P<rest>.+)\.xml$",
                        re.IGNORECASE)
 

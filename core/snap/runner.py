@@ -23,6 +23,7 @@ from typing import Dict, List, Mapping, Optional
 
 from ..errors import Cancelled, MissingDependencyError, ParameterError, SnapError
 from ..output import _temp_name, check_output_path
+from ..output_checks import verify_file
 from ..progress import Monitor, ensure_monitor
 from .graph import Graph
 
@@ -168,6 +169,7 @@ def run_graph(graph: str, values: Mapping[str, object], output: str, gpt: Option
         produced = _produced(part)
         if produced is None:
             raise SnapError("SNAP gpt failed (exit code 0): gpt finished but wrote no output file")
+        verify_file(produced, final)  # gpt may exit 0 with a cut file on a full disk
         os.replace(produced, final)
     finally:
         _cleanup(part, work)
