@@ -5,7 +5,7 @@
     <name>SenseTrack</name>
     <message>
       <source> Leave empty for the recommended starting point: {0} for windowed results (phase correlation, NCC), {1} for dense results (Farnebäck, ILK, TV-L1).</source>
-      <translation type="unfinished" />
+      <translation> Lasciare vuoto per usare il punto di partenza consigliato: {0} per i risultati dei metodi a finestra (correlazione di fase, NCC), {1} per i risultati densi (Farnebäck, ILK, TV-L1).</translation>
     </message>
     <message>
       <source>0 = off. N &gt; 0: first track images reduced 2^N times with the same window (so it covers 2^N times more ground; phase correlation for both methods), then shift each full-resolution target window by the interpolated coarse offset. Use it when the motion is larger than about a quarter of the window (phase) or than the search range (NCC).</source>
@@ -21,11 +21,11 @@
     </message>
     <message>
       <source>1 if a significant acceleration was found, else 0</source>
-      <translation type="unfinished" />
+      <translation>1 se è stata rilevata un'accelerazione significativa, altrimenti 0</translation>
     </message>
     <message>
       <source>1-sigma of the failure time, days</source>
-      <translation type="unfinished" />
+      <translation>1 sigma del tempo di rottura, giorni</translation>
     </message>
     <message>
       <source>&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a SenseTrack displacement result, raster (bands DX, DY, MAGNITUDE, DIRECTION, …) or GeoPackage points (fields DX, DY, …); other layers are refused. &lt;b&gt;Output&lt;/b&gt;: the same format, DX/DY (east/north, map units), MAGNITUDE and DIRECTION (degrees clockwise from north) recomputed, other bands carried over. Write it as a raster (OUTPUT), as points (OUTPUT_POINTS), or both. Every step is recorded in the SENSETRACK_HISTORY metadata used by the report.&lt;/p&gt;</source>
@@ -93,7 +93,7 @@
     </message>
     <message>
       <source>&lt;p&gt;Inverse-velocity analysis of an accelerating slope (Fukuzono 1985) from a SenseTrack time series (cumulative DX/DY rasters, one band per date): the displacement at a POINT, or its median over the polygons of AREA, gives the horizontal speed between consecutive dates; 1/speed is plotted against time and a straight line is fitted on the last accelerating part, whose start is chosen objectively (a one-breakpoint regression: steady creep, then 1/v linear in time). The time at which the line reaches 1/v = 0 is the indicated failure time, given with its 1-sigma (from the fit's covariance) and 95 % interval. A part that does not accelerate significantly (F-test against a constant speed) gives no time.&lt;/p&gt;&lt;p&gt;Outputs: a CSV table (date, speed, 1/speed, whether fitted, the fitted line, then the results as '# key' rows) and a PNG or HTML plot.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Warning&lt;/b&gt;: The inverse-velocity failure time is an indicator of accelerating motion, not a prediction to act on alone: real slopes deviate from the linear 1/v law (alpha != 2, pauses, rain-driven episodes, measurement noise), the predicted time moves as data arrive and is often early or late by days to weeks. Use it with field observations, other monitoring and expert judgement.&lt;/p&gt;&lt;p&gt;Reference: Fukuzono, T. (1985) A new method for predicting the failure time of a slope. Proc. 4th International Conference and Field Workshop on Landslides, Tokyo, 145-150.&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Analisi della velocità inversa di un versante in accelerazione (Fukuzono 1985) a partire da una serie temporale di SenseTrack (raster cumulativi DX/DY, una banda per data): lo spostamento in un punto (POINT), o la sua mediana sui poligoni di AREA, fornisce la velocità orizzontale tra date consecutive; l'inverso della velocità (1/velocità) viene rappresentato in funzione del tempo e una retta viene adattata sull'ultimo tratto in accelerazione, il cui inizio viene scelto in modo oggettivo (una regressione con un solo punto di rottura: creep stazionario, poi 1/v lineare nel tempo). L'istante in cui la retta raggiunge 1/v = 0 è il tempo di rottura indicato, fornito con il suo 1 sigma (dalla covarianza dell'adattamento) e con l'intervallo al 95 %. Un tratto che non accelera in modo significativo (test F rispetto a una velocità costante) non fornisce alcun tempo.&lt;/p&gt;&lt;p&gt;Output: una tabella CSV (data, velocità, 1/velocità, inclusione nell'adattamento, retta adattata, poi i risultati come righe '# chiave') e un grafico PNG o HTML.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Avvertenza&lt;/b&gt;: il tempo di rottura ricavato dalla velocità inversa è un indicatore di moto in accelerazione, non una previsione su cui basare da sola delle decisioni: i versanti reali si discostano dalla legge lineare di 1/v (alpha != 2, pause, episodi innescati dalle piogge, rumore di misura), il tempo previsto cambia man mano che arrivano nuovi dati ed è spesso in anticipo o in ritardo di giorni o settimane. Usarlo insieme alle osservazioni di campo, ad altri sistemi di monitoraggio e al giudizio esperto.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: Fukuzono, T. (1985) A new method for predicting the failure time of a slope. Proc. 4th International Conference and Field Workshop on Landslides, Tokyo, 145-150.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Local mean and variance normalisation: (x - local mean) / local standard deviation over a square window. The standard pre-filter of autoRIFT: it removes illumination and contrast differences between the two dates while keeping the texture the trackers follow. Output is a unitless local z-score.&lt;/p&gt;</source>
@@ -109,7 +109,7 @@
     </message>
     <message>
       <source>&lt;p&gt;Optical offset tracking measures horizontal motion. Assuming the ground slides parallel to its surface, a DEM gives the vertical component and the displacement along the slope. The DEM (any CRS and resolution) is put on the result's grid by averaging it over each cell, and its slope is smoothed over SMOOTHING map units (use about the tracking window).&lt;/p&gt;&lt;p&gt;Added bands (all input bands are kept): SLOPE and ASPECT (downslope azimuth, degrees clockwise from north) of the DEM; DZ = DX*dz/dx + DY*dz/dy (map units, negative when moving downhill); MAGNITUDE_3D = sqrt(DX^2+DY^2+DZ^2); ALONG_SLOPE = displacement along the downslope line of the surface (positive downslope); PLUNGE (degrees below the horizontal); DOWNSLOPE_ANGLE (degrees between the motion and the downslope direction, 0 = downhill, 180 = uphill); SIGMA_DZ and SIGMA_MAGNITUDE_3D (1 sigma, from SIGMA_DX/SIGMA_DY and the DEM slope error) when the input has SIGMA_DX/SIGMA_DY. A velocity result also gets VZ, VELOCITY_3D, VELOCITY_ALONG_SLOPE, SIGMA_VZ, SIGMA_VELOCITY_3D.&lt;/p&gt;&lt;p&gt;Where the model is not valid the MASK band says so per vector (bits added to those of filteroffsets): 256 slope below MIN_SLOPE (flat ground: the vertical component is meaningless), 512 motion more than MAX_ANGLE from downslope, 1024 no DEM value. Flagged vectors keep their values.&lt;/p&gt;&lt;p&gt;Time series (one band per date, SENSETRACK_KIND=timeseries): give the DX or the DY file as INPUT (the other is found beside it, or give it as INPUT_DY); OUTPUT is the DZ time series, written with &amp;lt;name&amp;gt;_MAGNITUDE_3D, &amp;lt;name&amp;gt;_ALONG_SLOPE, &amp;lt;name&amp;gt;_MASK (one band per date) and &amp;lt;name&amp;gt;_TERRAIN (SLOPE, ASPECT) beside it.&lt;/p&gt;&lt;p&gt;Validity: surface-parallel sliding fits translational slides on planar slip surfaces. It is wrong for rotational slides (the head moves down more steeply, the toe bulges up), flows that thicken or thin, subsidence, rock fall and glaciers (emergence/submergence velocity), and meaningless on flat ground.&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Il tracciamento degli offset su immagini ottiche misura il movimento orizzontale. Assumendo che il terreno scivoli parallelamente alla propria superficie, un DEM fornisce la componente verticale e lo spostamento lungo il versante. Il DEM (qualsiasi SR e risoluzione) viene portato sulla griglia del risultato calcolandone la media su ogni cella, e la sua pendenza viene smussata su SMOOTHING unità di mappa (usare all'incirca la finestra di tracciamento).&lt;/p&gt;&lt;p&gt;Bande aggiunte (tutte le bande di input vengono mantenute): SLOPE e ASPECT (azimut della direzione di massima pendenza verso valle, gradi in senso orario dal nord) del DEM; DZ = DX*dz/dx + DY*dz/dy (unità di mappa, negativo per movimento verso valle); MAGNITUDE_3D = sqrt(DX^2+DY^2+DZ^2); ALONG_SLOPE = spostamento lungo la linea di massima pendenza della superficie (positivo verso valle); PLUNGE (gradi sotto l'orizzontale); DOWNSLOPE_ANGLE (gradi tra il movimento e la direzione di massima pendenza, 0 = verso valle, 180 = verso monte); SIGMA_DZ e SIGMA_MAGNITUDE_3D (1 sigma, da SIGMA_DX/SIGMA_DY e dall'errore di pendenza del DEM) se l'input contiene SIGMA_DX/SIGMA_DY. Un risultato di velocità riceve anche VZ, VELOCITY_3D, VELOCITY_ALONG_SLOPE, SIGMA_VZ, SIGMA_VELOCITY_3D.&lt;/p&gt;&lt;p&gt;Dove il modello non è valido, la banda MASK lo indica per ogni vettore (bit aggiunti a quelli di filteroffsets): 256 pendenza inferiore a MIN_SLOPE (terreno pianeggiante: la componente verticale non ha significato), 512 movimento che si discosta di oltre MAX_ANGLE dalla direzione di massima pendenza, 1024 nessun valore del DEM. I vettori segnalati mantengono i loro valori.&lt;/p&gt;&lt;p&gt;Serie temporali (una banda per data, SENSETRACK_KIND=timeseries): indicare come INPUT il file DX o il file DY (l'altro viene cercato nella stessa cartella, oppure può essere indicato come INPUT_DY); OUTPUT è la serie temporale di DZ, scritta insieme a &amp;lt;name&amp;gt;_MAGNITUDE_3D, &amp;lt;name&amp;gt;_ALONG_SLOPE, &amp;lt;name&amp;gt;_MASK (una banda per data) e &amp;lt;name&amp;gt;_TERRAIN (SLOPE, ASPECT) nella stessa cartella.&lt;/p&gt;&lt;p&gt;Validità: lo scivolamento parallelo alla superficie descrive gli scivolamenti traslativi su superfici di scorrimento planari. Non è corretto per gli scivolamenti rotazionali (la testata si abbassa più ripidamente, il piede si solleva), per le colate che si ispessiscono o si assottigliano, per la subsidenza, i crolli in roccia e i ghiacciai (velocità di emergenza/sommersione), e non ha significato su terreno pianeggiante.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Orientation image for orientation correlation: the unit vector of the brightness gradient, written as two bands ORIENTATION_RE (east component) and ORIENTATION_IM (north component). Correlating orientation images is insensitive to illumination and contrast changes (ImGRAFT). Track either band, or both separately and compare.&lt;/p&gt;</source>
@@ -125,7 +125,7 @@
     </message>
     <message>
       <source>&lt;p&gt;Reads a Sentinel-1 product (any platform S1A-S1D; IW, EW, SM, WV; SLC or GRD; .zip or .SAFE, the cloud-optimised ..._COG.SAFE too) without SNAP and reports its metadata: the full decoding of the product name, pass direction, relative and absolute orbit, ascending-node time, polarisations, swaths, footprint, incidence angles (near, mid, far, degrees) and pixel spacing (metres).&lt;/p&gt;&lt;p&gt;Outputs: a JSON file with everything, the footprint as a polygon GeoPackage layer (EPSG:4326) with the main fields, and the main values as algorithm outputs (usable in the graphical modeler).&lt;/p&gt;&lt;p&gt;Sources: the manifest.safe (orbit, pass, footprint) and the annotation XMLs (image information, geolocation grid). Reference: ESA, Sentinel-1 Product Specification (S1-RS-MDA-52-7441).&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Legge un prodotto Sentinel-1 (qualsiasi piattaforma S1A-S1D; IW, EW, SM, WV; SLC o GRD; .zip o .SAFE, anche il formato cloud-optimised ..._COG.SAFE) senza SNAP e ne riporta i metadati: la decodifica completa del nome del prodotto, la direzione di passaggio, l'orbita relativa e assoluta, l'istante del nodo ascendente, le polarizzazioni, gli swath, l'impronta, gli angoli di incidenza (near, mid, far, in gradi) e la spaziatura dei pixel (metri).&lt;/p&gt;&lt;p&gt;Output: un file JSON con tutte le informazioni, l'impronta come layer poligonale GeoPackage (EPSG:4326) con i campi principali e i valori principali come output dell'algoritmo (utilizzabili nel modellatore grafico).&lt;/p&gt;&lt;p&gt;Fonti: il manifest.safe (orbita, passaggio, impronta) e gli XML di annotazione (informazioni sull'immagine, griglia di geolocalizzazione). Riferimento bibliografico: ESA, Sentinel-1 Product Specification (S1-RS-MDA-52-7441).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Reads one or many COSMO-SkyMed files, first (CSK) or second (CSG) generation: the full decoding of the file name (satellite, product type, mode, swath, polarisation, look side, orbit direction, delivery, looks, orbit quality, squint...), sensing times, near/far incidence angles, image size and the footprint from the corner coordinates. Writes the footprints as a polygon layer (EPSG:4326) with those attributes, and everything as JSON.&lt;/p&gt;&lt;p&gt;Reference: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</source>
@@ -133,7 +133,7 @@
     </message>
     <message>
       <source>&lt;p&gt;Removes outliers from a displacement result, in this order: minimum PEAK and SNR (windowed trackers), maximum plausible displacement (pixels) or velocity, the normalised median test over a neighbourhood, an optional direction-consistency filter, an optional downslope-consistency test with a DEM (vectors pointing uphill or across the slope by more than MAX_DOWNSLOPE_ANGLE degrees) and removal of isolated clumps. Thresholds of 0 switch a filter off; thresholds in pixels refer to pixels of the tracked images.&lt;/p&gt;&lt;p&gt;Removed vectors become NaN (nodata). The MASK band/field records why, as bit flags: 1 PEAK, 2 SNR, 4 maximum displacement/velocity, 8 median test, 16 direction, 32 clump, 64 interpolated (small holes filled when 'Interpolate holes' is set), 128 downslope test; 0 = kept, NaN = no input vector. The number removed by each filter is logged and written to the optional table.&lt;/p&gt;&lt;p&gt;Left empty, 'Minimum correlation PEAK', 'Median test neighbourhood radius', 'Median test noise level', 'Median test neighbour spacing' and 'Minimum clump size' take the starting point recommended for the kind of result (checked on benchmark pairs): windowed results (phase correlation, NCC) median test over the 5x5 neighbourhood, noise 0.2 px; dense results (Farnebäck, ILK, TV-L1) PEAK (MATCH) 0.25, neighbour spacing 10, noise 0.3 px, clumps under 20 vectors removed. The log says which values were used.&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Rimuove i valori anomali da un risultato di spostamento, in quest'ordine: PEAK e SNR minimi (metodi a finestra), spostamento massimo plausibile (pixel) o velocità massima plausibile, test della mediana normalizzato su un intorno, un filtro opzionale di coerenza della direzione, un test opzionale di coerenza con la direzione di massima pendenza basato su un DEM (vettori rivolti verso monte o trasversalmente al versante di oltre MAX_DOWNSLOPE_ANGLE gradi) e la rimozione dei gruppi isolati. Le soglie pari a 0 disattivano il filtro corrispondente; le soglie in pixel si riferiscono ai pixel delle immagini di input del tracciamento.&lt;/p&gt;&lt;p&gt;I vettori rimossi diventano NaN (nodata). La banda/il campo MASK ne registra il motivo, come flag a bit: 1 PEAK, 2 SNR, 4 spostamento/velocità massimi, 8 test della mediana, 16 direzione, 32 gruppo isolato, 64 interpolato (piccole lacune riempite quando è impostato "Interpola lacune"), 128 test della direzione di massima pendenza; 0 = mantenuto, NaN = nessun vettore di input. Il numero di vettori rimossi da ciascun filtro viene riportato nel log e scritto nella tabella opzionale.&lt;/p&gt;&lt;p&gt;Se lasciati vuoti, "PEAK di correlazione minimo", "Test della mediana: raggio dell'intorno", "Test della mediana: livello di rumore", "Test della mediana: spaziatura dei vicini" e "Dimensione minima dei gruppi" assumono il punto di partenza consigliato per il tipo di risultato (verificato su coppie di benchmark): per i risultati dei metodi a finestra (correlazione di fase, NCC) test della mediana sull'intorno 5x5, rumore 0,2 px; per i risultati densi (Farnebäck, ILK, TV-L1) PEAK (MATCH) 0,25, spaziatura dei vicini 10, rumore 0,3 px, rimozione dei gruppi con meno di 20 vettori. Il log indica quali valori sono stati usati.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Removes the Gaussian-smoothed image (sigma in pixels) from the image, keeping details smaller than about 3 sigma and suppressing shading and large brightness gradients. Same units as the input.&lt;/p&gt;</source>
@@ -157,15 +157,15 @@
     </message>
     <message>
       <source>&lt;p&gt;Turns a Landsat 8 or 9 Collection 2 product (Level-1 or Level-2) into a cloud-free, dated reflectance GeoTIFF ready for the trackers. The GeoTIFF bands are read directly from the .tar or folder.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Radiometry&lt;/b&gt;: Level-1: top-of-atmosphere reflectance = (REFLECTANCE_MULT_BAND_n · DN + REFLECTANCE_ADD_BAND_n) / sin(SUN_ELEVATION), from the MTL. Level-2: surface reflectance = MULT · DN + ADD of the MTL's surface-reflectance group (2.75e-05 and −0.2). DN 0 (fill) is NaN.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masks&lt;/b&gt; from QA_PIXEL bits: fill, dilated cloud, cirrus, cloud, cloud shadow (snow optional); from QA_RADSAT: saturation in the bands read and terrain occlusion. For band 8 the 30 m QA pixels are brought onto the 15 m grid: a 15 m pixel is masked when any QA pixel it overlaps is. The cloud mask can be grown by a number of pixels.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area of interest&lt;/b&gt;: an extent or polygon layer in any CRS; the output covers its bounding box (pixels outside the polygons are kept: the stable ground around a landslide or glacier is needed for co-registration). A product that covers the area only partly is read for the part it covers (NaN elsewhere) and the covered fraction is logged; an area the product does not touch is an error. Without a target CRS the output is on the product's own UTM grid, so all products of one tile (or WRS path/row) read with one area share a grid; with a target CRS and pixel size, pixel edges fall on multiples of the pixel size, so products of different tiles share a grid too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: float32 GeoTIFF, one band per requested band (named like B08 for Sentinel-2, B8 for Landsat), reflectance (1 = 100 %), NaN where there is no data or a mask applies. The metadata holds the acquisition date and time (UTC), platform, tile, relative orbit, processing baseline/level, cloud cover, the covered and valid fractions and the formula used; sensetrack:velocity and the time-series tools read the date from it. Works in batch mode (a folder of products becomes a stack of dated images) and in the modeler.&lt;/p&gt;&lt;p&gt;Reference: USGS, Landsat 8-9 OLI/TIRS Collection 2 Level-1 Data Format Control Book (LSDS-1822) and Level-2 Science Product Guide (LSDS-1619).&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Converte un prodotto Landsat 8 o 9 Collection 2 (Level-1 o Level-2) in un GeoTIFF di riflettanza datato e senza nuvole, pronto per gli algoritmi di tracciamento. Le bande GeoTIFF vengono lette direttamente dal file .tar o dalla cartella.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Radiometria&lt;/b&gt;: Level-1: riflettanza al top dell'atmosfera = (REFLECTANCE_MULT_BAND_n · DN + REFLECTANCE_ADD_BAND_n) / sin(SUN_ELEVATION), dal file MTL. Level-2: riflettanza di superficie = MULT · DN + ADD del gruppo della riflettanza di superficie del file MTL (2.75e-05 e −0.2). DN 0 (riempimento) è NaN.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Maschere&lt;/b&gt; dai bit di QA_PIXEL: riempimento, nuvola dilatata, cirri, nuvola, ombra delle nuvole (neve opzionale); da QA_RADSAT: saturazione nelle bande lette e occlusione topografica. Per la banda 8 i pixel QA a 30 m vengono portati sulla griglia a 15 m: un pixel a 15 m viene mascherato se lo è almeno uno dei pixel QA con cui si sovrappone. La maschera delle nuvole può essere ampliata di un certo numero di pixel.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area di interesse&lt;/b&gt;: un'estensione o un layer poligonale in qualsiasi SR; l'output ne copre il rettangolo di ingombro (i pixel esterni ai poligoni vengono mantenuti: il terreno stabile attorno a una frana o a un ghiacciaio serve per la coregistrazione). Un prodotto che copre l'area solo in parte viene letto per la parte coperta (NaN altrove) e la frazione coperta viene riportata nel log; un'area che il prodotto non tocca è un errore. Senza un SR di destinazione l'output è sulla griglia UTM propria del prodotto, quindi tutti i prodotti di uno stesso tile (o path/row WRS) letti con la stessa area condividono la stessa griglia; con un SR di destinazione e una dimensione del pixel, i bordi dei pixel cadono su multipli della dimensione del pixel, quindi anche i prodotti di tile diversi condividono la stessa griglia.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: GeoTIFF float32, una banda per ogni banda richiesta (denominata come B08 per Sentinel-2, B8 per Landsat), riflettanza (1 = 100 %), NaN dove mancano i dati o si applica una maschera. I metadati contengono data e ora di acquisizione (UTC), piattaforma, tile, orbita relativa, baseline/livello di elaborazione, copertura nuvolosa, le frazioni coperta e valida e la formula usata; sensetrack:velocity e gli strumenti per le serie temporali leggono la data da questi metadati. Funziona in modalità batch (una cartella di prodotti diventa una pila di immagini datate) e nel modellatore grafico.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: USGS, Landsat 8-9 OLI/TIRS Collection 2 Level-1 Data Format Control Book (LSDS-1822) e Level-2 Science Product Guide (LSDS-1619).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Turns a Sentinel-1 GRD product (.zip or .SAFE, the cloud-optimised ..._COG.SAFE too, S1A-S1D, IW/EW/SM) into an analysis-ready float32 GeoTIFF that the trackers accept directly, without SNAP: radiometric calibration to sigma0, beta0 or gamma0 from the product's calibration LUTs (bilinear interpolation of the vectors), optional thermal-noise removal from the noise LUTs (range and, where present, azimuth vectors), optional dB, and geocoding from the product's geolocation-grid tie points (GCPs, thin-plate-spline transform) with GDAL warping to the chosen CRS, pixel size and area.&lt;/p&gt;&lt;p&gt;value = (DN² − noise) / A², with A the LUT. Where noise removal makes a value ≤ 0 it is set to 1e-5 (−50 dB) rather than nodata; DN 0 (swath borders) is nodata (NaN). The band is named e.g. SIGMA0_VV (or SIGMA0_VV_DB); the acquisition start time, platform, orbit and pass are stored as metadata, so the velocity tool finds the dates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What SNAP's Terrain Correction does and this does not:&lt;/b&gt; no DEM orthorectification (relief between the tie points is not corrected: foreshortening/layover shift features by up to height / tan(incidence)), no radiometric terrain flattening (gamma0 is the ellipsoid gamma0), no orbit refinement with precise orbit files, no border-noise removal beyond the noise LUT, no speckle filtering or multilooking. In mountains use SNAP (sensetrack SNAP algorithms) for geometric accuracy; both images of a pair must be processed the same way.&lt;/p&gt;&lt;p&gt;References: ESA, Sentinel-1 Level-1 Radiometric Calibration (ESA-EOPG-CSCOP-TN-0002); ESA, Thermal Denoising of Products Generated by the Sentinel-1 IPF (MPC-0392).&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Converte un prodotto Sentinel-1 GRD (.zip o .SAFE, anche il formato cloud-optimised ..._COG.SAFE, S1A-S1D, IW/EW/SM) in un GeoTIFF float32 pronto per l'analisi, accettato direttamente dagli algoritmi di tracciamento, senza SNAP: calibrazione radiometrica in sigma0, beta0 o gamma0 dalle LUT di calibrazione del prodotto (interpolazione bilineare dei vettori), rimozione opzionale del rumore termico dalle LUT del rumore (vettori in range e, dove presenti, in azimut), conversione opzionale in dB e geocodifica dai punti di aggancio (tie point) della griglia di geolocalizzazione del prodotto (GCP, trasformazione thin-plate spline) con riproiezione GDAL (warp) nel SR, con la dimensione del pixel e sull'area scelti.&lt;/p&gt;&lt;p&gt;valore = (DN² − rumore) / A², con A la LUT. Dove la rimozione del rumore rende un valore ≤ 0, questo viene impostato a 1e-5 (−50 dB) anziché a nodata; DN 0 (bordi dello swath) è nodata (NaN). La banda viene denominata ad es. SIGMA0_VV (o SIGMA0_VV_DB); l'istante di inizio dell'acquisizione, la piattaforma, l'orbita e il passaggio vengono memorizzati come metadati, così lo strumento di calcolo della velocità trova le date.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Che cosa fa la Terrain Correction di SNAP e questo algoritmo no:&lt;/b&gt; nessuna ortorettifica con DEM (il rilievo tra i tie point non viene corretto: foreshortening/layover spostano gli elementi fino a altezza / tan(incidenza)), nessun appiattimento radiometrico del terreno (terrain flattening; il gamma0 è quello sull'ellissoide), nessun affinamento dell'orbita con i file di orbita precisi, nessuna rimozione del rumore di bordo oltre alla LUT del rumore, nessun filtro speckle né multilooking. In montagna usare SNAP (algoritmi SNAP di sensetrack) per l'accuratezza geometrica; entrambe le immagini di una coppia devono essere elaborate allo stesso modo.&lt;/p&gt;&lt;p&gt;Riferimenti bibliografici: ESA, Sentinel-1 Level-1 Radiometric Calibration (ESA-EOPG-CSCOP-TN-0002); ESA, Thermal Denoising of Products Generated by the Sentinel-1 IPF (MPC-0392).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Turns a Sentinel-2 Level-1C or Level-2A product into a cloud-free, dated reflectance GeoTIFF ready for the trackers, in one step and without SNAP. The band files (JPEG 2000, or GeoTIFF for products delivered so) are read directly with GDAL; JPEG 2000 needs GDAL's JP2OpenJPEG driver (shipped with QGIS; the plugin reports it if missing).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Radiometry&lt;/b&gt;: reflectance = (DN + offset) / quantification value, both read from the product metadata: from processing baseline 04.00 (products after 25 January 2022) the offset is RADIO_ADD_OFFSET (L1C) or BOA_ADD_OFFSET (L2A), −1000; older baselines have none. DN 0 (no data) and 65535 (saturated) are NaN.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masks&lt;/b&gt;: Level-2A scene classification (SCL): no data, saturated/defective, cloud shadow, cloud medium and high probability, thin cirrus (snow optional). Level-1C: the MSK_CLASSI raster (baseline 04.00 on: opaque clouds, cirrus; snow optional) or the older MSK_CLOUDS GML polygons where present. The cloud mask can be grown by a number of pixels.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area of interest&lt;/b&gt;: an extent or polygon layer in any CRS; the output covers its bounding box (pixels outside the polygons are kept: the stable ground around a landslide or glacier is needed for co-registration). A product that covers the area only partly is read for the part it covers (NaN elsewhere) and the covered fraction is logged; an area the product does not touch is an error. Without a target CRS the output is on the product's own UTM grid, so all products of one tile (or WRS path/row) read with one area share a grid; with a target CRS and pixel size, pixel edges fall on multiples of the pixel size, so products of different tiles share a grid too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: float32 GeoTIFF, one band per requested band (named like B08 for Sentinel-2, B8 for Landsat), reflectance (1 = 100 %), NaN where there is no data or a mask applies. The metadata holds the acquisition date and time (UTC), platform, tile, relative orbit, processing baseline/level, cloud cover, the covered and valid fractions and the formula used; sensetrack:velocity and the time-series tools read the date from it. Works in batch mode (a folder of products becomes a stack of dated images) and in the modeler.&lt;/p&gt;&lt;p&gt;Reference: ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), and ESA's announcement of processing baseline 04.00 (January 2022).&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Converte un prodotto Sentinel-2 Level-1C o Level-2A in un GeoTIFF di riflettanza datato e senza nuvole, pronto per gli algoritmi di tracciamento, in un solo passaggio e senza SNAP. I file delle bande (JPEG 2000, o GeoTIFF per i prodotti forniti in questo formato) vengono letti direttamente con GDAL; il formato JPEG 2000 richiede il driver JP2OpenJPEG di GDAL (incluso in QGIS; il plugin segnala se manca).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Radiometria&lt;/b&gt;: riflettanza = (DN + offset) / valore di quantificazione, entrambi letti dai metadati del prodotto: dalla baseline di elaborazione 04.00 (prodotti successivi al 25 gennaio 2022) l'offset è RADIO_ADD_OFFSET (L1C) o BOA_ADD_OFFSET (L2A), −1000; le baseline precedenti non ne hanno. DN 0 (nessun dato) e 65535 (saturato) sono NaN.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Maschere&lt;/b&gt;: classificazione della scena (SCL) del Level-2A: nessun dato, saturato/difettoso, ombra delle nuvole, nuvole a probabilità media e alta, cirri sottili (neve opzionale). Level-1C: il raster MSK_CLASSI (dalla baseline 04.00 in poi: nuvole opache, cirri; neve opzionale) o, dove presenti, i vecchi poligoni GML MSK_CLOUDS. La maschera delle nuvole può essere ampliata di un certo numero di pixel.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area di interesse&lt;/b&gt;: un'estensione o un layer poligonale in qualsiasi SR; l'output ne copre il rettangolo di ingombro (i pixel esterni ai poligoni vengono mantenuti: il terreno stabile attorno a una frana o a un ghiacciaio serve per la coregistrazione). Un prodotto che copre l'area solo in parte viene letto per la parte coperta (NaN altrove) e la frazione coperta viene riportata nel log; un'area che il prodotto non tocca è un errore. Senza un SR di destinazione l'output è sulla griglia UTM propria del prodotto, quindi tutti i prodotti di uno stesso tile (o path/row WRS) letti con la stessa area condividono la stessa griglia; con un SR di destinazione e una dimensione del pixel, i bordi dei pixel cadono su multipli della dimensione del pixel, quindi anche i prodotti di tile diversi condividono la stessa griglia.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: GeoTIFF float32, una banda per ogni banda richiesta (denominata come B08 per Sentinel-2, B8 per Landsat), riflettanza (1 = 100 %), NaN dove mancano i dati o si applica una maschera. I metadati contengono data e ora di acquisizione (UTC), piattaforma, tile, orbita relativa, baseline/livello di elaborazione, copertura nuvolosa, le frazioni coperta e valida e la formula usata; sensetrack:velocity e gli strumenti per le serie temporali leggono la data da questi metadati. Funziona in modalità batch (una cartella di prodotti diventa una pila di immagini datate) e nel modellatore grafico.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), e l'annuncio dell'ESA sulla baseline di elaborazione 04.00 (gennaio 2022).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Writes a self-contained HTML report (figures embedded) of a displacement result: a map of the magnitude (or velocity) with arrows, histograms of DX and DY on stable ground (on all vectors when no stable-ground mask is given), the stable-ground statistics (median, NMAD, RMSE, count; before and after the correction when it was applied), the uncertainty summary, the parameters used and the provenance of the inputs (tracked files, method, every post-processing step).&lt;/p&gt;</source>
@@ -173,11 +173,11 @@
     </message>
     <message>
       <source>&lt;p&gt;Writes the VNIR, SWIR or PAN cube of a PRISMA product (L1, L1G/L1G2, L2B, L2C or L2D), or chosen bands (1-based cube index) or the bands nearest chosen wavelengths (nm), as a multi-band float32 GeoTIFF. Values are scaled to physical units: L1 radiance (DN / ScaleFactor - Offset), L2 at-surface radiance or reflectance (Min + DN (Max - Min) / 65535); DN 0 is nodata. Flagged bands (wavelength 0) are dropped and bands are ordered by wavelength; each band's description carries its wavelength (e.g. VNIR_0497.3nm) and its metadata WAVELENGTH/FWHM/CUBE_INDEX.&lt;/p&gt;&lt;p&gt;Geo-referencing: L2D from its EPSG code and upper-left corner coordinate, which is the centre of the upper-left pixel (origin half a pixel further out), with the nominal pixel size (30 m; PAN 5 m, same rule assumed); the other levels from their latitude/longitude arrays (L1G: fill values 65535 masked) with GDAL geolocation warping (EPSG:4326 unless a CRS is given).&lt;/p&gt;&lt;p&gt;Reference: ASI PRISMA Products Specification Document (PRS-SY-PSD).&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Scrive come GeoTIFF float32 multibanda il cubo VNIR, SWIR o PAN di un prodotto PRISMA (L1, L1G/L1G2, L2B, L2C o L2D), oppure le bande scelte (indice nel cubo a partire da 1) o le bande più vicine alle lunghezze d'onda scelte (nm). I valori vengono convertiti in unità fisiche: L1 radianza (DN / ScaleFactor - Offset), L2 radianza o riflettanza alla superficie (Min + DN (Max - Min) / 65535); DN 0 è nodata. Le bande segnalate come non valide (lunghezza d'onda 0) vengono scartate e le bande vengono ordinate per lunghezza d'onda; la descrizione di ogni banda riporta la sua lunghezza d'onda (ad es. VNIR_0497.3nm) e i suoi metadati WAVELENGTH/FWHM/CUBE_INDEX.&lt;/p&gt;&lt;p&gt;Georeferenziazione: L2D dal suo codice EPSG e dalla coordinata dell'angolo superiore sinistro, che corrisponde al centro del pixel superiore sinistro (origine mezzo pixel più all'esterno), con la dimensione nominale del pixel (30 m; PAN 5 m, assumendo la stessa regola); gli altri livelli dai loro array di latitudine/longitudine (L1G: valori di riempimento 65535 mascherati) con la riproiezione GDAL basata sulla geolocalizzazione (EPSG:4326 se non viene indicato un SR).&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ASI PRISMA Products Specification Document (PRS-SY-PSD).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Writes the amplitude sqrt(I&amp;sup2; + Q&amp;sup2;) of a complex SCS product, or the detected image of a DGM/GEC/GTC product (first or second generation), as a float32 GeoTIFF, block by block. GEC and GTC products are placed on their exact map grid (top-left easting/northing, line and column spacing, UTM or UPS from the product's projection attributes). SCS and DGM products are geo-referenced with their four corner coordinates as ground control points at the image's outer corners: exact at the corners, approximate inside (no orbit model, no DEM). Give a CRS to warp it to a north-up grid for the trackers; compare only images of the same orbit geometry. The sensing times are kept in the metadata for the velocity step.&lt;/p&gt;&lt;p&gt;Calibration (SCS and DGM): sigma0 = P R_ref&lt;sup&gt;2n&lt;/sup&gt; sin(&amp;theta;) / (F&amp;sup2; K) with P the pixel power, F the Rescaling Factor, K the Calibration Constant, R_ref and n the Reference Slant Range and its exponent, &amp;theta; the reference incidence angle of incidence-compensated products, otherwise the incidence angle interpolated from near to far range across the columns (ASI COSMO-SkyMed SAR Products Handbook). sigma0_db is 10 log10(sigma0); zero power is nodata.&lt;/p&gt;&lt;p&gt;Reference: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Scrive in un GeoTIFF float32, blocco per blocco, l'ampiezza sqrt(I&amp;sup2; + Q&amp;sup2;) di un prodotto complesso SCS, oppure l'immagine rilevata (detected) di un prodotto DGM/GEC/GTC (di prima o seconda generazione). I prodotti GEC e GTC vengono posizionati sulla loro griglia cartografica esatta (easting/northing dell'angolo superiore sinistro, spaziatura di righe e colonne, UTM o UPS dagli attributi di proiezione del prodotto). I prodotti SCS e DGM vengono georeferenziati usando le coordinate dei loro quattro angoli come punti di controllo a terra agli angoli esterni dell'immagine: esatti agli angoli, approssimati all'interno (nessun modello orbitale, nessun DEM). Indicare un SR per riproiettare l'immagine su una griglia orientata a nord per gli algoritmi di tracciamento; confrontare solo immagini con la stessa geometria orbitale. I tempi di acquisizione vengono conservati nei metadati per il calcolo della velocità.&lt;/p&gt;&lt;p&gt;Calibrazione (SCS e DGM): sigma0 = P R_ref&lt;sup&gt;2n&lt;/sup&gt; sin(&amp;theta;) / (F&amp;sup2; K) con P la potenza del pixel, F il Rescaling Factor, K la Calibration Constant, R_ref e n la Reference Slant Range e il suo esponente, &amp;theta; l'angolo di incidenza di riferimento per i prodotti compensati per l'incidenza, altrimenti l'angolo di incidenza interpolato dal near range al far range lungo le colonne (ASI COSMO-SkyMed SAR Products Handbook). sigma0_db è 10 log10(sigma0); una potenza nulla è nodata.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>A SenseTrack displacement raster or point layer (GeoPackage).</source>
@@ -185,7 +185,7 @@
     </message>
     <message>
       <source>A SenseTrack time-series raster (SENSETRACK_KIND=timeseries), one band per date; the other component is found beside it (DX &lt;-&gt; DY in the name) or given as INPUT_DY.</source>
-      <translation type="unfinished" />
+      <translation>Un raster di serie temporale di SenseTrack (SENSETRACK_KIND=timeseries), una banda per data; l'altra componente viene cercata nella stessa cartella (DX &lt;-&gt; DY nel nome) o indicata come INPUT_DY.</translation>
     </message>
     <message>
       <source>A graph saved by SNAP's Graph Builder, with ${...} placeholders.</source>
@@ -197,7 +197,7 @@
     </message>
     <message>
       <source>A time series is written as rasters: set OUTPUT (a .tif).</source>
-      <translation type="unfinished" />
+      <translation>Una serie temporale viene scritta come raster: impostare OUTPUT (un file .tif).</translation>
     </message>
     <message>
       <source>Absolute orbit</source>
@@ -209,7 +209,7 @@
     </message>
     <message>
       <source>Acquisition date and time (UTC)</source>
-      <translation type="unfinished" />
+      <translation>Data e ora di acquisizione (UTC)</translation>
     </message>
     <message>
       <source>Add pixel offset bands (COL_SHIFT, ROW_SHIFT)</source>
@@ -221,11 +221,11 @@
     </message>
     <message>
       <source>Also mask every pixel within this distance (output pixels, Euclidean) of a cloud, shadow or cirrus pixel: cloud edges are often missed by the product's masks.</source>
-      <translation type="unfinished" />
+      <translation>Maschera anche ogni pixel entro questa distanza (in pixel di output, euclidea) da un pixel di nuvola, ombra o cirro: i bordi delle nuvole spesso sfuggono alle maschere del prodotto.</translation>
     </message>
     <message>
       <source>Also mask snow/ice. Off by default: snow is useful texture on glaciers.</source>
-      <translation type="unfinished" />
+      <translation>Maschera anche neve/ghiaccio. Disattivato per impostazione predefinita: sui ghiacciai la neve fornisce una tessitura utile.</translation>
     </message>
     <message>
       <source>Also write the offsets in pixels: COL_SHIFT to the right, ROW_SHIFT down the image.</source>
@@ -249,7 +249,7 @@
     </message>
     <message>
       <source>Area (polygons)</source>
-      <translation type="unfinished" />
+      <translation>Area (poligoni)</translation>
     </message>
     <message>
       <source>Area of interest</source>
@@ -385,7 +385,7 @@
     </message>
     <message>
       <source>CSV: one row per velocity, then the results ('# failure_time', '# failure_sigma_days', …, '# warning').</source>
-      <translation type="unfinished" />
+      <translation>CSV: una riga per ogni velocità, poi i risultati ('# failure_time', '# failure_sigma_days', …, '# warning').</translation>
     </message>
     <message>
       <source>Calibrated GeoTIFF</source>
@@ -425,11 +425,11 @@
     </message>
     <message>
       <source>Comma-separated band numbers: 8 (15 m panchromatic, Level-1 only; the default) or any reflective band (1-9 Level-1, 1-7 Level-2). Several bands are put on the grid of the finest.</source>
-      <translation type="unfinished" />
+      <translation>Numeri delle bande separati da virgola: 8 (pancromatica a 15 m, solo Level-1; valore predefinito) o qualsiasi banda riflettiva (1-9 Level-1, 1-7 Level-2). Più bande vengono portate sulla griglia della più fine.</translation>
     </message>
     <message>
       <source>Comma-separated bands, e.g. B08 (10 m near infrared, the default) or B04,B08,B8A. Written in this order at the finest resolution among them.</source>
-      <translation type="unfinished" />
+      <translation>Bande separate da virgola, ad es. B08 (infrarosso vicino a 10 m, valore predefinito) o B04,B08,B8A. Scritte in quest'ordine alla risoluzione più fine tra quelle delle bande indicate.</translation>
     </message>
     <message>
       <source>Comma-separated wavelengths; the nearest delivered band of each is written.</source>
@@ -461,19 +461,19 @@
     </message>
     <message>
       <source>DEM</source>
-      <translation type="unfinished" />
+      <translation>DEM</translation>
     </message>
     <message>
       <source>DEM for the downslope test</source>
-      <translation type="unfinished" />
+      <translation>DEM per il test della direzione di massima pendenza</translation>
     </message>
     <message>
       <source>DEM slope error (1 sigma), degrees</source>
-      <translation type="unfinished" />
+      <translation>Errore di pendenza del DEM (1 sigma), gradi</translation>
     </message>
     <message>
       <source>DEM smoothing length, map units (0 = none)</source>
-      <translation type="unfinished" />
+      <translation>Lunghezza di smussamento del DEM, unità di mappa (0 = nessuno)</translation>
     </message>
     <message>
       <source>Data-term weight: smaller values give smoother flow.</source>
@@ -501,11 +501,11 @@
     </message>
     <message>
       <source>Digital elevation model in any CRS and resolution (heights in metres), used only when MAX_DOWNSLOPE_ANGLE &gt; 0; resampled to the result's grid with averaging over each cell.</source>
-      <translation type="unfinished" />
+      <translation>Modello digitale di elevazione in qualsiasi SR e risoluzione (quote in metri), usato solo se MAX_DOWNSLOPE_ANGLE &gt; 0; ricampionato sulla griglia del risultato calcolando la media su ogni cella.</translation>
     </message>
     <message>
       <source>Digital elevation model, any CRS and resolution, heights in metres (the unit of the result's CRS). A DEM without a CRS is taken to be in the result's CRS.</source>
-      <translation type="unfinished" />
+      <translation>Modello digitale di elevazione, qualsiasi SR e risoluzione, quote in metri (l'unità del SR del risultato). Un DEM senza SR viene considerato nel SR del risultato.</translation>
     </message>
     <message>
       <source>Direction filter minimum magnitude, pixels</source>
@@ -537,19 +537,19 @@
     </message>
     <message>
       <source>Downslope test: DEM smoothing length, map units</source>
-      <translation type="unfinished" />
+      <translation>Test della direzione di massima pendenza: lunghezza di smussamento del DEM, unità di mappa</translation>
     </message>
     <message>
       <source>Downslope test: minimum slope, degrees</source>
-      <translation type="unfinished" />
+      <translation>Test della direzione di massima pendenza: pendenza minima, gradi</translation>
     </message>
     <message>
       <source>Downslope-consistency test with a DEM: remove vectors pointing more than this many degrees away from the downslope direction (uphill or across the slope), e.g. 90 removes uphill motion, 45 also motion mostly across the slope. Only vectors longer than the direction filter's minimum magnitude, on slopes steeper than the minimum slope, with a DEM value are tested. MASK bit 128.</source>
-      <translation type="unfinished" />
+      <translation>Test di coerenza con la direzione di massima pendenza basato su un DEM: rimuove i vettori che si discostano di oltre questo numero di gradi dalla direzione di massima pendenza (verso monte o trasversalmente al versante), ad es. 90 rimuove il movimento verso monte, 45 anche il movimento prevalentemente trasversale al versante. Vengono testati solo i vettori più lunghi del modulo minimo del filtro direzione, su pendenze superiori alla pendenza minima e con un valore del DEM. Bit 128 di MASK.</translation>
     </message>
     <message>
       <source>Empty: the product's UTM grid. Otherwise the bands are warped to this CRS.</source>
-      <translation type="unfinished" />
+      <translation>Vuoto: la griglia UTM del prodotto. Altrimenti le bande vengono riproiettate in questo SR.</translation>
     </message>
     <message>
       <source>Equivalent number of looks (Lee)</source>
@@ -569,7 +569,7 @@
     </message>
     <message>
       <source>Extent to read, in any CRS. Empty: the whole product.</source>
-      <translation type="unfinished" />
+      <translation>Estensione da leggere, in qualsiasi SR. Vuoto: l'intero prodotto.</translation>
     </message>
     <message>
       <source>Extracted bands</source>
@@ -577,7 +577,7 @@
     </message>
     <message>
       <source>Files written (JSON: kind -&gt; path)</source>
-      <translation type="unfinished" />
+      <translation>File scritti (JSON: tipo -&gt; percorso)</translation>
     </message>
     <message>
       <source>Fill holes left by the filters of at most this many vectors from their neighbours. Filled vectors are flagged in the MASK band (bit 64), never silently.</source>
@@ -601,7 +601,7 @@
     </message>
     <message>
       <source>Flatter ground has no meaningful downslope direction and is not tested.</source>
-      <translation type="unfinished" />
+      <translation>Il terreno più pianeggiante non ha una direzione di massima pendenza significativa e non viene testato.</translation>
     </message>
     <message>
       <source>Float32 GeoTIFF, NaN nodata, one band named e.g. SIGMA0_VV.</source>
@@ -609,7 +609,7 @@
     </message>
     <message>
       <source>Float32 GeoTIFF, NaN nodata, one band per requested band, dated metadata.</source>
-      <translation type="unfinished" />
+      <translation>GeoTIFF float32, nodata NaN, una banda per ogni banda richiesta, metadati con la data.</translation>
     </message>
     <message>
       <source>Float32 GeoTIFF.</source>
@@ -637,11 +637,11 @@
     </message>
     <message>
       <source>Fraction of the output covered by the product</source>
-      <translation type="unfinished" />
+      <translation>Frazione dell'output coperta dal prodotto</translation>
     </message>
     <message>
       <source>Fraction of the output left valid after masking</source>
-      <translation type="unfinished" />
+      <translation>Frazione dell'output rimasta valida dopo il mascheramento</translation>
     </message>
     <message>
       <source>Fraction of valid pixels in the output</source>
@@ -705,7 +705,7 @@
     </message>
     <message>
       <source>Grow the cloud mask by (pixels)</source>
-      <translation type="unfinished" />
+      <translation>Ampliamento della maschera delle nuvole (pixel)</translation>
     </message>
     <message>
       <source>High percentile (percentile stretch)</source>
@@ -721,7 +721,7 @@
     </message>
     <message>
       <source>Indicated failure time (ISO, empty if none)</source>
-      <translation type="unfinished" />
+      <translation>Tempo di rottura indicato (ISO, vuoto se assente)</translation>
     </message>
     <message>
       <source>Input image</source>
@@ -733,7 +733,7 @@
     </message>
     <message>
       <source>Inverse velocity (failure-time indicator)</source>
-      <translation type="unfinished" />
+      <translation>Velocità inversa (indicatore del tempo di rottura)</translation>
     </message>
     <message>
       <source>Iterations</source>
@@ -753,11 +753,11 @@
     </message>
     <message>
       <source>Landsat 8/9 to reflectance GeoTIFF</source>
-      <translation type="unfinished" />
+      <translation>Da Landsat 8/9 a GeoTIFF di riflettanza</translation>
     </message>
     <message>
       <source>Landsat product (.tar or *_MTL.txt / *_MTL.xml)</source>
-      <translation type="unfinished" />
+      <translation>Prodotto Landsat (.tar o *_MTL.txt / *_MTL.xml)</translation>
     </message>
     <message>
       <source>Leave empty to keep the product geometry; otherwise the image is warped to a north-up grid in this CRS, which the trackers need.</source>
@@ -777,11 +777,11 @@
     </message>
     <message>
       <source>Mask clouds, cloud shadows and cirrus</source>
-      <translation type="unfinished" />
+      <translation>Maschera nuvole, ombre delle nuvole e cirri</translation>
     </message>
     <message>
       <source>Mask snow and ice too</source>
-      <translation type="unfinished" />
+      <translation>Maschera anche neve e ghiaccio</translation>
     </message>
     <message>
       <source>Maximum Java heap for gpt, passed as _JAVA_OPTIONS=-Xmx&lt;value&gt;.</source>
@@ -789,11 +789,11 @@
     </message>
     <message>
       <source>Maximum angle from downslope, degrees</source>
-      <translation type="unfinished" />
+      <translation>Angolo massimo dalla direzione di massima pendenza, gradi</translation>
     </message>
     <message>
       <source>Maximum angle from downslope, degrees (0 = off; needs a DEM)</source>
-      <translation type="unfinished" />
+      <translation>Angolo massimo dalla direzione di massima pendenza, gradi (0 = disattivato; richiede un DEM)</translation>
     </message>
     <message>
       <source>Maximum direction difference to neighbours, degrees (0 = off)</source>
@@ -825,7 +825,7 @@
     </message>
     <message>
       <source>Median DZ of the unflagged vectors</source>
-      <translation type="unfinished" />
+      <translation>DZ mediano dei vettori non segnalati</translation>
     </message>
     <message>
       <source>Median test neighbour spacing (cells)</source>
@@ -869,11 +869,11 @@
     </message>
     <message>
       <source>Minimum slope, degrees</source>
-      <translation type="unfinished" />
+      <translation>Pendenza minima, gradi</translation>
     </message>
     <message>
       <source>Minimum velocities in the fitted part</source>
-      <translation type="unfinished" />
+      <translation>Numero minimo di velocità nel tratto adattato</translation>
     </message>
     <message>
       <source>Missing Python package(s): {0}. {1}</source>
@@ -961,11 +961,11 @@
     </message>
     <message>
       <source>Only for a time-series INPUT: the DY file when INPUT is the DX file (or the reverse), if it is not beside it with DX replaced by DY in the name.</source>
-      <translation type="unfinished" />
+      <translation>Solo per un INPUT di serie temporale: il file DY quando INPUT è il file DX (o viceversa), se non si trova nella stessa cartella con DX sostituito da DY nel nome.</translation>
     </message>
     <message>
       <source>Optical (Sentinel-2, Landsat)</source>
-      <translation type="unfinished" />
+      <translation>Ottico (Sentinel-2, Landsat)</translation>
     </message>
     <message>
       <source>Optional GeoPackage point layer at the window centres with the same values (fields DX, DY, MAGNITUDE, DIRECTION, COL_SHIFT, ROW_SHIFT, PEAK, SNR[, NRMS]).</source>
@@ -1009,7 +1009,7 @@
     </message>
     <message>
       <source>Output pixel size; 0 keeps the native one (10 m Sentinel-2, 15 m Landsat band 8). Required for a geographic target CRS.</source>
-      <translation type="unfinished" />
+      <translation>Dimensione del pixel di output; 0 mantiene quella nativa (10 m Sentinel-2, 15 m Landsat banda 8). Obbligatoria per un SR di destinazione geografico.</translation>
     </message>
     <message>
       <source>Output pixel spacing of the terrain correction, in metres.</source>
@@ -1053,7 +1053,7 @@
     </message>
     <message>
       <source>Pixel size (target CRS units, 0 = native)</source>
-      <translation type="unfinished" />
+      <translation>Dimensione del pixel (unità del SR di destinazione, 0 = nativa)</translation>
     </message>
     <message>
       <source>Pixel size (target CRS units, 0 = product spacing)</source>
@@ -1073,11 +1073,11 @@
     </message>
     <message>
       <source>Plot</source>
-      <translation type="unfinished" />
+      <translation>Grafico</translation>
     </message>
     <message>
       <source>Point</source>
-      <translation type="unfinished" />
+      <translation>Punto</translation>
     </message>
     <message>
       <source>Polarisation</source>
@@ -1097,7 +1097,7 @@
     </message>
     <message>
       <source>Polygons (any CRS) whose bounding box is read; used instead of the extent.</source>
-      <translation type="unfinished" />
+      <translation>Poligoni (qualsiasi SR) di cui viene letto il rettangolo di ingombro; usati al posto dell'estensione.</translation>
     </message>
     <message>
       <source>Polygons of ground that did not move; the shift is measured there only.</source>
@@ -1109,7 +1109,7 @@
     </message>
     <message>
       <source>Polygons over which the median displacement of every date is taken (any CRS).</source>
-      <translation type="unfinished" />
+      <translation>Poligoni sui quali viene calcolata la mediana dello spostamento per ogni data (qualsiasi SR).</translation>
     </message>
     <message>
       <source>Polygons to keep (their union); used instead of the extent when given.</source>
@@ -1157,7 +1157,7 @@
     </message>
     <message>
       <source>Put every band on the 10 m grid (e.g. B8A or B11 alone at 10 m); otherwise the output has the finest resolution among the bands asked for.</source>
-      <translation type="unfinished" />
+      <translation>Porta tutte le bande sulla griglia a 10 m (ad es. B8A o B11 da sole a 10 m); altrimenti l'output ha la risoluzione più fine tra quelle delle bande richieste.</translation>
     </message>
     <message>
       <source>Pyramid levels</source>
@@ -1213,11 +1213,11 @@
     </message>
     <message>
       <source>Reflectance</source>
-      <translation type="unfinished" />
+      <translation>Riflettanza</translation>
     </message>
     <message>
       <source>Refuse the file when its level is not this one (any = accept every level; 1G = L1G or L1G2).</source>
-      <translation type="unfinished" />
+      <translation>Rifiuta il file se il suo livello non è questo (any = accetta qualsiasi livello; 1G = L1G o L1G2).</translation>
     </message>
     <message>
       <source>Relative orbit</source>
@@ -1257,7 +1257,7 @@
     </message>
     <message>
       <source>Resample 20 m and 60 m bands to 10 m</source>
-      <translation type="unfinished" />
+      <translation>Ricampiona a 10 m le bande a 20 m e 60 m</translation>
     </message>
     <message>
       <source>Resampling</source>
@@ -1265,15 +1265,15 @@
     </message>
     <message>
       <source>Result in words, with the warning</source>
-      <translation type="unfinished" />
+      <translation>Risultato in forma testuale, con l'avvertenza</translation>
     </message>
     <message>
       <source>Result with 3-D bands</source>
-      <translation type="unfinished" />
+      <translation>Risultato con bande 3D</translation>
     </message>
     <message>
       <source>Result with 3-D bands (points)</source>
-      <translation type="unfinished" />
+      <translation>Risultato con bande 3D (punti)</translation>
     </message>
     <message>
       <source>Run a SNAP graph</source>
@@ -1305,7 +1305,7 @@
     </message>
     <message>
       <source>SenseTrack: {0} cannot read JPEG 2000 products. {1}</source>
-      <translation type="unfinished" />
+      <translation>SenseTrack: {0} non è in grado di leggere i prodotti JPEG 2000. {1}</translation>
     </message>
     <message>
       <source>Sentinel-1</source>
@@ -1329,7 +1329,7 @@
     </message>
     <message>
       <source>Sentinel-2 L1C/L2A to reflectance GeoTIFF</source>
-      <translation type="unfinished" />
+      <translation>Da Sentinel-2 L1C/L2A a GeoTIFF di riflettanza</translation>
     </message>
     <message>
       <source>Sentinel-2 L2A product</source>
@@ -1341,11 +1341,11 @@
     </message>
     <message>
       <source>Sentinel-2 product (.zip or MTD_MSIL1C.xml / MTD_MSIL2A.xml)</source>
-      <translation type="unfinished" />
+      <translation>Prodotto Sentinel-2 (.zip o MTD_MSIL1C.xml / MTD_MSIL2A.xml)</translation>
     </message>
     <message>
       <source>Set the pixels the product flags as cloud, cloud shadow or cirrus to NaN (no-data and fill pixels, and Sentinel-2 saturated or defective ones, are always NaN).</source>
-      <translation type="unfinished" />
+      <translation>Imposta a NaN i pixel che il prodotto segnala come nuvola, ombra delle nuvole o cirro (i pixel senza dati e di riempimento e, per Sentinel-2, quelli saturati o difettosi sono sempre NaN).</translation>
     </message>
     <message>
       <source>Shift east (map units)</source>
@@ -1389,7 +1389,7 @@
     </message>
     <message>
       <source>Slope-parallel 3-D displacement (DEM)</source>
-      <translation type="unfinished" />
+      <translation>Spostamento 3D parallelo al versante (DEM)</translation>
     </message>
     <message>
       <source>Spacing of the median-test neighbours. 1 = adjacent cells (windowed trackers). For dense results (one vector per pixel) use about the size of the bad patches to catch, e.g. 10, so that a patch is compared with the ground around it.</source>
@@ -1461,7 +1461,7 @@
     </message>
     <message>
       <source>Start of the fitted accelerating part</source>
-      <translation type="unfinished" />
+      <translation>Inizio del tratto in accelerazione adattato</translation>
     </message>
     <message>
       <source>Sub-pixel precision is 1/UPSAMPLING px: the correlation is evaluated by matrix DFT on a grid of that spacing around the peak, then a local quadratic fit removes the quantisation. 1 = quadratic fit on the integer correlation only (biased towards whole pixels).</source>
@@ -1477,7 +1477,7 @@
     </message>
     <message>
       <source>Table</source>
-      <translation type="unfinished" />
+      <translation>Tabella</translation>
     </message>
     <message>
       <source>Taper applied to each window before the FFT, against edge effects: hann (default), tukey (flat top) or none.</source>
@@ -1497,7 +1497,7 @@
     </message>
     <message>
       <source>Target CRS (optional)</source>
-      <translation type="unfinished" />
+      <translation>SR di destinazione (opzionale)</translation>
     </message>
     <message>
       <source>Target band</source>
@@ -1509,15 +1509,15 @@
     </message>
     <message>
       <source>The Collection 2 product as downloaded (.tar), or the *_MTL.txt / *_MTL.xml in its unpacked folder (a folder path typed in qgis_process works too). Landsat 8 and 9, Level-1 and Level-2.</source>
-      <translation type="unfinished" />
+      <translation>Il prodotto Collection 2 così come scaricato (.tar), oppure il file *_MTL.txt / *_MTL.xml nella sua cartella decompressa (funziona anche il percorso di una cartella digitato in qgis_process). Landsat 8 e 9, Level-1 e Level-2.</translation>
     </message>
     <message>
       <source>The DEM could not be loaded as a raster layer.</source>
-      <translation type="unfinished" />
+      <translation>Impossibile caricare il DEM come layer raster.</translation>
     </message>
     <message>
       <source>The DY file when INPUT is the DX file (or the reverse), if not beside it.</source>
-      <translation type="unfinished" />
+      <translation>Il file DY quando INPUT è il file DX (o viceversa), se non si trova nella stessa cartella.</translation>
     </message>
     <message>
       <source>The HTML report (one file, figures embedded).</source>
@@ -1525,7 +1525,7 @@
     </message>
     <message>
       <source>The accelerating part must hold at least this many velocities (consecutive-date intervals).</source>
-      <translation type="unfinished" />
+      <translation>Il tratto in accelerazione deve contenere almeno questo numero di velocità (intervalli tra date consecutive).</translation>
     </message>
     <message>
       <source>The area-of-interest layer has no polygon.</source>
@@ -1549,7 +1549,7 @@
     </message>
     <message>
       <source>The other component's file</source>
-      <translation type="unfinished" />
+      <translation>Il file dell'altra componente</translation>
     </message>
     <message>
       <source>The placeholder table must have two columns: name, value.</source>
@@ -1561,7 +1561,7 @@
     </message>
     <message>
       <source>The product as downloaded (.zip), or the MTD_MSIL1C.xml / MTD_MSIL2A.xml of an unzipped .SAFE folder (a .SAFE folder path typed in qgis_process works too). Level-1C and Level-2A, Sentinel-2A/B/C.</source>
-      <translation type="unfinished" />
+      <translation>Il prodotto così come scaricato (.zip), oppure il file MTD_MSIL1C.xml / MTD_MSIL2A.xml di una cartella .SAFE decompressa (funziona anche il percorso di una cartella .SAFE digitato in qgis_process). Level-1C e Level-2A, Sentinel-2A/B/C.</translation>
     </message>
     <message>
       <source>The product as downloaded: the zipped SAFE (.zip or .SAFE.zip) or, for an unzipped product, the manifest.safe file inside its .SAFE folder (a .SAFE folder path typed in qgis_process works too). S1A, S1B, S1C and S1D are accepted.</source>
@@ -1577,7 +1577,7 @@
     </message>
     <message>
       <source>The speed and inverse-velocity plot with the fit, as PNG or a self-contained HTML page.</source>
-      <translation type="unfinished" />
+      <translation>Il grafico della velocità e della velocità inversa con la retta adattata, in formato PNG o come pagina HTML autonoma.</translation>
     </message>
     <message>
       <source>The target is searched this many pixels around the reference chip in every direction; make it a few pixels larger than the expected motion (or use coarse-to-fine).</source>
@@ -1589,7 +1589,7 @@
     </message>
     <message>
       <source>The time series could not be loaded as a raster layer.</source>
-      <translation type="unfinished" />
+      <translation>Impossibile caricare la serie temporale come layer raster.</translation>
     </message>
     <message>
       <source>Tightness</source>
@@ -1605,11 +1605,11 @@
     </message>
     <message>
       <source>Time series (DX or DY file)</source>
-      <translation type="unfinished" />
+      <translation>Serie temporale (file DX o DY)</translation>
     </message>
     <message>
       <source>Time series: the other component's file</source>
-      <translation type="unfinished" />
+      <translation>Serie temporale: il file dell'altra componente</translation>
     </message>
     <message>
       <source>Tolerance</source>
@@ -1617,7 +1617,7 @@
     </message>
     <message>
       <source>Uncertainty of the DEM slope angle, propagated with SIGMA_DX/SIGMA_DY into SIGMA_DZ and SIGMA_MAGNITUDE_3D (e.g. 1-3 degrees for a 10-30 m DEM).</source>
-      <translation type="unfinished" />
+      <translation>Incertezza dell'angolo di pendenza del DEM, propagata insieme a SIGMA_DX/SIGMA_DY in SIGMA_DZ e SIGMA_MAGNITUDE_3D (ad es. 1-3 gradi per un DEM a 10-30 m).</translation>
     </message>
     <message>
       <source>Uncertainty scale (pixels)</source>
@@ -1657,7 +1657,7 @@
     </message>
     <message>
       <source>Used for bands whose pixel size or CRS differs from the output's (masks always take any overlapping flagged pixel).</source>
-      <translation type="unfinished" />
+      <translation>Usato per le bande con dimensione del pixel o SR diversi da quelli dell'output (le maschere considerano sempre qualsiasi pixel segnalato sovrapposto).</translation>
     </message>
     <message>
       <source>Values at or above this percentile map to 1.</source>
@@ -1669,19 +1669,19 @@
     </message>
     <message>
       <source>Vectors flagged: flat ground</source>
-      <translation type="unfinished" />
+      <translation>Vettori segnalati: terreno pianeggiante</translation>
     </message>
     <message>
       <source>Vectors flagged: no DEM value</source>
-      <translation type="unfinished" />
+      <translation>Vettori segnalati: nessun valore del DEM</translation>
     </message>
     <message>
       <source>Vectors flagged: off downslope</source>
-      <translation type="unfinished" />
+      <translation>Vettori segnalati: non allineati alla direzione di massima pendenza</translation>
     </message>
     <message>
       <source>Vectors on ground flatter than this are flagged in MASK (bit 256): there the vertical component of surface-parallel motion is meaningless. 0 = off.</source>
-      <translation type="unfinished" />
+      <translation>I vettori su terreno più pianeggiante di questo valore vengono segnalati in MASK (bit 256): lì la componente verticale di un movimento parallelo alla superficie non ha significato. 0 = disattivato.</translation>
     </message>
     <message>
       <source>Vectors on stable ground</source>
@@ -1689,7 +1689,7 @@
     </message>
     <message>
       <source>Vectors pointing more than this away from the downslope direction are flagged in MASK (bit 512): surface-parallel sliding does not describe them. 0 or 180 = off.</source>
-      <translation type="unfinished" />
+      <translation>I vettori che si discostano più di questo valore dalla direzione di massima pendenza vengono segnalati in MASK (bit 512): lo scivolamento parallelo alla superficie non li descrive. 0 o 180 = disattivato.</translation>
     </message>
     <message>
       <source>Vectors removed</source>
@@ -1761,15 +1761,15 @@
     </message>
     <message>
       <source>Where to read the time series (any CRS; the cell containing it is used). Give a point or an area, not both.</source>
-      <translation type="unfinished" />
+      <translation>Dove leggere la serie temporale (qualsiasi SR; viene usata la cella che lo contiene). Indicare un punto o un'area, non entrambi.</translation>
     </message>
     <message>
       <source>Width of the box over which the DEM slope is averaged (about the tracking window, in metres); 0 = the DEM averaged over each vector's cell only.</source>
-      <translation type="unfinished" />
+      <translation>Larghezza del riquadro su cui viene mediata la pendenza del DEM (circa la finestra di tracciamento, in metri); 0 = il DEM mediato solo sulla cella di ciascun vettore.</translation>
     </message>
     <message>
       <source>Width of the box over which the DEM slope is averaged, in map units (metres). Use about the tracking window (window size x pixel size) so that slopes are taken at the scale of the measured motion. 0 = the slope of the DEM averaged over each product cell only.</source>
-      <translation type="unfinished" />
+      <translation>Larghezza del riquadro su cui viene mediata la pendenza del DEM, in unità di mappa (metri). Usare all'incirca la finestra di tracciamento (dimensione della finestra x dimensione del pixel), in modo che le pendenze vengano calcolate alla scala del movimento misurato. 0 = la pendenza del DEM mediato solo su ciascuna cella del prodotto.</translation>
     </message>
     <message>
       <source>Window radius (pixels)</source>
@@ -1821,7 +1821,7 @@
     </message>
     <message>
       <source>none: amplitude / detected values as stored. sigma0 or sigma0_db: calibrated backscatter (SCS and DGM products only; the product's calibration attributes are needed).</source>
-      <translation type="unfinished" />
+      <translation>none: ampiezza / valori rilevati (detected) così come memorizzati. sigma0 o sigma0_db: retrodiffusione calibrata (solo prodotti SCS e DGM; sono necessari gli attributi di calibrazione del prodotto).</translation>
     </message>
     <message>
       <source>phase = pure phase correlation (cross-power divided by its magnitude); partial = divided by the square root of the magnitude (default: as sharp, far less sensitive to noise); none = plain cross-correlation.</source>
