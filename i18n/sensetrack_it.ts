@@ -4,6 +4,10 @@
   <context>
     <name>SenseTrack</name>
     <message>
+      <source> Leave empty for the recommended starting point: {0} for windowed results (phase correlation, NCC), {1} for dense results (Farnebäck, ILK, TV-L1).</source>
+      <translation> Lasciare vuoto per usare il punto di partenza consigliato: {0} per i risultati dei metodi a finestra (correlazione di fase, NCC), {1} per i risultati densi (Farnebäck, ILK, TV-L1).</translation>
+    </message>
+    <message>
       <source>0 = off. N &gt; 0: first track images reduced 2^N times with the same window (so it covers 2^N times more ground; phase correlation for both methods), then shift each full-resolution target window by the interpolated coarse offset. Use it when the motion is larger than about a quarter of the window (phase) or than the search range (NCC).</source>
       <translation>0 = disattivato. N &gt; 0: prima esegue il tracciamento sulle immagini ridotte di 2^N volte con la stessa finestra (che copre quindi 2^N volte più terreno; correlazione di fase per entrambi i metodi), poi trasla ogni finestra target a piena risoluzione dell'offset grossolano interpolato. Usarlo quando il movimento supera circa un quarto della finestra (correlazione di fase) o l'intervallo di ricerca (NCC).</translation>
     </message>
@@ -14,6 +18,14 @@
     <message>
       <source>1 = the 8 neighbours of a 3x3 neighbourhood.</source>
       <translation>1 = gli 8 vicini di un intorno 3x3.</translation>
+    </message>
+    <message>
+      <source>1 if a significant acceleration was found, else 0</source>
+      <translation>1 se è stata rilevata un'accelerazione significativa, altrimenti 0</translation>
+    </message>
+    <message>
+      <source>1-sigma of the failure time, days</source>
+      <translation>1 sigma del tempo di rottura, giorni</translation>
     </message>
     <message>
       <source>&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a SenseTrack displacement result, raster (bands DX, DY, MAGNITUDE, DIRECTION, …) or GeoPackage points (fields DX, DY, …); other layers are refused. &lt;b&gt;Output&lt;/b&gt;: the same format, DX/DY (east/north, map units), MAGNITUDE and DIRECTION (degrees clockwise from north) recomputed, other bands carried over. Write it as a raster (OUTPUT), as points (OUTPUT_POINTS), or both. Every step is recorded in the SENSETRACK_HISTORY metadata used by the report.&lt;/p&gt;</source>
@@ -80,6 +92,10 @@
       <translation>&lt;p&gt;Equalizzazione globale dell'istogramma: ogni valore viene sostituito dalla frazione di pixel validi inferiori a esso (0-1), il che appiattisce l'istogramma. Funziona con qualsiasi tipo di dato (8/16 bit, float).&lt;/p&gt;</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Inverse-velocity analysis of an accelerating slope (Fukuzono 1985) from a SenseTrack time series (cumulative DX/DY rasters, one band per date): the displacement at a POINT, or its median over the polygons of AREA, gives the horizontal speed between consecutive dates; 1/speed is plotted against time and a straight line is fitted on the last accelerating part, whose start is chosen objectively (a one-breakpoint regression: steady creep, then 1/v linear in time). The time at which the line reaches 1/v = 0 is the indicated failure time, given with its 1-sigma (from the fit's covariance) and 95 % interval. A part that does not accelerate significantly (F-test against a constant speed) gives no time.&lt;/p&gt;&lt;p&gt;Outputs: a CSV table (date, speed, 1/speed, whether fitted, the fitted line, then the results as '# key' rows) and a PNG or HTML plot.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Warning&lt;/b&gt;: The inverse-velocity failure time is an indicator of accelerating motion, not a prediction to act on alone: real slopes deviate from the linear 1/v law (alpha != 2, pauses, rain-driven episodes, measurement noise), the predicted time moves as data arrive and is often early or late by days to weeks. Use it with field observations, other monitoring and expert judgement.&lt;/p&gt;&lt;p&gt;Reference: Fukuzono, T. (1985) A new method for predicting the failure time of a slope. Proc. 4th International Conference and Field Workshop on Landslides, Tokyo, 145-150.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Analisi della velocità inversa di un versante in accelerazione (Fukuzono 1985) a partire da una serie temporale di SenseTrack (raster cumulativi DX/DY, una banda per data): lo spostamento in un punto (POINT), o la sua mediana sui poligoni di AREA, fornisce la velocità orizzontale tra date consecutive; l'inverso della velocità (1/velocità) viene rappresentato in funzione del tempo e una retta viene adattata sull'ultimo tratto in accelerazione, il cui inizio viene scelto in modo oggettivo (una regressione con un solo punto di rottura: creep stazionario, poi 1/v lineare nel tempo). L'istante in cui la retta raggiunge 1/v = 0 è il tempo di rottura indicato, fornito con il suo 1 sigma (dalla covarianza dell'adattamento) e con l'intervallo al 95 %. Un tratto che non accelera in modo significativo (test F rispetto a una velocità costante) non fornisce alcun tempo.&lt;/p&gt;&lt;p&gt;Output: una tabella CSV (data, velocità, 1/velocità, inclusione nell'adattamento, retta adattata, poi i risultati come righe '# chiave') e un grafico PNG o HTML.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Avvertenza&lt;/b&gt;: il tempo di rottura ricavato dalla velocità inversa è un indicatore di moto in accelerazione, non una previsione su cui basare da sola delle decisioni: i versanti reali si discostano dalla legge lineare di 1/v (alpha != 2, pause, episodi innescati dalle piogge, rumore di misura), il tempo previsto cambia man mano che arrivano nuovi dati ed è spesso in anticipo o in ritardo di giorni o settimane. Usarlo insieme alle osservazioni di campo, ad altri sistemi di monitoraggio e al giudizio esperto.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: Fukuzono, T. (1985) A new method for predicting the failure time of a slope. Proc. 4th International Conference and Field Workshop on Landslides, Tokyo, 145-150.&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>&lt;p&gt;Local mean and variance normalisation: (x - local mean) / local standard deviation over a square window. The standard pre-filter of autoRIFT: it removes illumination and contrast differences between the two dates while keeping the texture the trackers follow. Output is a unitless local z-score.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Normalizzazione locale di media e varianza: (x - media locale) / deviazione standard locale su una finestra quadrata. È il prefiltro standard di autoRIFT: rimuove le differenze di illuminazione e di contrasto tra le due date, preservando la tessitura seguita dagli algoritmi di tracciamento. L'output è uno z-score locale adimensionale.&lt;/p&gt;</translation>
     </message>
@@ -90,6 +106,10 @@
     <message>
       <source>&lt;p&gt;Nodata pixels (the file's nodata value or mask, or NODATA) are left out of every statistic and neighbourhood and stay nodata in the output (NaN in float32). The scene is processed block by block with the overlap the filter needs, so memory stays bounded and the result does not depend on the block size. The output is on the input grid; chain it into a tracker or use the trackers' PREPROCESSING option.&lt;/p&gt;</source>
       <translation>&lt;p&gt;I pixel nodata (il valore nodata o la maschera del file, oppure NODATA) sono esclusi da ogni statistica e da ogni intorno e restano nodata nell'output (NaN in float32). La scena viene elaborata blocco per blocco con la sovrapposizione necessaria al filtro, così la memoria resta limitata e il risultato non dipende dalla dimensione dei blocchi. L'output è sulla griglia dell'input; concatenarlo a un algoritmo di tracciamento oppure usare l'opzione PREPROCESSING degli algoritmi di tracciamento.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Optical offset tracking measures horizontal motion. Assuming the ground slides parallel to its surface, a DEM gives the vertical component and the displacement along the slope. The DEM (any CRS and resolution) is put on the result's grid by averaging it over each cell, and its slope is smoothed over SMOOTHING map units (use about the tracking window).&lt;/p&gt;&lt;p&gt;Added bands (all input bands are kept): SLOPE and ASPECT (downslope azimuth, degrees clockwise from north) of the DEM; DZ = DX*dz/dx + DY*dz/dy (map units, negative when moving downhill); MAGNITUDE_3D = sqrt(DX^2+DY^2+DZ^2); ALONG_SLOPE = displacement along the downslope line of the surface (positive downslope); PLUNGE (degrees below the horizontal); DOWNSLOPE_ANGLE (degrees between the motion and the downslope direction, 0 = downhill, 180 = uphill); SIGMA_DZ and SIGMA_MAGNITUDE_3D (1 sigma, from SIGMA_DX/SIGMA_DY and the DEM slope error) when the input has SIGMA_DX/SIGMA_DY. A velocity result also gets VZ, VELOCITY_3D, VELOCITY_ALONG_SLOPE, SIGMA_VZ, SIGMA_VELOCITY_3D.&lt;/p&gt;&lt;p&gt;Where the model is not valid the MASK band says so per vector (bits added to those of filteroffsets): 256 slope below MIN_SLOPE (flat ground: the vertical component is meaningless), 512 motion more than MAX_ANGLE from downslope, 1024 no DEM value. Flagged vectors keep their values.&lt;/p&gt;&lt;p&gt;Time series (one band per date, SENSETRACK_KIND=timeseries): give the DX or the DY file as INPUT (the other is found beside it, or give it as INPUT_DY); OUTPUT is the DZ time series, written with &amp;lt;name&amp;gt;_MAGNITUDE_3D, &amp;lt;name&amp;gt;_ALONG_SLOPE, &amp;lt;name&amp;gt;_MASK (one band per date) and &amp;lt;name&amp;gt;_TERRAIN (SLOPE, ASPECT) beside it.&lt;/p&gt;&lt;p&gt;Validity: surface-parallel sliding fits translational slides on planar slip surfaces. It is wrong for rotational slides (the head moves down more steeply, the toe bulges up), flows that thicken or thin, subsidence, rock fall and glaciers (emergence/submergence velocity), and meaningless on flat ground.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Il tracciamento degli offset su immagini ottiche misura il movimento orizzontale. Assumendo che il terreno scivoli parallelamente alla propria superficie, un DEM fornisce la componente verticale e lo spostamento lungo il versante. Il DEM (qualsiasi SR e risoluzione) viene portato sulla griglia del risultato calcolandone la media su ogni cella, e la sua pendenza viene smussata su SMOOTHING unità di mappa (usare all'incirca la finestra di tracciamento).&lt;/p&gt;&lt;p&gt;Bande aggiunte (tutte le bande di input vengono mantenute): SLOPE e ASPECT (azimut della direzione di massima pendenza verso valle, gradi in senso orario dal nord) del DEM; DZ = DX*dz/dx + DY*dz/dy (unità di mappa, negativo per movimento verso valle); MAGNITUDE_3D = sqrt(DX^2+DY^2+DZ^2); ALONG_SLOPE = spostamento lungo la linea di massima pendenza della superficie (positivo verso valle); PLUNGE (gradi sotto l'orizzontale); DOWNSLOPE_ANGLE (gradi tra il movimento e la direzione di massima pendenza, 0 = verso valle, 180 = verso monte); SIGMA_DZ e SIGMA_MAGNITUDE_3D (1 sigma, da SIGMA_DX/SIGMA_DY e dall'errore di pendenza del DEM) se l'input contiene SIGMA_DX/SIGMA_DY. Un risultato di velocità riceve anche VZ, VELOCITY_3D, VELOCITY_ALONG_SLOPE, SIGMA_VZ, SIGMA_VELOCITY_3D.&lt;/p&gt;&lt;p&gt;Dove il modello non è valido, la banda MASK lo indica per ogni vettore (bit aggiunti a quelli di filteroffsets): 256 pendenza inferiore a MIN_SLOPE (terreno pianeggiante: la componente verticale non ha significato), 512 movimento che si discosta di oltre MAX_ANGLE dalla direzione di massima pendenza, 1024 nessun valore del DEM. I vettori segnalati mantengono i loro valori.&lt;/p&gt;&lt;p&gt;Serie temporali (una banda per data, SENSETRACK_KIND=timeseries): indicare come INPUT il file DX o il file DY (l'altro viene cercato nella stessa cartella, oppure può essere indicato come INPUT_DY); OUTPUT è la serie temporale di DZ, scritta insieme a &amp;lt;name&amp;gt;_MAGNITUDE_3D, &amp;lt;name&amp;gt;_ALONG_SLOPE, &amp;lt;name&amp;gt;_MASK (una banda per data) e &amp;lt;name&amp;gt;_TERRAIN (SLOPE, ASPECT) nella stessa cartella.&lt;/p&gt;&lt;p&gt;Validità: lo scivolamento parallelo alla superficie descrive gli scivolamenti traslativi su superfici di scorrimento planari. Non è corretto per gli scivolamenti rotazionali (la testata si abbassa più ripidamente, il piede si solleva), per le colate che si ispessiscono o si assottigliano, per la subsidenza, i crolli in roccia e i ghiacciai (velocità di emergenza/sommersione), e non ha significato su terreno pianeggiante.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Orientation image for orientation correlation: the unit vector of the brightness gradient, written as two bands ORIENTATION_RE (east component) and ORIENTATION_IM (north component). Correlating orientation images is insensitive to illumination and contrast changes (ImGRAFT). Track either band, or both separately and compare.&lt;/p&gt;</source>
@@ -104,16 +124,16 @@
       <translation>&lt;p&gt;Normalizzazione radiometrica di una banda. METHOD: &lt;b&gt;minmax&lt;/b&gt; (x - min)/(max - min) su 0-1; &lt;b&gt;zscore&lt;/b&gt; (x - mean)/std, media 0 e deviazione standard 1 sui pixel validi (i valori negativi vengono mantenuti); &lt;b&gt;percentile&lt;/b&gt; stiramento lineare dei percentili scelti su 0-1, con troncamento (robusto rispetto a pochi pixel molto chiari o molto scuri); &lt;b&gt;log&lt;/b&gt; logaritmo naturale; &lt;b&gt;db&lt;/b&gt; 10 log10(x), per l'intensità SAR (un sigma0 di 0,01 corrisponde a -20 dB). I valori x &amp;le; 0 non hanno logaritmo e diventano nodata.&lt;/p&gt;&lt;p&gt;Usarla quando le due date differiscono per luminosità o contrasto. Le statistiche sono esatte, tranne i percentili dei dati non interi, ricavati da un istogramma a 65536 classi (con un errore entro 1/65536 dell'intervallo dei valori).&lt;/p&gt;</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Reads a Sentinel-1 product (any platform S1A-S1D; IW, EW, SM, WV; SLC or GRD; .zip or .SAFE) without SNAP and reports its metadata: the full decoding of the product name, pass direction, relative and absolute orbit, ascending-node time, polarisations, swaths, footprint, incidence angles (near, mid, far, degrees) and pixel spacing (metres).&lt;/p&gt;&lt;p&gt;Outputs: a JSON file with everything, the footprint as a polygon GeoPackage layer (EPSG:4326) with the main fields, and the main values as algorithm outputs (usable in the graphical modeler).&lt;/p&gt;&lt;p&gt;Sources: the manifest.safe (orbit, pass, footprint) and the annotation XMLs (image information, geolocation grid). Reference: ESA, Sentinel-1 Product Specification (S1-RS-MDA-52-7441).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Legge un prodotto Sentinel-1 (qualsiasi piattaforma S1A-S1D; IW, EW, SM, WV; SLC o GRD; .zip o .SAFE) senza SNAP e ne riporta i metadati: la decodifica completa del nome del prodotto, direzione di passaggio, orbita relativa e assoluta, istante del nodo ascendente, polarizzazioni, swath, impronta, angoli di incidenza (near, mid, far, gradi) e spaziatura dei pixel (metri).&lt;/p&gt;&lt;p&gt;Output: un file JSON con tutte le informazioni, l'impronta come layer poligonale GeoPackage (EPSG:4326) con i campi principali e i valori principali come output dell'algoritmo (utilizzabili nel modellatore grafico).&lt;/p&gt;&lt;p&gt;Fonti: il manifest.safe (orbita, passaggio, impronta) e gli XML di annotazione (informazioni sull'immagine, griglia di geolocalizzazione). Riferimento bibliografico: ESA, Sentinel-1 Product Specification (S1-RS-MDA-52-7441).&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Reads a Sentinel-1 product (any platform S1A-S1D; IW, EW, SM, WV; SLC or GRD; .zip or .SAFE, the cloud-optimised ..._COG.SAFE too) without SNAP and reports its metadata: the full decoding of the product name, pass direction, relative and absolute orbit, ascending-node time, polarisations, swaths, footprint, incidence angles (near, mid, far, degrees) and pixel spacing (metres).&lt;/p&gt;&lt;p&gt;Outputs: a JSON file with everything, the footprint as a polygon GeoPackage layer (EPSG:4326) with the main fields, and the main values as algorithm outputs (usable in the graphical modeler).&lt;/p&gt;&lt;p&gt;Sources: the manifest.safe (orbit, pass, footprint) and the annotation XMLs (image information, geolocation grid). Reference: ESA, Sentinel-1 Product Specification (S1-RS-MDA-52-7441).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Legge un prodotto Sentinel-1 (qualsiasi piattaforma S1A-S1D; IW, EW, SM, WV; SLC o GRD; .zip o .SAFE, anche il formato cloud-optimised ..._COG.SAFE) senza SNAP e ne riporta i metadati: la decodifica completa del nome del prodotto, la direzione di passaggio, l'orbita relativa e assoluta, l'istante del nodo ascendente, le polarizzazioni, gli swath, l'impronta, gli angoli di incidenza (near, mid, far, in gradi) e la spaziatura dei pixel (metri).&lt;/p&gt;&lt;p&gt;Output: un file JSON con tutte le informazioni, l'impronta come layer poligonale GeoPackage (EPSG:4326) con i campi principali e i valori principali come output dell'algoritmo (utilizzabili nel modellatore grafico).&lt;/p&gt;&lt;p&gt;Fonti: il manifest.safe (orbita, passaggio, impronta) e gli XML di annotazione (informazioni sull'immagine, griglia di geolocalizzazione). Riferimento bibliografico: ESA, Sentinel-1 Product Specification (S1-RS-MDA-52-7441).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Reads one or many COSMO-SkyMed files, first (CSK) or second (CSG) generation: the full decoding of the file name (satellite, product type, mode, swath, polarisation, look side, orbit direction, delivery, looks, orbit quality, squint...), sensing times, near/far incidence angles, image size and the footprint from the corner coordinates. Writes the footprints as a polygon layer (EPSG:4326) with those attributes, and everything as JSON.&lt;/p&gt;&lt;p&gt;Reference: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Legge uno o più file COSMO-SkyMed, di prima (CSK) o di seconda (CSG) generazione: la decodifica completa del nome del file (satellite, tipo di prodotto, modalità, swath, polarizzazione, lato di vista, direzione dell'orbita, modalità di consegna, numero di look, qualità dell'orbita, squint...), i tempi di acquisizione, gli angoli di incidenza near/far, la dimensione dell'immagine e l'impronta ricavata dalle coordinate degli angoli. Scrive le impronte come layer poligonale (EPSG:4326) con questi attributi e tutte le informazioni in formato JSON.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Removes outliers from a displacement result, in this order: minimum PEAK and SNR (windowed trackers), maximum plausible displacement (pixels) or velocity, the normalised median test over a neighbourhood, an optional direction-consistency filter and removal of isolated clumps. Thresholds of 0 switch a filter off; thresholds in pixels refer to pixels of the tracked images.&lt;/p&gt;&lt;p&gt;Removed vectors become NaN (nodata). The MASK band/field records why, as bit flags: 1 PEAK, 2 SNR, 4 maximum displacement/velocity, 8 median test, 16 direction, 32 clump, 64 interpolated (small holes filled when 'Interpolate holes' is set); 0 = kept, NaN = no input vector. The number removed by each filter is logged and written to the optional table.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Rimuove i valori anomali (outlier) da un risultato di spostamento, in quest'ordine: PEAK e SNR minimi (metodi a finestra), spostamento (in pixel) o velocità massimi plausibili, test della mediana normalizzato su un intorno, un filtro opzionale di coerenza della direzione e la rimozione dei gruppi isolati. Una soglia pari a 0 disattiva il relativo filtro; le soglie in pixel si riferiscono ai pixel delle immagini di input del tracciamento.&lt;/p&gt;&lt;p&gt;I vettori rimossi diventano NaN (nodata). La banda/il campo MASK ne registra il motivo come flag di bit: 1 PEAK, 2 SNR, 4 spostamento/velocità massimi, 8 test della mediana, 16 direzione, 32 gruppo isolato, 64 interpolato (piccole lacune riempite quando 'Interpola lacune' è attivo); 0 = mantenuto, NaN = nessun vettore in input. Il numero di vettori rimossi da ciascun filtro viene riportato nel log e scritto nella tabella opzionale.&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Removes outliers from a displacement result, in this order: minimum PEAK and SNR (windowed trackers), maximum plausible displacement (pixels) or velocity, the normalised median test over a neighbourhood, an optional direction-consistency filter, an optional downslope-consistency test with a DEM (vectors pointing uphill or across the slope by more than MAX_DOWNSLOPE_ANGLE degrees) and removal of isolated clumps. Thresholds of 0 switch a filter off; thresholds in pixels refer to pixels of the tracked images.&lt;/p&gt;&lt;p&gt;Removed vectors become NaN (nodata). The MASK band/field records why, as bit flags: 1 PEAK, 2 SNR, 4 maximum displacement/velocity, 8 median test, 16 direction, 32 clump, 64 interpolated (small holes filled when 'Interpolate holes' is set), 128 downslope test; 0 = kept, NaN = no input vector. The number removed by each filter is logged and written to the optional table.&lt;/p&gt;&lt;p&gt;Left empty, 'Minimum correlation PEAK', 'Median test neighbourhood radius', 'Median test noise level', 'Median test neighbour spacing' and 'Minimum clump size' take the starting point recommended for the kind of result (checked on benchmark pairs): windowed results (phase correlation, NCC) median test over the 5x5 neighbourhood, noise 0.2 px; dense results (Farnebäck, ILK, TV-L1) PEAK (MATCH) 0.25, neighbour spacing 10, noise 0.3 px, clumps under 20 vectors removed. The log says which values were used.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Rimuove i valori anomali da un risultato di spostamento, in quest'ordine: PEAK e SNR minimi (metodi a finestra), spostamento massimo plausibile (pixel) o velocità massima plausibile, test della mediana normalizzato su un intorno, un filtro opzionale di coerenza della direzione, un test opzionale di coerenza con la direzione di massima pendenza basato su un DEM (vettori rivolti verso monte o trasversalmente al versante di oltre MAX_DOWNSLOPE_ANGLE gradi) e la rimozione dei gruppi isolati. Le soglie pari a 0 disattivano il filtro corrispondente; le soglie in pixel si riferiscono ai pixel delle immagini di input del tracciamento.&lt;/p&gt;&lt;p&gt;I vettori rimossi diventano NaN (nodata). La banda/il campo MASK ne registra il motivo, come flag a bit: 1 PEAK, 2 SNR, 4 spostamento/velocità massimi, 8 test della mediana, 16 direzione, 32 gruppo isolato, 64 interpolato (piccole lacune riempite quando è impostato "Interpola lacune"), 128 test della direzione di massima pendenza; 0 = mantenuto, NaN = nessun vettore di input. Il numero di vettori rimossi da ciascun filtro viene riportato nel log e scritto nella tabella opzionale.&lt;/p&gt;&lt;p&gt;Se lasciati vuoti, "PEAK di correlazione minimo", "Test della mediana: raggio dell'intorno", "Test della mediana: livello di rumore", "Test della mediana: spaziatura dei vicini" e "Dimensione minima dei gruppi" assumono il punto di partenza consigliato per il tipo di risultato (verificato su coppie di benchmark): per i risultati dei metodi a finestra (correlazione di fase, NCC) test della mediana sull'intorno 5x5, rumore 0,2 px; per i risultati densi (Farnebäck, ILK, TV-L1) PEAK (MATCH) 0,25, spaziatura dei vicini 10, rumore 0,3 px, rimozione dei gruppi con meno di 20 vettori. Il log indica quali valori sono stati usati.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Removes the Gaussian-smoothed image (sigma in pixels) from the image, keeping details smaller than about 3 sigma and suppressing shading and large brightness gradients. Same units as the input.&lt;/p&gt;</source>
@@ -136,24 +156,36 @@
       <translation>&lt;p&gt;Sentinel-2 L2A (.zip o MTD_MSIL2A.xml della cartella .SAFE) ricampionato a 10 m, con le bande scelte, ritagliato sull'area di interesse e scritto come GeoTIFF multibanda tramite SNAP.&lt;/p&gt;</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Turns a Sentinel-1 GRD product (.zip or .SAFE, S1A-S1D, IW/EW/SM) into an analysis-ready float32 GeoTIFF that the trackers accept directly, without SNAP: radiometric calibration to sigma0, beta0 or gamma0 from the product's calibration LUTs (bilinear interpolation of the vectors), optional thermal-noise removal from the noise LUTs (range and, where present, azimuth vectors), optional dB, and geocoding from the product's geolocation-grid tie points (GCPs, thin-plate-spline transform) with GDAL warping to the chosen CRS, pixel size and area.&lt;/p&gt;&lt;p&gt;value = (DN² − noise) / A², with A the LUT. Where noise removal makes a value ≤ 0 it is set to 1e-5 (−50 dB) rather than nodata; DN 0 (swath borders) is nodata (NaN). The band is named e.g. SIGMA0_VV (or SIGMA0_VV_DB); the acquisition start time, platform, orbit and pass are stored as metadata, so the velocity tool finds the dates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What SNAP's Terrain Correction does and this does not:&lt;/b&gt; no DEM orthorectification (relief between the tie points is not corrected: foreshortening/layover shift features by up to height / tan(incidence)), no radiometric terrain flattening (gamma0 is the ellipsoid gamma0), no orbit refinement with precise orbit files, no border-noise removal beyond the noise LUT, no speckle filtering or multilooking. In mountains use SNAP (sensetrack SNAP algorithms) for geometric accuracy; both images of a pair must be processed the same way.&lt;/p&gt;&lt;p&gt;References: ESA, Sentinel-1 Level-1 Radiometric Calibration (ESA-EOPG-CSCOP-TN-0002); ESA, Thermal Denoising of Products Generated by the Sentinel-1 IPF (MPC-0392).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Trasforma un prodotto Sentinel-1 GRD (.zip o .SAFE, S1A-S1D, IW/EW/SM) in un GeoTIFF float32 pronto per l'analisi, accettato direttamente dagli algoritmi di tracciamento, senza SNAP: calibrazione radiometrica in sigma0, beta0 o gamma0 dalle LUT di calibrazione del prodotto (interpolazione bilineare dei vettori), rimozione opzionale del rumore termico dalle LUT del rumore (vettori in range e, dove presenti, in azimut), conversione opzionale in dB e geocodifica dai punti di legame (tie point) della griglia di geolocalizzazione del prodotto (GCP, trasformazione thin-plate spline) con riproiezione GDAL (warp) nel SR, nella dimensione del pixel e nell'area scelti.&lt;/p&gt;&lt;p&gt;valore = (DN² − rumore) / A², dove A è la LUT. Dove la rimozione del rumore rende un valore ≤ 0, questo viene posto a 1e-5 (−50 dB) anziché a nodata; DN 0 (bordi dello swath) è nodata (NaN). La banda viene denominata ad es. SIGMA0_VV (o SIGMA0_VV_DB); l'istante di inizio dell'acquisizione, la piattaforma, l'orbita e il passaggio vengono memorizzati come metadati, così l'algoritmo di velocità trova le date.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cosa fa la Terrain Correction di SNAP e questo algoritmo no:&lt;/b&gt; nessuna ortorettifica con DEM (il rilievo tra i punti di legame non viene corretto: foreshortening/layover spostano gli elementi fino a altezza / tan(incidenza)), nessun appiattimento radiometrico del terreno (terrain flattening; gamma0 è il gamma0 sull'ellissoide), nessun raffinamento dell'orbita con i file di orbita precisa, nessuna rimozione del rumore di bordo oltre la LUT del rumore, nessun filtraggio dello speckle né multilooking. In montagna usare SNAP (algoritmi SNAP di sensetrack) per la precisione geometrica; entrambe le immagini di una coppia devono essere elaborate nello stesso modo.&lt;/p&gt;&lt;p&gt;Riferimenti bibliografici: ESA, Sentinel-1 Level-1 Radiometric Calibration (ESA-EOPG-CSCOP-TN-0002); ESA, Thermal Denoising of Products Generated by the Sentinel-1 IPF (MPC-0392).&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Turns a Landsat 8 or 9 Collection 2 product (Level-1 or Level-2) into a cloud-free, dated reflectance GeoTIFF ready for the trackers. The GeoTIFF bands are read directly from the .tar or folder.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Radiometry&lt;/b&gt;: Level-1: top-of-atmosphere reflectance = (REFLECTANCE_MULT_BAND_n · DN + REFLECTANCE_ADD_BAND_n) / sin(SUN_ELEVATION), from the MTL. Level-2: surface reflectance = MULT · DN + ADD of the MTL's surface-reflectance group (2.75e-05 and −0.2). DN 0 (fill) is NaN.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masks&lt;/b&gt; from QA_PIXEL bits: fill, dilated cloud, cirrus, cloud, cloud shadow (snow optional); from QA_RADSAT: saturation in the bands read and terrain occlusion. For band 8 the 30 m QA pixels are brought onto the 15 m grid: a 15 m pixel is masked when any QA pixel it overlaps is. The cloud mask can be grown by a number of pixels.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area of interest&lt;/b&gt;: an extent or polygon layer in any CRS; the output covers its bounding box (pixels outside the polygons are kept: the stable ground around a landslide or glacier is needed for co-registration). A product that covers the area only partly is read for the part it covers (NaN elsewhere) and the covered fraction is logged; an area the product does not touch is an error. Without a target CRS the output is on the product's own UTM grid, so all products of one tile (or WRS path/row) read with one area share a grid; with a target CRS and pixel size, pixel edges fall on multiples of the pixel size, so products of different tiles share a grid too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: float32 GeoTIFF, one band per requested band (named like B08 for Sentinel-2, B8 for Landsat), reflectance (1 = 100 %), NaN where there is no data or a mask applies. The metadata holds the acquisition date and time (UTC), platform, tile, relative orbit, processing baseline/level, cloud cover, the covered and valid fractions and the formula used; sensetrack:velocity and the time-series tools read the date from it. Works in batch mode (a folder of products becomes a stack of dated images) and in the modeler.&lt;/p&gt;&lt;p&gt;Reference: USGS, Landsat 8-9 OLI/TIRS Collection 2 Level-1 Data Format Control Book (LSDS-1822) and Level-2 Science Product Guide (LSDS-1619).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Converte un prodotto Landsat 8 o 9 Collection 2 (Level-1 o Level-2) in un GeoTIFF di riflettanza datato e senza nuvole, pronto per gli algoritmi di tracciamento. Le bande GeoTIFF vengono lette direttamente dal file .tar o dalla cartella.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Radiometria&lt;/b&gt;: Level-1: riflettanza al top dell'atmosfera = (REFLECTANCE_MULT_BAND_n · DN + REFLECTANCE_ADD_BAND_n) / sin(SUN_ELEVATION), dal file MTL. Level-2: riflettanza di superficie = MULT · DN + ADD del gruppo della riflettanza di superficie del file MTL (2.75e-05 e −0.2). DN 0 (riempimento) è NaN.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Maschere&lt;/b&gt; dai bit di QA_PIXEL: riempimento, nuvola dilatata, cirri, nuvola, ombra delle nuvole (neve opzionale); da QA_RADSAT: saturazione nelle bande lette e occlusione topografica. Per la banda 8 i pixel QA a 30 m vengono portati sulla griglia a 15 m: un pixel a 15 m viene mascherato se lo è almeno uno dei pixel QA con cui si sovrappone. La maschera delle nuvole può essere ampliata di un certo numero di pixel.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area di interesse&lt;/b&gt;: un'estensione o un layer poligonale in qualsiasi SR; l'output ne copre il rettangolo di ingombro (i pixel esterni ai poligoni vengono mantenuti: il terreno stabile attorno a una frana o a un ghiacciaio serve per la coregistrazione). Un prodotto che copre l'area solo in parte viene letto per la parte coperta (NaN altrove) e la frazione coperta viene riportata nel log; un'area che il prodotto non tocca è un errore. Senza un SR di destinazione l'output è sulla griglia UTM propria del prodotto, quindi tutti i prodotti di uno stesso tile (o path/row WRS) letti con la stessa area condividono la stessa griglia; con un SR di destinazione e una dimensione del pixel, i bordi dei pixel cadono su multipli della dimensione del pixel, quindi anche i prodotti di tile diversi condividono la stessa griglia.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: GeoTIFF float32, una banda per ogni banda richiesta (denominata come B08 per Sentinel-2, B8 per Landsat), riflettanza (1 = 100 %), NaN dove mancano i dati o si applica una maschera. I metadati contengono data e ora di acquisizione (UTC), piattaforma, tile, orbita relativa, baseline/livello di elaborazione, copertura nuvolosa, le frazioni coperta e valida e la formula usata; sensetrack:velocity e gli strumenti per le serie temporali leggono la data da questi metadati. Funziona in modalità batch (una cartella di prodotti diventa una pila di immagini datate) e nel modellatore grafico.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: USGS, Landsat 8-9 OLI/TIRS Collection 2 Level-1 Data Format Control Book (LSDS-1822) e Level-2 Science Product Guide (LSDS-1619).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Turns a Sentinel-1 GRD product (.zip or .SAFE, the cloud-optimised ..._COG.SAFE too, S1A-S1D, IW/EW/SM) into an analysis-ready float32 GeoTIFF that the trackers accept directly, without SNAP: radiometric calibration to sigma0, beta0 or gamma0 from the product's calibration LUTs (bilinear interpolation of the vectors), optional thermal-noise removal from the noise LUTs (range and, where present, azimuth vectors), optional dB, and geocoding from the product's geolocation-grid tie points (GCPs, thin-plate-spline transform) with GDAL warping to the chosen CRS, pixel size and area.&lt;/p&gt;&lt;p&gt;value = (DN² − noise) / A², with A the LUT. Where noise removal makes a value ≤ 0 it is set to 1e-5 (−50 dB) rather than nodata; DN 0 (swath borders) is nodata (NaN). The band is named e.g. SIGMA0_VV (or SIGMA0_VV_DB); the acquisition start time, platform, orbit and pass are stored as metadata, so the velocity tool finds the dates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What SNAP's Terrain Correction does and this does not:&lt;/b&gt; no DEM orthorectification (relief between the tie points is not corrected: foreshortening/layover shift features by up to height / tan(incidence)), no radiometric terrain flattening (gamma0 is the ellipsoid gamma0), no orbit refinement with precise orbit files, no border-noise removal beyond the noise LUT, no speckle filtering or multilooking. In mountains use SNAP (sensetrack SNAP algorithms) for geometric accuracy; both images of a pair must be processed the same way.&lt;/p&gt;&lt;p&gt;References: ESA, Sentinel-1 Level-1 Radiometric Calibration (ESA-EOPG-CSCOP-TN-0002); ESA, Thermal Denoising of Products Generated by the Sentinel-1 IPF (MPC-0392).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Converte un prodotto Sentinel-1 GRD (.zip o .SAFE, anche il formato cloud-optimised ..._COG.SAFE, S1A-S1D, IW/EW/SM) in un GeoTIFF float32 pronto per l'analisi, accettato direttamente dagli algoritmi di tracciamento, senza SNAP: calibrazione radiometrica in sigma0, beta0 o gamma0 dalle LUT di calibrazione del prodotto (interpolazione bilineare dei vettori), rimozione opzionale del rumore termico dalle LUT del rumore (vettori in range e, dove presenti, in azimut), conversione opzionale in dB e geocodifica dai punti di aggancio (tie point) della griglia di geolocalizzazione del prodotto (GCP, trasformazione thin-plate spline) con riproiezione GDAL (warp) nel SR, con la dimensione del pixel e sull'area scelti.&lt;/p&gt;&lt;p&gt;valore = (DN² − rumore) / A², con A la LUT. Dove la rimozione del rumore rende un valore ≤ 0, questo viene impostato a 1e-5 (−50 dB) anziché a nodata; DN 0 (bordi dello swath) è nodata (NaN). La banda viene denominata ad es. SIGMA0_VV (o SIGMA0_VV_DB); l'istante di inizio dell'acquisizione, la piattaforma, l'orbita e il passaggio vengono memorizzati come metadati, così lo strumento di calcolo della velocità trova le date.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Che cosa fa la Terrain Correction di SNAP e questo algoritmo no:&lt;/b&gt; nessuna ortorettifica con DEM (il rilievo tra i tie point non viene corretto: foreshortening/layover spostano gli elementi fino a altezza / tan(incidenza)), nessun appiattimento radiometrico del terreno (terrain flattening; il gamma0 è quello sull'ellissoide), nessun affinamento dell'orbita con i file di orbita precisi, nessuna rimozione del rumore di bordo oltre alla LUT del rumore, nessun filtro speckle né multilooking. In montagna usare SNAP (algoritmi SNAP di sensetrack) per l'accuratezza geometrica; entrambe le immagini di una coppia devono essere elaborate allo stesso modo.&lt;/p&gt;&lt;p&gt;Riferimenti bibliografici: ESA, Sentinel-1 Level-1 Radiometric Calibration (ESA-EOPG-CSCOP-TN-0002); ESA, Thermal Denoising of Products Generated by the Sentinel-1 IPF (MPC-0392).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Turns a Sentinel-2 Level-1C or Level-2A product into a cloud-free, dated reflectance GeoTIFF ready for the trackers, in one step and without SNAP. The band files (JPEG 2000, or GeoTIFF for products delivered so) are read directly with GDAL; JPEG 2000 needs GDAL's JP2OpenJPEG driver (shipped with QGIS; the plugin reports it if missing).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Radiometry&lt;/b&gt;: reflectance = (DN + offset) / quantification value, both read from the product metadata: from processing baseline 04.00 (products after 25 January 2022) the offset is RADIO_ADD_OFFSET (L1C) or BOA_ADD_OFFSET (L2A), −1000; older baselines have none. DN 0 (no data) and 65535 (saturated) are NaN.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masks&lt;/b&gt;: Level-2A scene classification (SCL): no data, saturated/defective, cloud shadow, cloud medium and high probability, thin cirrus (snow optional). Level-1C: the MSK_CLASSI raster (baseline 04.00 on: opaque clouds, cirrus; snow optional) or the older MSK_CLOUDS GML polygons where present. The cloud mask can be grown by a number of pixels.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area of interest&lt;/b&gt;: an extent or polygon layer in any CRS; the output covers its bounding box (pixels outside the polygons are kept: the stable ground around a landslide or glacier is needed for co-registration). A product that covers the area only partly is read for the part it covers (NaN elsewhere) and the covered fraction is logged; an area the product does not touch is an error. Without a target CRS the output is on the product's own UTM grid, so all products of one tile (or WRS path/row) read with one area share a grid; with a target CRS and pixel size, pixel edges fall on multiples of the pixel size, so products of different tiles share a grid too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: float32 GeoTIFF, one band per requested band (named like B08 for Sentinel-2, B8 for Landsat), reflectance (1 = 100 %), NaN where there is no data or a mask applies. The metadata holds the acquisition date and time (UTC), platform, tile, relative orbit, processing baseline/level, cloud cover, the covered and valid fractions and the formula used; sensetrack:velocity and the time-series tools read the date from it. Works in batch mode (a folder of products becomes a stack of dated images) and in the modeler.&lt;/p&gt;&lt;p&gt;Reference: ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), and ESA's announcement of processing baseline 04.00 (January 2022).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Converte un prodotto Sentinel-2 Level-1C o Level-2A in un GeoTIFF di riflettanza datato e senza nuvole, pronto per gli algoritmi di tracciamento, in un solo passaggio e senza SNAP. I file delle bande (JPEG 2000, o GeoTIFF per i prodotti forniti in questo formato) vengono letti direttamente con GDAL; il formato JPEG 2000 richiede il driver JP2OpenJPEG di GDAL (incluso in QGIS; il plugin segnala se manca).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Radiometria&lt;/b&gt;: riflettanza = (DN + offset) / valore di quantificazione, entrambi letti dai metadati del prodotto: dalla baseline di elaborazione 04.00 (prodotti successivi al 25 gennaio 2022) l'offset è RADIO_ADD_OFFSET (L1C) o BOA_ADD_OFFSET (L2A), −1000; le baseline precedenti non ne hanno. DN 0 (nessun dato) e 65535 (saturato) sono NaN.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Maschere&lt;/b&gt;: classificazione della scena (SCL) del Level-2A: nessun dato, saturato/difettoso, ombra delle nuvole, nuvole a probabilità media e alta, cirri sottili (neve opzionale). Level-1C: il raster MSK_CLASSI (dalla baseline 04.00 in poi: nuvole opache, cirri; neve opzionale) o, dove presenti, i vecchi poligoni GML MSK_CLOUDS. La maschera delle nuvole può essere ampliata di un certo numero di pixel.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area di interesse&lt;/b&gt;: un'estensione o un layer poligonale in qualsiasi SR; l'output ne copre il rettangolo di ingombro (i pixel esterni ai poligoni vengono mantenuti: il terreno stabile attorno a una frana o a un ghiacciaio serve per la coregistrazione). Un prodotto che copre l'area solo in parte viene letto per la parte coperta (NaN altrove) e la frazione coperta viene riportata nel log; un'area che il prodotto non tocca è un errore. Senza un SR di destinazione l'output è sulla griglia UTM propria del prodotto, quindi tutti i prodotti di uno stesso tile (o path/row WRS) letti con la stessa area condividono la stessa griglia; con un SR di destinazione e una dimensione del pixel, i bordi dei pixel cadono su multipli della dimensione del pixel, quindi anche i prodotti di tile diversi condividono la stessa griglia.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: GeoTIFF float32, una banda per ogni banda richiesta (denominata come B08 per Sentinel-2, B8 per Landsat), riflettanza (1 = 100 %), NaN dove mancano i dati o si applica una maschera. I metadati contengono data e ora di acquisizione (UTC), piattaforma, tile, orbita relativa, baseline/livello di elaborazione, copertura nuvolosa, le frazioni coperta e valida e la formula usata; sensetrack:velocity e gli strumenti per le serie temporali leggono la data da questi metadati. Funziona in modalità batch (una cartella di prodotti diventa una pila di immagini datate) e nel modellatore grafico.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), e l'annuncio dell'ESA sulla baseline di elaborazione 04.00 (gennaio 2022).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Writes a self-contained HTML report (figures embedded) of a displacement result: a map of the magnitude (or velocity) with arrows, histograms of DX and DY on stable ground (on all vectors when no stable-ground mask is given), the stable-ground statistics (median, NMAD, RMSE, count; before and after the correction when it was applied), the uncertainty summary, the parameters used and the provenance of the inputs (tracked files, method, every post-processing step).&lt;/p&gt;</source>
       <translation>&lt;p&gt;Scrive un rapporto HTML autonomo (con le figure incorporate) su un risultato di spostamento: una mappa del modulo (o della velocità) con frecce, gli istogrammi di DX e DY sul terreno stabile (su tutti i vettori se non viene fornita una maschera del terreno stabile), le statistiche sul terreno stabile (mediana, NMAD, RMSE, numero di vettori; prima e dopo la correzione, se applicata), il riepilogo dell'incertezza, i parametri usati e la provenienza degli input (file di input del tracciamento, metodo, ogni passaggio di post-elaborazione).&lt;/p&gt;</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Writes the VNIR, SWIR or PAN cube of a PRISMA product (L1, L2B, L2C or L2D), or chosen bands (1-based cube index) or the bands nearest chosen wavelengths (nm), as a multi-band float32 GeoTIFF. Values are scaled to physical units: L1 radiance (DN / ScaleFactor - Offset), L2 at-surface radiance or reflectance (Min + DN (Max - Min) / 65535); DN 0 is nodata. Flagged bands (wavelength 0) are dropped and bands are ordered by wavelength; each band's description carries its wavelength (e.g. VNIR_0497.3nm) and its metadata WAVELENGTH/FWHM/CUBE_INDEX.&lt;/p&gt;&lt;p&gt;Geo-referencing: L2D from its EPSG code and corner coordinates; the other levels from their latitude/longitude arrays with GDAL geolocation warping (EPSG:4326 unless a CRS is given).&lt;/p&gt;&lt;p&gt;Reference: ASI PRISMA Products Specification Document (PRS-SY-PSD).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Scrive come GeoTIFF float32 multibanda il cubo VNIR, SWIR o PAN di un prodotto PRISMA (L1, L2B, L2C o L2D), oppure le bande scelte (indice nel cubo a partire da 1) o le bande più vicine alle lunghezze d'onda scelte (nm). I valori vengono convertiti in unità fisiche: radianza L1 (DN / ScaleFactor - Offset), radianza o riflettanza al suolo L2 (Min + DN (Max - Min) / 65535); DN 0 è nodata. Le bande contrassegnate come non valide (lunghezza d'onda 0) vengono scartate e le bande vengono ordinate per lunghezza d'onda; la descrizione di ogni banda riporta la sua lunghezza d'onda (ad es. VNIR_0497.3nm) e i suoi metadati WAVELENGTH/FWHM/CUBE_INDEX.&lt;/p&gt;&lt;p&gt;Georeferenziazione: L2D dal suo codice EPSG e dalle coordinate degli angoli; gli altri livelli dai loro array di latitudine/longitudine con riproiezione GDAL basata sulla geolocalizzazione (EPSG:4326 se non viene indicato un SR).&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ASI PRISMA Products Specification Document (PRS-SY-PSD).&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Writes the VNIR, SWIR or PAN cube of a PRISMA product (L1, L1G/L1G2, L2B, L2C or L2D), or chosen bands (1-based cube index) or the bands nearest chosen wavelengths (nm), as a multi-band float32 GeoTIFF. Values are scaled to physical units: L1 radiance (DN / ScaleFactor - Offset), L2 at-surface radiance or reflectance (Min + DN (Max - Min) / 65535); DN 0 is nodata. Flagged bands (wavelength 0) are dropped and bands are ordered by wavelength; each band's description carries its wavelength (e.g. VNIR_0497.3nm) and its metadata WAVELENGTH/FWHM/CUBE_INDEX.&lt;/p&gt;&lt;p&gt;Geo-referencing: L2D from its EPSG code and upper-left corner coordinate, which is the centre of the upper-left pixel (origin half a pixel further out), with the nominal pixel size (30 m; PAN 5 m, same rule assumed); the other levels from their latitude/longitude arrays (L1G: fill values 65535 masked) with GDAL geolocation warping (EPSG:4326 unless a CRS is given).&lt;/p&gt;&lt;p&gt;Reference: ASI PRISMA Products Specification Document (PRS-SY-PSD).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Scrive come GeoTIFF float32 multibanda il cubo VNIR, SWIR o PAN di un prodotto PRISMA (L1, L1G/L1G2, L2B, L2C o L2D), oppure le bande scelte (indice nel cubo a partire da 1) o le bande più vicine alle lunghezze d'onda scelte (nm). I valori vengono convertiti in unità fisiche: L1 radianza (DN / ScaleFactor - Offset), L2 radianza o riflettanza alla superficie (Min + DN (Max - Min) / 65535); DN 0 è nodata. Le bande segnalate come non valide (lunghezza d'onda 0) vengono scartate e le bande vengono ordinate per lunghezza d'onda; la descrizione di ogni banda riporta la sua lunghezza d'onda (ad es. VNIR_0497.3nm) e i suoi metadati WAVELENGTH/FWHM/CUBE_INDEX.&lt;/p&gt;&lt;p&gt;Georeferenziazione: L2D dal suo codice EPSG e dalla coordinata dell'angolo superiore sinistro, che corrisponde al centro del pixel superiore sinistro (origine mezzo pixel più all'esterno), con la dimensione nominale del pixel (30 m; PAN 5 m, assumendo la stessa regola); gli altri livelli dai loro array di latitudine/longitudine (L1G: valori di riempimento 65535 mascherati) con la riproiezione GDAL basata sulla geolocalizzazione (EPSG:4326 se non viene indicato un SR).&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ASI PRISMA Products Specification Document (PRS-SY-PSD).&lt;/p&gt;</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Writes the amplitude sqrt(I&amp;sup2; + Q&amp;sup2;) of a complex SCS product, or the detected image of a DGM/GEC product, as a float32 GeoTIFF, block by block. It is geo-referenced with the four corner coordinates of the product as ground control points: exact at the corners, approximate inside (no orbit model, no DEM). Give a CRS to warp it to a north-up grid for the trackers; compare only images of the same orbit geometry. The sensing times are kept in the metadata for the velocity step.&lt;/p&gt;&lt;p&gt;Reference: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Scrive come GeoTIFF float32, blocco per blocco, l'ampiezza sqrt(I&amp;sup2; + Q&amp;sup2;) di un prodotto complesso SCS, oppure l'immagine rilevata (detected) di un prodotto DGM/GEC. L'immagine viene georeferenziata usando le coordinate dei quattro angoli del prodotto come punti di controllo a terra: esatta agli angoli, approssimata all'interno (nessun modello orbitale, nessun DEM). Indicare un SR per riproiettarla su una griglia orientata a nord per gli algoritmi di tracciamento; confrontare solo immagini con la stessa geometria orbitale. I tempi di acquisizione vengono mantenuti nei metadati per il calcolo della velocità.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Writes the amplitude sqrt(I&amp;sup2; + Q&amp;sup2;) of a complex SCS product, or the detected image of a DGM/GEC/GTC product (first or second generation), as a float32 GeoTIFF, block by block. GEC and GTC products are placed on their exact map grid (top-left easting/northing, line and column spacing, UTM or UPS from the product's projection attributes). SCS and DGM products are geo-referenced with their four corner coordinates as ground control points at the image's outer corners: exact at the corners, approximate inside (no orbit model, no DEM). Give a CRS to warp it to a north-up grid for the trackers; compare only images of the same orbit geometry. The sensing times are kept in the metadata for the velocity step.&lt;/p&gt;&lt;p&gt;Calibration (SCS and DGM): sigma0 = P R_ref&lt;sup&gt;2n&lt;/sup&gt; sin(&amp;theta;) / (F&amp;sup2; K) with P the pixel power, F the Rescaling Factor, K the Calibration Constant, R_ref and n the Reference Slant Range and its exponent, &amp;theta; the reference incidence angle of incidence-compensated products, otherwise the incidence angle interpolated from near to far range across the columns (ASI COSMO-SkyMed SAR Products Handbook). sigma0_db is 10 log10(sigma0); zero power is nodata.&lt;/p&gt;&lt;p&gt;Reference: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Scrive in un GeoTIFF float32, blocco per blocco, l'ampiezza sqrt(I&amp;sup2; + Q&amp;sup2;) di un prodotto complesso SCS, oppure l'immagine rilevata (detected) di un prodotto DGM/GEC/GTC (di prima o seconda generazione). I prodotti GEC e GTC vengono posizionati sulla loro griglia cartografica esatta (easting/northing dell'angolo superiore sinistro, spaziatura di righe e colonne, UTM o UPS dagli attributi di proiezione del prodotto). I prodotti SCS e DGM vengono georeferenziati usando le coordinate dei loro quattro angoli come punti di controllo a terra agli angoli esterni dell'immagine: esatti agli angoli, approssimati all'interno (nessun modello orbitale, nessun DEM). Indicare un SR per riproiettare l'immagine su una griglia orientata a nord per gli algoritmi di tracciamento; confrontare solo immagini con la stessa geometria orbitale. I tempi di acquisizione vengono conservati nei metadati per il calcolo della velocità.&lt;/p&gt;&lt;p&gt;Calibrazione (SCS e DGM): sigma0 = P R_ref&lt;sup&gt;2n&lt;/sup&gt; sin(&amp;theta;) / (F&amp;sup2; K) con P la potenza del pixel, F il Rescaling Factor, K la Calibration Constant, R_ref e n la Reference Slant Range e il suo esponente, &amp;theta; l'angolo di incidenza di riferimento per i prodotti compensati per l'incidenza, altrimenti l'angolo di incidenza interpolato dal near range al far range lungo le colonne (ASI COSMO-SkyMed SAR Products Handbook). sigma0_db è 10 log10(sigma0); una potenza nulla è nodata.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ASI (2019) COSMO-SkyMed SAR Products Handbook; ASI COSMO-SkyMed Second Generation Products Specification.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>A SenseTrack displacement raster or point layer (GeoPackage).</source>
       <translation>Un raster di spostamento di SenseTrack o un layer di punti (GeoPackage).</translation>
+    </message>
+    <message>
+      <source>A SenseTrack time-series raster (SENSETRACK_KIND=timeseries), one band per date; the other component is found beside it (DX &lt;-&gt; DY in the name) or given as INPUT_DY.</source>
+      <translation>Un raster di serie temporale di SenseTrack (SENSETRACK_KIND=timeseries), una banda per data; l'altra componente viene cercata nella stessa cartella (DX &lt;-&gt; DY nel nome) o indicata come INPUT_DY.</translation>
     </message>
     <message>
       <source>A graph saved by SNAP's Graph Builder, with ${...} placeholders.</source>
@@ -164,6 +196,10 @@
       <translation>Un file di preset con i parametri di regolazione; i suoi valori sostituiscono quelli impostati qui.</translation>
     </message>
     <message>
+      <source>A time series is written as rasters: set OUTPUT (a .tif).</source>
+      <translation>Una serie temporale viene scritta come raster: impostare OUTPUT (un file .tif).</translation>
+    </message>
+    <message>
       <source>Absolute orbit</source>
       <translation>Orbita assoluta</translation>
     </message>
@@ -172,12 +208,24 @@
       <translation>Rumore di correlazione accettabile in pixel, aggiunto al residuo di normalizzazione (0,1 nell'articolo).</translation>
     </message>
     <message>
+      <source>Acquisition date and time (UTC)</source>
+      <translation>Data e ora di acquisizione (UTC)</translation>
+    </message>
+    <message>
       <source>Add pixel offset bands (COL_SHIFT, ROW_SHIFT)</source>
       <translation>Aggiungi bande di offset in pixel (COL_SHIFT, ROW_SHIFT)</translation>
     </message>
     <message>
       <source>All metadata of every file as JSON (optional).</source>
       <translation>Tutti i metadati di ogni file in formato JSON (opzionale).</translation>
+    </message>
+    <message>
+      <source>Also mask every pixel within this distance (output pixels, Euclidean) of a cloud, shadow or cirrus pixel: cloud edges are often missed by the product's masks.</source>
+      <translation>Maschera anche ogni pixel entro questa distanza (in pixel di output, euclidea) da un pixel di nuvola, ombra o cirro: i bordi delle nuvole spesso sfuggono alle maschere del prodotto.</translation>
+    </message>
+    <message>
+      <source>Also mask snow/ice. Off by default: snow is useful texture on glaciers.</source>
+      <translation>Maschera anche neve/ghiaccio. Disattivato per impostazione predefinita: sui ghiacciai la neve fornisce una tessitura utile.</translation>
     </message>
     <message>
       <source>Also write the offsets in pixels: COL_SHIFT to the right, ROW_SHIFT down the image.</source>
@@ -198,6 +246,10 @@
     <message>
       <source>Applied to both images before tracking, with its default settings, exactly as running the step (sensetrack:normalize, equalize, clahe, wallis, highpass or denoise) on each image first: normalize_minmax / normalize_zscore / normalize_percentile / db (10 log10, SAR intensity), equalize, clahe, wallis (autoRIFT's pre-filter), highpass, lee (speckle filter). Run the step separately to change its settings.</source>
       <translation>Applicata a entrambe le immagini prima del tracciamento, con le impostazioni predefinite, esattamente come eseguire prima l'algoritmo corrispondente (sensetrack:normalize, equalize, clahe, wallis, highpass o denoise) su ciascuna immagine: normalize_minmax / normalize_zscore / normalize_percentile / db (10 log10, intensità SAR), equalize, clahe, wallis (il prefiltro di autoRIFT), highpass, lee (filtro speckle). Per modificarne le impostazioni, eseguire l'algoritmo separatamente.</translation>
+    </message>
+    <message>
+      <source>Area (polygons)</source>
+      <translation>Area (poligoni)</translation>
     </message>
     <message>
       <source>Area of interest</source>
@@ -332,6 +384,10 @@
       <translation>CSV: cube, band, wavelength_nm, fwhm_nm.</translation>
     </message>
     <message>
+      <source>CSV: one row per velocity, then the results ('# failure_time', '# failure_sigma_days', …, '# warning').</source>
+      <translation>CSV: una riga per ogni velocità, poi i risultati ('# failure_time', '# failure_sigma_days', …, '# warning').</translation>
+    </message>
+    <message>
       <source>Calibrated GeoTIFF</source>
       <translation>GeoTIFF calibrato</translation>
     </message>
@@ -368,6 +424,14 @@
       <translation>Numeri delle bande separati da virgola, come memorizzati nel cubo, ad es. 20, 31, 45. Vuoto: tutte.</translation>
     </message>
     <message>
+      <source>Comma-separated band numbers: 8 (15 m panchromatic, Level-1 only; the default) or any reflective band (1-9 Level-1, 1-7 Level-2). Several bands are put on the grid of the finest.</source>
+      <translation>Numeri delle bande separati da virgola: 8 (pancromatica a 15 m, solo Level-1; valore predefinito) o qualsiasi banda riflettiva (1-9 Level-1, 1-7 Level-2). Più bande vengono portate sulla griglia della più fine.</translation>
+    </message>
+    <message>
+      <source>Comma-separated bands, e.g. B08 (10 m near infrared, the default) or B04,B08,B8A. Written in this order at the finest resolution among them.</source>
+      <translation>Bande separate da virgola, ad es. B08 (infrarosso vicino a 10 m, valore predefinito) o B04,B08,B8A. Scritte in quest'ordine alla risoluzione più fine tra quelle delle bande indicate.</translation>
+    </message>
+    <message>
       <source>Comma-separated wavelengths; the nearest delivered band of each is written.</source>
       <translation>Lunghezze d'onda separate da virgola; per ciascuna viene scritta la banda fornita più vicina.</translation>
     </message>
@@ -396,6 +460,22 @@
       <translation>Cubo</translation>
     </message>
     <message>
+      <source>DEM</source>
+      <translation>DEM</translation>
+    </message>
+    <message>
+      <source>DEM for the downslope test</source>
+      <translation>DEM per il test della direzione di massima pendenza</translation>
+    </message>
+    <message>
+      <source>DEM slope error (1 sigma), degrees</source>
+      <translation>Errore di pendenza del DEM (1 sigma), gradi</translation>
+    </message>
+    <message>
+      <source>DEM smoothing length, map units (0 = none)</source>
+      <translation>Lunghezza di smussamento del DEM, unità di mappa (0 = nessuno)</translation>
+    </message>
+    <message>
       <source>Data-term weight: smaller values give smoother flow.</source>
       <translation>Peso del termine dei dati: valori più piccoli producono un flusso più regolare.</translation>
     </message>
@@ -418,6 +498,14 @@
     <message>
       <source>Dense optical flow (iterative Lucas-Kanade)</source>
       <translation>Flusso ottico denso (Lucas-Kanade iterativo)</translation>
+    </message>
+    <message>
+      <source>Digital elevation model in any CRS and resolution (heights in metres), used only when MAX_DOWNSLOPE_ANGLE &gt; 0; resampled to the result's grid with averaging over each cell.</source>
+      <translation>Modello digitale di elevazione in qualsiasi SR e risoluzione (quote in metri), usato solo se MAX_DOWNSLOPE_ANGLE &gt; 0; ricampionato sulla griglia del risultato calcolando la media su ogni cella.</translation>
+    </message>
+    <message>
+      <source>Digital elevation model, any CRS and resolution, heights in metres (the unit of the result's CRS). A DEM without a CRS is taken to be in the result's CRS.</source>
+      <translation>Modello digitale di elevazione, qualsiasi SR e risoluzione, quote in metri (l'unità del SR del risultato). Un DEM senza SR viene considerato nel SR del risultato.</translation>
     </message>
     <message>
       <source>Direction filter minimum magnitude, pixels</source>
@@ -448,6 +536,22 @@
       <translation>Da spostamento a velocità</translation>
     </message>
     <message>
+      <source>Downslope test: DEM smoothing length, map units</source>
+      <translation>Test della direzione di massima pendenza: lunghezza di smussamento del DEM, unità di mappa</translation>
+    </message>
+    <message>
+      <source>Downslope test: minimum slope, degrees</source>
+      <translation>Test della direzione di massima pendenza: pendenza minima, gradi</translation>
+    </message>
+    <message>
+      <source>Downslope-consistency test with a DEM: remove vectors pointing more than this many degrees away from the downslope direction (uphill or across the slope), e.g. 90 removes uphill motion, 45 also motion mostly across the slope. Only vectors longer than the direction filter's minimum magnitude, on slopes steeper than the minimum slope, with a DEM value are tested. MASK bit 128.</source>
+      <translation>Test di coerenza con la direzione di massima pendenza basato su un DEM: rimuove i vettori che si discostano di oltre questo numero di gradi dalla direzione di massima pendenza (verso monte o trasversalmente al versante), ad es. 90 rimuove il movimento verso monte, 45 anche il movimento prevalentemente trasversale al versante. Vengono testati solo i vettori più lunghi del modulo minimo del filtro direzione, su pendenze superiori alla pendenza minima e con un valore del DEM. Bit 128 di MASK.</translation>
+    </message>
+    <message>
+      <source>Empty: the product's UTM grid. Otherwise the bands are warped to this CRS.</source>
+      <translation>Vuoto: la griglia UTM del prodotto. Altrimenti le bande vengono riproiettate in questo SR.</translation>
+    </message>
+    <message>
       <source>Equivalent number of looks (Lee)</source>
       <translation>Numero equivalente di look (Lee)</translation>
     </message>
@@ -464,8 +568,16 @@
       <translation>Estensione da mantenere (qualsiasi SR; convertita in un poligono lon/lat per l'operatore Subset di SNAP).</translation>
     </message>
     <message>
+      <source>Extent to read, in any CRS. Empty: the whole product.</source>
+      <translation>Estensione da leggere, in qualsiasi SR. Vuoto: l'intero prodotto.</translation>
+    </message>
+    <message>
       <source>Extracted bands</source>
       <translation>Bande estratte</translation>
+    </message>
+    <message>
+      <source>Files written (JSON: kind -&gt; path)</source>
+      <translation>File scritti (JSON: tipo -&gt; percorso)</translation>
     </message>
     <message>
       <source>Fill holes left by the filters of at most this many vectors from their neighbours. Filled vectors are flagged in the MASK band (bit 64), never silently.</source>
@@ -488,8 +600,16 @@
       <translation>Iterazioni di punto fisso per ogni deformazione (warp).</translation>
     </message>
     <message>
+      <source>Flatter ground has no meaningful downslope direction and is not tested.</source>
+      <translation>Il terreno più pianeggiante non ha una direzione di massima pendenza significativa e non viene testato.</translation>
+    </message>
+    <message>
       <source>Float32 GeoTIFF, NaN nodata, one band named e.g. SIGMA0_VV.</source>
       <translation>GeoTIFF float32, nodata NaN, una banda denominata ad es. SIGMA0_VV.</translation>
+    </message>
+    <message>
+      <source>Float32 GeoTIFF, NaN nodata, one band per requested band, dated metadata.</source>
+      <translation>GeoTIFF float32, nodata NaN, una banda per ogni banda richiesta, metadati con la data.</translation>
     </message>
     <message>
       <source>Float32 GeoTIFF.</source>
@@ -514,6 +634,14 @@
     <message>
       <source>Fraction of pixels with a result</source>
       <translation>Frazione di pixel con un risultato</translation>
+    </message>
+    <message>
+      <source>Fraction of the output covered by the product</source>
+      <translation>Frazione dell'output coperta dal prodotto</translation>
+    </message>
+    <message>
+      <source>Fraction of the output left valid after masking</source>
+      <translation>Frazione dell'output rimasta valida dopo il mascheramento</translation>
     </message>
     <message>
       <source>Fraction of valid pixels in the output</source>
@@ -576,6 +704,10 @@
       <translation>Passo della griglia (pixel)</translation>
     </message>
     <message>
+      <source>Grow the cloud mask by (pixels)</source>
+      <translation>Ampliamento della maschera delle nuvole (pixel)</translation>
+    </message>
+    <message>
       <source>High percentile (percentile stretch)</source>
       <translation>Percentile superiore (stiramento tra percentili)</translation>
     </message>
@@ -588,12 +720,20 @@
       <translation>Fattore di scala dell'immagine (&lt;1) tra i livelli della piramide; 0,5 dimezza ogni livello.</translation>
     </message>
     <message>
+      <source>Indicated failure time (ISO, empty if none)</source>
+      <translation>Tempo di rottura indicato (ISO, vuoto se assente)</translation>
+    </message>
+    <message>
       <source>Input image</source>
       <translation>Immagine di input</translation>
     </message>
     <message>
       <source>Interpolate holes up to this many vectors (0 = off)</source>
       <translation>Interpola lacune fino a questo numero di vettori (0 = disattivato)</translation>
+    </message>
+    <message>
+      <source>Inverse velocity (failure-time indicator)</source>
+      <translation>Velocità inversa (indicatore del tempo di rottura)</translation>
     </message>
     <message>
       <source>Iterations</source>
@@ -612,6 +752,14 @@
       <translation>Heap Java (ad es. 8G, vuoto = valore predefinito di SNAP)</translation>
     </message>
     <message>
+      <source>Landsat 8/9 to reflectance GeoTIFF</source>
+      <translation>Da Landsat 8/9 a GeoTIFF di riflettanza</translation>
+    </message>
+    <message>
+      <source>Landsat product (.tar or *_MTL.txt / *_MTL.xml)</source>
+      <translation>Prodotto Landsat (.tar o *_MTL.txt / *_MTL.xml)</translation>
+    </message>
+    <message>
       <source>Leave empty to keep the product geometry; otherwise the image is warped to a north-up grid in this CRS, which the trackers need.</source>
       <translation>Lasciare vuoto per mantenere la geometria del prodotto; altrimenti l'immagine viene riproiettata in questo SR su una griglia orientata a nord, necessaria agli algoritmi di tracciamento.</translation>
     </message>
@@ -628,8 +776,24 @@
       <translation>Percentile inferiore (stiramento tra percentili)</translation>
     </message>
     <message>
+      <source>Mask clouds, cloud shadows and cirrus</source>
+      <translation>Maschera nuvole, ombre delle nuvole e cirri</translation>
+    </message>
+    <message>
+      <source>Mask snow and ice too</source>
+      <translation>Maschera anche neve e ghiaccio</translation>
+    </message>
+    <message>
       <source>Maximum Java heap for gpt, passed as _JAVA_OPTIONS=-Xmx&lt;value&gt;.</source>
       <translation>Heap Java massimo per gpt, passato come _JAVA_OPTIONS=-Xmx&lt;value&gt;.</translation>
+    </message>
+    <message>
+      <source>Maximum angle from downslope, degrees</source>
+      <translation>Angolo massimo dalla direzione di massima pendenza, gradi</translation>
+    </message>
+    <message>
+      <source>Maximum angle from downslope, degrees (0 = off; needs a DEM)</source>
+      <translation>Angolo massimo dalla direzione di massima pendenza, gradi (0 = disattivato; richiede un DEM)</translation>
     </message>
     <message>
       <source>Maximum direction difference to neighbours, degrees (0 = off)</source>
@@ -658,6 +822,10 @@
     <message>
       <source>Median DX {0:.4g}, median DY {1:.4g}, maximum magnitude {2:.4g} ({3})</source>
       <translation>Mediana DX {0:.4g}, mediana DY {1:.4g}, modulo massimo {2:.4g} ({3})</translation>
+    </message>
+    <message>
+      <source>Median DZ of the unflagged vectors</source>
+      <translation>DZ mediano dei vettori non segnalati</translation>
     </message>
     <message>
       <source>Median test neighbour spacing (cells)</source>
@@ -698,6 +866,14 @@
     <message>
       <source>Minimum correlation PEAK (0 = off)</source>
       <translation>PEAK di correlazione minimo (0 = disattivato)</translation>
+    </message>
+    <message>
+      <source>Minimum slope, degrees</source>
+      <translation>Pendenza minima, gradi</translation>
+    </message>
+    <message>
+      <source>Minimum velocities in the fitted part</source>
+      <translation>Numero minimo di velocità nel tratto adattato</translation>
     </message>
     <message>
       <source>Missing Python package(s): {0}. {1}</source>
@@ -784,6 +960,14 @@
       <translation>Una riga per segnaposto: il suo nome (senza ${ }) e il suo valore.</translation>
     </message>
     <message>
+      <source>Only for a time-series INPUT: the DY file when INPUT is the DX file (or the reverse), if it is not beside it with DX replaced by DY in the name.</source>
+      <translation>Solo per un INPUT di serie temporale: il file DY quando INPUT è il file DX (o viceversa), se non si trova nella stessa cartella con DX sostituito da DY nel nome.</translation>
+    </message>
+    <message>
+      <source>Optical (Sentinel-2, Landsat)</source>
+      <translation>Ottico (Sentinel-2, Landsat)</translation>
+    </message>
+    <message>
       <source>Optional GeoPackage point layer at the window centres with the same values (fields DX, DY, MAGNITUDE, DIRECTION, COL_SHIFT, ROW_SHIFT, PEAK, SNR[, NRMS]).</source>
       <translation>Layer di punti GeoPackage opzionale nei centri delle finestre, con gli stessi valori (campi DX, DY, MAGNITUDE, DIRECTION, COL_SHIFT, ROW_SHIFT, PEAK, SNR[, NRMS]).</translation>
     </message>
@@ -822,6 +1006,10 @@
     <message>
       <source>Output pixel size when warping; 0 lets GDAL choose one close to the product's.</source>
       <translation>Dimensione del pixel di output nella riproiezione; 0 lascia a GDAL la scelta di un valore vicino a quello del prodotto.</translation>
+    </message>
+    <message>
+      <source>Output pixel size; 0 keeps the native one (10 m Sentinel-2, 15 m Landsat band 8). Required for a geographic target CRS.</source>
+      <translation>Dimensione del pixel di output; 0 mantiene quella nativa (10 m Sentinel-2, 15 m Landsat banda 8). Obbligatoria per un SR di destinazione geografico.</translation>
     </message>
     <message>
       <source>Output pixel spacing of the terrain correction, in metres.</source>
@@ -864,6 +1052,10 @@
       <translation>Dimensione del pixel (unità del SR, 0 = automatica)</translation>
     </message>
     <message>
+      <source>Pixel size (target CRS units, 0 = native)</source>
+      <translation>Dimensione del pixel (unità del SR di destinazione, 0 = nativa)</translation>
+    </message>
+    <message>
       <source>Pixel size (target CRS units, 0 = product spacing)</source>
       <translation>Dimensione del pixel (unità del SR di destinazione, 0 = spaziatura del prodotto)</translation>
     </message>
@@ -878,6 +1070,14 @@
     <message>
       <source>Platform</source>
       <translation>Piattaforma</translation>
+    </message>
+    <message>
+      <source>Plot</source>
+      <translation>Grafico</translation>
+    </message>
+    <message>
+      <source>Point</source>
+      <translation>Punto</translation>
     </message>
     <message>
       <source>Polarisation</source>
@@ -896,12 +1096,20 @@
       <translation>Layer poligonale (GeoPackage, EPSG:4326), un elemento per file.</translation>
     </message>
     <message>
+      <source>Polygons (any CRS) whose bounding box is read; used instead of the extent.</source>
+      <translation>Poligoni (qualsiasi SR) di cui viene letto il rettangolo di ingombro; usati al posto dell'estensione.</translation>
+    </message>
+    <message>
       <source>Polygons of ground that did not move; the shift is measured there only.</source>
       <translation>Poligoni di terreno che non si è mosso; la traslazione viene misurata solo al loro interno.</translation>
     </message>
     <message>
       <source>Polygons of stable ground, or a raster that is non-zero on stable ground. Reprojected to the result's CRS when needed.</source>
       <translation>Poligoni del terreno stabile, oppure un raster diverso da zero sul terreno stabile. Viene riproiettato nel SR del risultato, se necessario.</translation>
+    </message>
+    <message>
+      <source>Polygons over which the median displacement of every date is taken (any CRS).</source>
+      <translation>Poligoni sui quali viene calcolata la mediana dello spostamento per ogni data (qualsiasi SR).</translation>
     </message>
     <message>
       <source>Polygons to keep (their union); used instead of the extent when given.</source>
@@ -946,6 +1154,10 @@
     <message>
       <source>Product metadata as JSON (optional).</source>
       <translation>Metadati del prodotto in formato JSON (opzionale).</translation>
+    </message>
+    <message>
+      <source>Put every band on the 10 m grid (e.g. B8A or B11 alone at 10 m); otherwise the output has the finest resolution among the bands asked for.</source>
+      <translation>Porta tutte le bande sulla griglia a 10 m (ad es. B8A o B11 da sole a 10 m); altrimenti l'output ha la risoluzione più fine tra quelle delle bande richieste.</translation>
     </message>
     <message>
       <source>Pyramid levels</source>
@@ -1000,8 +1212,12 @@
       <translation>Riferimenti bibliografici: </translation>
     </message>
     <message>
-      <source>Refuse the file when its level is not this one (any = accept every level).</source>
-      <translation>Rifiuta il file se il suo livello è diverso da questo (any = accetta qualsiasi livello).</translation>
+      <source>Reflectance</source>
+      <translation>Riflettanza</translation>
+    </message>
+    <message>
+      <source>Refuse the file when its level is not this one (any = accept every level; 1G = L1G or L1G2).</source>
+      <translation>Rifiuta il file se il suo livello non è questo (any = accetta qualsiasi livello; 1G = L1G o L1G2).</translation>
     </message>
     <message>
       <source>Relative orbit</source>
@@ -1040,8 +1256,24 @@
       <translation>Rapporto</translation>
     </message>
     <message>
+      <source>Resample 20 m and 60 m bands to 10 m</source>
+      <translation>Ricampiona a 10 m le bande a 20 m e 60 m</translation>
+    </message>
+    <message>
       <source>Resampling</source>
       <translation>Ricampionamento</translation>
+    </message>
+    <message>
+      <source>Result in words, with the warning</source>
+      <translation>Risultato in forma testuale, con l'avvertenza</translation>
+    </message>
+    <message>
+      <source>Result with 3-D bands</source>
+      <translation>Risultato con bande 3D</translation>
+    </message>
+    <message>
+      <source>Result with 3-D bands (points)</source>
+      <translation>Risultato con bande 3D (punti)</translation>
     </message>
     <message>
       <source>Run a SNAP graph</source>
@@ -1072,6 +1304,10 @@
       <translation>SenseTrack: pacchetti Python mancanti: {0}. Questi algoritmi sono disabilitati; gli altri funzionano. {1}</translation>
     </message>
     <message>
+      <source>SenseTrack: {0} cannot read JPEG 2000 products. {1}</source>
+      <translation>SenseTrack: {0} non è in grado di leggere i prodotti JPEG 2000. {1}</translation>
+    </message>
+    <message>
       <source>Sentinel-1</source>
       <translation>Sentinel-1</translation>
     </message>
@@ -1092,12 +1328,24 @@
       <translation>Informazioni sul prodotto Sentinel-1</translation>
     </message>
     <message>
+      <source>Sentinel-2 L1C/L2A to reflectance GeoTIFF</source>
+      <translation>Da Sentinel-2 L1C/L2A a GeoTIFF di riflettanza</translation>
+    </message>
+    <message>
       <source>Sentinel-2 L2A product</source>
       <translation>Prodotto Sentinel-2 L2A</translation>
     </message>
     <message>
       <source>Sentinel-2 L2A resampling with SNAP</source>
       <translation>Ricampionamento Sentinel-2 L2A con SNAP</translation>
+    </message>
+    <message>
+      <source>Sentinel-2 product (.zip or MTD_MSIL1C.xml / MTD_MSIL2A.xml)</source>
+      <translation>Prodotto Sentinel-2 (.zip o MTD_MSIL1C.xml / MTD_MSIL2A.xml)</translation>
+    </message>
+    <message>
+      <source>Set the pixels the product flags as cloud, cloud shadow or cirrus to NaN (no-data and fill pixels, and Sentinel-2 saturated or defective ones, are always NaN).</source>
+      <translation>Imposta a NaN i pixel che il prodotto segnala come nuvola, ombra delle nuvole o cirro (i pixel senza dati e di riempimento e, per Sentinel-2, quelli saturati o difettosi sono sempre NaN).</translation>
     </message>
     <message>
       <source>Shift east (map units)</source>
@@ -1138,6 +1386,10 @@
     <message>
       <source>Size of the square tiles whose histograms are equalised and blended.</source>
       <translation>Dimensione dei tile quadrati i cui istogrammi vengono equalizzati e fusi.</translation>
+    </message>
+    <message>
+      <source>Slope-parallel 3-D displacement (DEM)</source>
+      <translation>Spostamento 3D parallelo al versante (DEM)</translation>
     </message>
     <message>
       <source>Spacing of the median-test neighbours. 1 = adjacent cells (windowed trackers). For dense results (one vector per pixel) use about the size of the bad patches to catch, e.g. 10, so that a patch is compared with the ground around it.</source>
@@ -1208,6 +1460,10 @@
       <translation>Deviazione standard del filtro passa-basso gaussiano sottratto all'immagine; gli elementi più grandi di circa 3 sigma vengono soppressi.</translation>
     </message>
     <message>
+      <source>Start of the fitted accelerating part</source>
+      <translation>Inizio del tratto in accelerazione adattato</translation>
+    </message>
+    <message>
       <source>Sub-pixel precision is 1/UPSAMPLING px: the correlation is evaluated by matrix DFT on a grid of that spacing around the peak, then a local quadratic fit removes the quantisation. 1 = quadratic fit on the integer correlation only (biased towards whole pixels).</source>
       <translation>La precisione subpixel è 1/UPSAMPLING px: la correlazione viene valutata tramite DFT matriciale su una griglia con questo passo attorno al picco, poi un adattamento quadratico locale elimina la quantizzazione. 1 = solo adattamento quadratico sulla correlazione a passo intero (con bias verso i pixel interi).</translation>
     </message>
@@ -1218,6 +1474,10 @@
     <message>
       <source>Subtract the annotated thermal noise (range x azimuth LUT) before calibration.</source>
       <translation>Sottrae il rumore termico annotato (LUT range x azimut) prima della calibrazione.</translation>
+    </message>
+    <message>
+      <source>Table</source>
+      <translation>Tabella</translation>
     </message>
     <message>
       <source>Taper applied to each window before the FFT, against edge effects: hann (default), tukey (flat top) or none.</source>
@@ -1236,6 +1496,10 @@
       <translation>SR di destinazione</translation>
     </message>
     <message>
+      <source>Target CRS (optional)</source>
+      <translation>SR di destinazione (opzionale)</translation>
+    </message>
+    <message>
       <source>Target band</source>
       <translation>Banda target</translation>
     </message>
@@ -1244,16 +1508,28 @@
       <translation>Valore nodata target (sostituisce quello del file)</translation>
     </message>
     <message>
+      <source>The Collection 2 product as downloaded (.tar), or the *_MTL.txt / *_MTL.xml in its unpacked folder (a folder path typed in qgis_process works too). Landsat 8 and 9, Level-1 and Level-2.</source>
+      <translation>Il prodotto Collection 2 così come scaricato (.tar), oppure il file *_MTL.txt / *_MTL.xml nella sua cartella decompressa (funziona anche il percorso di una cartella digitato in qgis_process). Landsat 8 e 9, Level-1 e Level-2.</translation>
+    </message>
+    <message>
+      <source>The DEM could not be loaded as a raster layer.</source>
+      <translation>Impossibile caricare il DEM come layer raster.</translation>
+    </message>
+    <message>
+      <source>The DY file when INPUT is the DX file (or the reverse), if not beside it.</source>
+      <translation>Il file DY quando INPUT è il file DX (o viceversa), se non si trova nella stessa cartella.</translation>
+    </message>
+    <message>
       <source>The HTML report (one file, figures embedded).</source>
       <translation>Il rapporto HTML (un unico file, con le figure incorporate).</translation>
     </message>
     <message>
-      <source>The area-of-interest layer has no polygon.</source>
-      <translation>Il layer dell'area di interesse non contiene poligoni.</translation>
+      <source>The accelerating part must hold at least this many velocities (consecutive-date intervals).</source>
+      <translation>Il tratto in accelerazione deve contenere almeno questo numero di velocità (intervalli tra date consecutive).</translation>
     </message>
     <message>
-      <source>The displacement result could not be loaded as a layer.</source>
-      <translation>Impossibile caricare il risultato di spostamento come layer.</translation>
+      <source>The area-of-interest layer has no polygon.</source>
+      <translation>Il layer dell'area di interesse non contiene poligoni.</translation>
     </message>
     <message>
       <source>The earlier image. Displacement is measured from it to the target.</source>
@@ -1268,24 +1544,24 @@
       <translation>L'immagine da portare sulla griglia dell'immagine di riferimento; qualsiasi SR.</translation>
     </message>
     <message>
-      <source>The input layer is missing or cannot be read.</source>
-      <translation>Il layer di input è mancante o non può essere letto.</translation>
-    </message>
-    <message>
       <source>The later image, on the same grid as the reference (same CRS, extent and pixel size).</source>
       <translation>L'immagine successiva, sulla stessa griglia dell'immagine di riferimento (stesso SR, estensione e dimensione del pixel).</translation>
+    </message>
+    <message>
+      <source>The other component's file</source>
+      <translation>Il file dell'altra componente</translation>
     </message>
     <message>
       <source>The placeholder table must have two columns: name, value.</source>
       <translation>La tabella dei segnaposto deve avere due colonne: name, value.</translation>
     </message>
     <message>
-      <source>The product '{0}' does not exist.</source>
-      <translation>Il prodotto '{0}' non esiste.</translation>
-    </message>
-    <message>
       <source>The product as downloaded (.zip) or its MTD_MSIL2A.xml.</source>
       <translation>Il prodotto così come scaricato (.zip) o il suo MTD_MSIL2A.xml.</translation>
+    </message>
+    <message>
+      <source>The product as downloaded (.zip), or the MTD_MSIL1C.xml / MTD_MSIL2A.xml of an unzipped .SAFE folder (a .SAFE folder path typed in qgis_process works too). Level-1C and Level-2A, Sentinel-2A/B/C.</source>
+      <translation>Il prodotto così come scaricato (.zip), oppure il file MTD_MSIL1C.xml / MTD_MSIL2A.xml di una cartella .SAFE decompressa (funziona anche il percorso di una cartella .SAFE digitato in qgis_process). Level-1C e Level-2A, Sentinel-2A/B/C.</translation>
     </message>
     <message>
       <source>The product as downloaded: the zipped SAFE (.zip or .SAFE.zip) or, for an unzipped product, the manifest.safe file inside its .SAFE folder (a .SAFE folder path typed in qgis_process works too). S1A, S1B, S1C and S1D are accepted.</source>
@@ -1300,6 +1576,10 @@
       <translation>Il file del prodotto così come scaricato.</translation>
     </message>
     <message>
+      <source>The speed and inverse-velocity plot with the fit, as PNG or a self-contained HTML page.</source>
+      <translation>Il grafico della velocità e della velocità inversa con la retta adattata, in formato PNG o come pagina HTML autonoma.</translation>
+    </message>
+    <message>
       <source>The target is searched this many pixels around the reference chip in every direction; make it a few pixels larger than the expected motion (or use coarse-to-fine).</source>
       <translation>L'immagine target viene cercata entro questo numero di pixel attorno alla finestra (chip) di riferimento, in ogni direzione; impostarlo qualche pixel in più del movimento atteso (o usare l'approccio multiscala).</translation>
     </message>
@@ -1308,8 +1588,8 @@
       <translation>L'immagine target sulla griglia dell'immagine di riferimento (GeoTIFF, float32, nodata NaN).</translation>
     </message>
     <message>
-      <source>The {0} layer is missing or cannot be read.</source>
-      <translation>Il layer {0} è mancante o non può essere letto.</translation>
+      <source>The time series could not be loaded as a raster layer.</source>
+      <translation>Impossibile caricare la serie temporale come layer raster.</translation>
     </message>
     <message>
       <source>Tightness</source>
@@ -1324,8 +1604,20 @@
       <translation>Dimensione dei tile (pixel)</translation>
     </message>
     <message>
+      <source>Time series (DX or DY file)</source>
+      <translation>Serie temporale (file DX o DY)</translation>
+    </message>
+    <message>
+      <source>Time series: the other component's file</source>
+      <translation>Serie temporale: il file dell'altra componente</translation>
+    </message>
+    <message>
       <source>Tolerance</source>
       <translation>Tolleranza</translation>
+    </message>
+    <message>
+      <source>Uncertainty of the DEM slope angle, propagated with SIGMA_DX/SIGMA_DY into SIGMA_DZ and SIGMA_MAGNITUDE_3D (e.g. 1-3 degrees for a 10-30 m DEM).</source>
+      <translation>Incertezza dell'angolo di pendenza del DEM, propagata insieme a SIGMA_DX/SIGMA_DY in SIGMA_DZ e SIGMA_MAGNITUDE_3D (ad es. 1-3 gradi per un DEM a 10-30 m).</translation>
     </message>
     <message>
       <source>Uncertainty scale (pixels)</source>
@@ -1364,6 +1656,10 @@
       <translation>Usa tutto ciò che è esterno ai poligoni (ad es. fuori dal perimetro di una frana) come terreno stabile.</translation>
     </message>
     <message>
+      <source>Used for bands whose pixel size or CRS differs from the output's (masks always take any overlapping flagged pixel).</source>
+      <translation>Usato per le bande con dimensione del pixel o SR diversi da quelli dell'output (le maschere considerano sempre qualsiasi pixel segnalato sovrapposto).</translation>
+    </message>
+    <message>
       <source>Values at or above this percentile map to 1.</source>
       <translation>I valori pari o superiori a questo percentile vengono portati a 1.</translation>
     </message>
@@ -1372,8 +1668,28 @@
       <translation>I valori pari o inferiori a questo percentile vengono portati a 0.</translation>
     </message>
     <message>
+      <source>Vectors flagged: flat ground</source>
+      <translation>Vettori segnalati: terreno pianeggiante</translation>
+    </message>
+    <message>
+      <source>Vectors flagged: no DEM value</source>
+      <translation>Vettori segnalati: nessun valore del DEM</translation>
+    </message>
+    <message>
+      <source>Vectors flagged: off downslope</source>
+      <translation>Vettori segnalati: non allineati alla direzione di massima pendenza</translation>
+    </message>
+    <message>
+      <source>Vectors on ground flatter than this are flagged in MASK (bit 256): there the vertical component of surface-parallel motion is meaningless. 0 = off.</source>
+      <translation>I vettori su terreno più pianeggiante di questo valore vengono segnalati in MASK (bit 256): lì la componente verticale di un movimento parallelo alla superficie non ha significato. 0 = disattivato.</translation>
+    </message>
+    <message>
       <source>Vectors on stable ground</source>
       <translation>Vettori sul terreno stabile</translation>
+    </message>
+    <message>
+      <source>Vectors pointing more than this away from the downslope direction are flagged in MASK (bit 512): surface-parallel sliding does not describe them. 0 or 180 = off.</source>
+      <translation>I vettori che si discostano più di questo valore dalla direzione di massima pendenza vengono segnalati in MASK (bit 512): lo scivolamento parallelo alla superficie non li descrive. 0 o 180 = disattivato.</translation>
     </message>
     <message>
       <source>Vectors removed</source>
@@ -1444,6 +1760,18 @@
       <translation>Test della mediana normalizzato di Westerweel &amp; Scarano (2005): rimuove un vettore se il suo residuo rispetto alla mediana dei vicini, normalizzato per il loro residuo mediano, supera questo valore (2 nell'articolo).</translation>
     </message>
     <message>
+      <source>Where to read the time series (any CRS; the cell containing it is used). Give a point or an area, not both.</source>
+      <translation>Dove leggere la serie temporale (qualsiasi SR; viene usata la cella che lo contiene). Indicare un punto o un'area, non entrambi.</translation>
+    </message>
+    <message>
+      <source>Width of the box over which the DEM slope is averaged (about the tracking window, in metres); 0 = the DEM averaged over each vector's cell only.</source>
+      <translation>Larghezza del riquadro su cui viene mediata la pendenza del DEM (circa la finestra di tracciamento, in metri); 0 = il DEM mediato solo sulla cella di ciascun vettore.</translation>
+    </message>
+    <message>
+      <source>Width of the box over which the DEM slope is averaged, in map units (metres). Use about the tracking window (window size x pixel size) so that slopes are taken at the scale of the measured motion. 0 = the slope of the DEM averaged over each product cell only.</source>
+      <translation>Larghezza del riquadro su cui viene mediata la pendenza del DEM, in unità di mappa (metri). Usare all'incirca la finestra di tracciamento (dimensione della finestra x dimensione del pixel), in modo che le pendenze vengano calcolate alla scala del movimento misurato. 0 = la pendenza del DEM mediato solo su ciascuna cella del prodotto.</translation>
+    </message>
+    <message>
       <source>Window radius (pixels)</source>
       <translation>Raggio della finestra (pixel)</translation>
     </message>
@@ -1490,6 +1818,10 @@
     <message>
       <source>minmax: (x - min)/(max - min), 0-1; zscore: (x - mean)/std, mean 0 and std 1; percentile: linear stretch of the chosen percentiles to 0-1, clipped; log: natural logarithm; db: 10 log10(x) (SAR intensity). Statistics use valid pixels only; x &lt;= 0 has no logarithm and becomes nodata.</source>
       <translation>minmax: (x - min)/(max - min), 0-1; zscore: (x - mean)/std, media 0 e deviazione standard 1; percentile: stiramento lineare dei percentili scelti su 0-1, con troncamento; log: logaritmo naturale; db: 10 log10(x) (intensità SAR). Le statistiche usano solo i pixel validi; x &lt;= 0 non ha logaritmo e diventa nodata.</translation>
+    </message>
+    <message>
+      <source>none: amplitude / detected values as stored. sigma0 or sigma0_db: calibrated backscatter (SCS and DGM products only; the product's calibration attributes are needed).</source>
+      <translation>none: ampiezza / valori rilevati (detected) così come memorizzati. sigma0 o sigma0_db: retrodiffusione calibrata (solo prodotti SCS e DGM; sono necessari gli attributi di calibrazione del prodotto).</translation>
     </message>
     <message>
       <source>phase = pure phase correlation (cross-power divided by its magnitude); partial = divided by the square root of the magnitude (default: as sharp, far less sensitive to noise); none = plain cross-correlation.</source>
