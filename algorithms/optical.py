@@ -71,7 +71,8 @@ class OpticalReadAlgorithm(SenseTrackAlgorithm):
         p = QgsProcessingParameterNumber("DILATION", self.tr("Grow the cloud mask by (pixels)"),
                                          QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=200)
         p.setHelp(self.tr("Also mask every pixel within this distance (output pixels, Euclidean) of a cloud, "
-                          "shadow or cirrus pixel: cloud edges are often missed by the product's masks."))
+                          "shadow or cirrus pixel: cloud edges are often missed by the product's masks. 0 = the "
+                          "masks as delivered, not grown."))
         self.addParameter(p)
         p = QgsProcessingParameterExtent("AOI", self.tr("Area of interest (extent)"), optional=True)
         p.setHelp(self.tr("Extent to read, in any CRS. Empty: the whole product."))

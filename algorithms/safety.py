@@ -139,11 +139,9 @@ def check_destinations(alg, parameters, context) -> None:
                                  "would overwrite the other. Give them different names.")
 
 
-INT_LIMIT = 2**31 - 1
-
-
 def check_numbers(alg, parameters) -> None:
-    """Refuse NaN, infinite and (for whole-number parameters) out-of-range values in every number parameter.
+    """Refuse NaN, infinite and (for whole-number parameters) out-of-range values in every number parameter,
+    before any work (``param_values.check_number`` words the message; a NaN nodata override is meaningful).
 
     QGIS's own range check lets NaN through (every comparison with NaN is
     false) and turns an integer beyond 32 bits into -2147483648; the values
@@ -152,19 +150,15 @@ def check_numbers(alg, parameters) -> None:
     """
     from qgis.core import QgsProcessingParameterNumber
 
+    from .param_values import check_number
+
     for d in alg.parameterDefinitions():
-        if d.type() != "number" or parameters.get(d.name()) in (None, ""):
-            continue
         raw = parameters.get(d.name())
-        try:
-            value = float(raw)
-        except (TypeError, ValueError):
+        if d.type() != "number" or raw in (None, "") or not isinstance(raw, (str, int, float)):
             continue  # an expression or a model input: QGIS evaluates and checks it
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ParameterError(f"{d.name()} must be a finite number, not {quote(raw)}.")
-        if d.dataType() == QgsProcessingParameterNumber.Integer and abs(value) > INT_LIMIT:
-            raise ParameterError(f"{d.name()} = {quote(raw)} is out of range for a whole number "
-                                 f"(at most {INT_LIMIT}).")
+        if d.name().endswith("NODATA") and str(raw).strip().lower() == "nan":
+            continue
+        check_number(d, d.name(), raw, integer=d.dataType() == QgsProcessingParameterNumber.Integer)
 
 
 class InterruptGuard:

@@ -1,6 +1,7 @@
 """SNAP algorithms: any graph, and the shipped Sentinel-1, COSMO-SkyMed and Sentinel-2 graphs."""
 from __future__ import annotations
 
+import os
 from typing import Dict
 
 from qgis.core import (

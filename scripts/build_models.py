@@ -323,7 +323,7 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
         child.setModelOutputs(outs)
         model.addChildAlgorithm(child)
     model.updateDestinationParameters()
-    if hasattr(model, "setParameterOrder"):  # QGIS >= 3.26; 3.22 lists model inputs alphabetically
+    if hasattr(model, "setParameterOrder"):  # QGIS 3.22.x (late) and later; older ones list inputs alphabetically
         model.setParameterOrder([i["name"] for i in spec["inputs"]])
     return model
 

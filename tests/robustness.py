@@ -84,6 +84,13 @@ def make_inputs(folder: str) -> Dict[str, Dict[str, str]]:
     safe = make_grd_safe(s1)
     zipped = shutil.make_archive(os.path.join(folder, os.path.basename(safe)[:-5]), "zip", s1)
     good[".zip"] = zipped
+    try:  # a Landsat Collection 2 tar (real MTL from ../shared/data, stand-in bands)
+        from optical_fixtures import L8_L2SP, LANDSAT_DATA, make_landsat
+
+        if os.path.isdir(LANDSAT_DATA):
+            good[".tar"] = make_landsat(os.path.join(folder, "landsat"), L8_L2SP, as_tar=True)
+    except ImportError:
+        pass
     from sensetrack.core.snap import shipped_graphs
 
     good[".xml"] = shutil.copy(shipped_graphs()["s1_grd"], os.path.join(folder, "graph.xml"))

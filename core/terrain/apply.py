@@ -48,7 +48,8 @@ TERRAIN_SPECS = (
               "(bit 512): surface-parallel sliding does not describe them. 0 or 180 = off.", advanced=False),
     ParamSpec("slope_error", "float", 0.0, "DEM slope error (1 sigma), degrees", minimum=0.0, maximum=45.0,
               help="Uncertainty of the DEM slope angle, propagated with SIGMA_DX/SIGMA_DY into SIGMA_DZ and "
-              "SIGMA_MAGNITUDE_3D (e.g. 1-3 degrees for a 10-30 m DEM)."),
+              "SIGMA_MAGNITUDE_3D (e.g. 1-3 degrees for a 10-30 m DEM). 0 = the DEM is taken as exact (only "
+              "the displacement's uncertainty is propagated)."),
 )
 
 DEGREE_BANDS = ("SLOPE", "ASPECT", "PLUNGE", "DOWNSLOPE_ANGLE")

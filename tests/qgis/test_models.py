@@ -137,6 +137,9 @@ def test_models_explain_their_inputs_and_outputs(provider):
         dates = [p for p in m.parameterDefinitions() if p.name().endswith("_DATE")]
         assert dates and all(isinstance(p, QgsProcessingParameterDateTime) for p in dates)
     landslide = provider.algorithm(LANDSLIDE) or [a for a in provider.algorithms() if a.displayName() == LANDSLIDE][0]
+    names = [p.name() for p in landslide.parameterDefinitions() if not p.isDestination()]
+    if hasattr(landslide, "setParameterOrder"):  # images first, then band, polygon, dates
+        assert names[:6] == ["REFERENCE", "TARGET", "BAND", "LANDSLIDE", "REFERENCE_DATE", "TARGET_DATE"]
     assert {o.description() for o in landslide.outputDefinitions()} >= {"Landslide displacement",
                                                                         "Landslide velocity"}
 

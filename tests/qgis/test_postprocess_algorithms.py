@@ -60,8 +60,10 @@ def test_chain_filter_correct_velocity_report(provider, tmp_path, chain_inputs, 
     assert os.path.exists(tmp_path / "v.qml") and r.renderer().type() == "singlebandpseudocolor"
     names = [r.bandName(i) for i in range(1, r.bandCount() + 1)]
     assert "VELOCITY" in names[r.renderer().band() - 1]
+    # f.tif and f.gpkg share a name: the raster keeps f.qml, the points get f_arrows.qml (the GUI applies it)
     pts = QgsVectorLayer(str(tmp_path / "f.gpkg"))
-    assert os.path.exists(tmp_path / "f.qml") and pts.renderer().type() == "graduatedSymbol"
+    assert os.path.exists(tmp_path / "f.qml") and pts.loadNamedStyle(str(tmp_path / "f_arrows.qml"))[1]
+    assert pts.renderer().type() == "graduatedSymbol"
     from qgis.core import QgsRenderContext
 
     sym = pts.renderer().symbols(QgsRenderContext())[-1].symbolLayer(1)
