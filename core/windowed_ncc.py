@@ -49,7 +49,7 @@ Sign: shifts are target minus reference (columns right, rows down).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict
+from typing import Callable, Dict
 
 import cv2
 import numpy as np
@@ -65,31 +65,32 @@ LOCAL_RANGE = 8
 _K3 = np.array([-1, 0, 1])
 
 
-def _box_sums(x: np.ndarray, w: int, n: int) -> np.ndarray:
-    """Sums of ``x`` (B, S, S) over every w x w box with top-left (y, x) in [0, n)^2 (float64)."""
+def _box_sums_cumsum(x: np.ndarray, w: int, n: int) -> np.ndarray:
+    """Sums of ``x`` (B, S, S) over every w x w box with top-left (y, x) in [0, n)^2, by summed-area
+    tables (float64; the replaced version's way, slow: NumPy's cumsum along an axis of a stack)."""
     ii = np.zeros((x.shape[0], x.shape[1] + 1, x.shape[2] + 1), dtype=np.float64)
     np.cumsum(x, axis=1, dtype=np.float64, out=ii[:, 1:, 1:])
     np.cumsum(ii[:, 1:, 1:], axis=2, out=ii[:, 1:, 1:])
     return ii[:, w:w + n, w:w + n] - ii[:, 0:n, w:w + n] - ii[:, w:w + n, 0:n] + ii[:, 0:n, 0:n]
 
 
-@lru_cache(maxsize=8)
-def _band(w: int) -> np.ndarray:
-    """(5, w+4) rows of ones over [k, k + w): sums over w x w boxes at 5 consecutive offsets by matmul."""
-    m = np.zeros((5, w + 4))
-    for k in range(5):
+@lru_cache(maxsize=16)
+def _band(w: int, n: int, size: int) -> np.ndarray:
+    """(n, size) float64: row k holds ones over [k, k + w)."""
+    m = np.zeros((n, size))
+    for k in range(n):
         m[k, k:k + w] = 1.0
     return m
 
 
-def _five_box_sums(x: np.ndarray, w: int) -> np.ndarray:
-    """Sums of ``x`` (B, w+4, w+4) over the w x w boxes at the 5x5 top-left offsets (B, 5, 5), float64.
+def _box_sums(x: np.ndarray, w: int, n: int) -> np.ndarray:
+    """Sums of ``x`` (B, S, S) over every w x w box with top-left (y, x) in [0, n)^2 (float64, B x n x n).
 
-    Two small matrix products per window: cheaper than summed-area tables here (NumPy's cumsum along
-    an axis of a stack is slow).
+    Two small matrix products per window with band matrices of ones: several times faster than
+    summed-area tables here, and as exact (float64 sums).
     """
-    m = _band(w)
-    return np.matmul(np.matmul(m, x), m.T)
+    m = _band(w, n, x.shape[1])
+    return np.matmul(np.matmul(m, x.astype(np.float64, copy=False)), m.T)
 
 
 def _zero_mean_chips(chips: np.ndarray):
@@ -117,19 +118,23 @@ def _tiny(ea: np.ndarray, w: int, t: np.ndarray) -> np.ndarray:
     return 1e-12 * (ea[:, None, None] * (w * w) * big ** 2) ** 0.5 + 1e-300
 
 
-def _refine(a: np.ndarray, area: np.ndarray, y0: np.ndarray, x0: np.ndarray, neigh: np.ndarray,
-            den3: np.ndarray, upsampling: int):
-    """Sub-pixel NCC peak of chips ``a`` (B, W, W) in target ``area`` (B, S', S') around integer peaks.
-
-    ``(y0, x0)``: integer peaks (shift indices in ``area``, 1 px from its edges at least); ``neigh``
-    (B, 3, 3) the NCC around them, ``den3`` (B, 3, 3) the NCC denominators there. Returns the sub-pixel
-    shift indices (row, col) and the NCC at that shift.
-    """
-    w, s = a.shape[1], area.shape[1]
-    size = fb.next_fast_len(s)
+def _cross_spectrum(a: np.ndarray, area: np.ndarray):
+    """``conj(FFT(a)) FFT(area)`` on a fast size >= the area's: the spectrum of the NCC numerator."""
+    size = fb.next_fast_len(area.shape[1])
     spec = fb.rfft2(a, s=(size, size))
     np.conjugate(spec, out=spec)
     spec *= fb.rfft2(area, s=(size, size))
+    return spec, size
+
+
+def _refine(spec: np.ndarray, size: int, y0: np.ndarray, x0: np.ndarray, neigh: np.ndarray, den3: np.ndarray,
+            upsampling: int):
+    """Sub-pixel NCC peaks from the numerator's cross-spectrum ``spec`` (:func:`_cross_spectrum`).
+
+    ``(y0, x0)``: integer peaks (shift indices in the transformed area, 1 px from its edges at least);
+    ``neigh`` (B, 3, 3) the NCC around them, ``den3`` (B, 3, 3) the NCC denominators there. Returns the
+    sub-pixel shift indices (row, col) and the NCC at that shift.
+    """
     dcoef = quadratic_coefficients(den3)
     oy, ox = y0.astype(np.float64), x0.astype(np.float64)
 
@@ -195,6 +200,19 @@ def match_stack(chips: np.ndarray, search: np.ndarray, upsampling: int = 10) -> 
     s = search.shape[1]
     r = (s - w) // 2
     n = 2 * r + 1
+    if r <= LOCAL_RANGE:  # small search areas: one set of transforms for the integer and the sub-pixel peak
+        return _match_whole(chips, search, upsampling, _box_sums)
+    return match_stack_template(chips, search, upsampling)
+
+
+def match_stack_template(chips: np.ndarray, search: np.ndarray, upsampling: int = 10,
+                         local_range: int = LOCAL_RANGE) -> Dict[str, np.ndarray]:
+    """:func:`match_stack` with the integer peak from ``cv2.matchTemplate`` and the sub-pixel peak from
+    the local area of ``local_range`` px around it (the method for search ranges above :data:`LOCAL_RANGE`)."""
+    b, w, _ = chips.shape
+    s = search.shape[1]
+    r = (s - w) // 2
+    n = 2 * r + 1
     out = _result(b)
     if b == 0:
         return out
@@ -212,19 +230,20 @@ def match_stack(chips: np.ndarray, search: np.ndarray, upsampling: int = 10) -> 
     # the sub-pixel interpolation needs the correlation defined within 2 px of the match
     sy, sx = np.clip(y0 - 2, 0, n - 5), np.clip(x0 - 2, 0, n - 5)
     region = sliding_window_view(t, (w + 4, w + 4), axis=(1, 2))[ib, sy, sx].astype(np.float64)
-    s1, s2 = _five_box_sums(region, w), _five_box_sums(np.square(region, out=region), w)
+    s1, s2 = _box_sums(region, w, 5), _box_sums(np.square(region, out=region), w, 5)
     den5 = np.sqrt(ea[:, None, None] * np.maximum(s2 - s1 * s1 / (w * w), 0.0))
     inner = (y0 > 0) & (y0 < n - 1) & (x0 > 0) & (x0 < n - 1) & (top > 0) & ~flat
     inner &= (den5 > _tiny(ea, w, t)).all(axis=(1, 2))
     idx = np.nonzero(inner)[0]
     if idx.size:
         # the local search area: LOCAL_RANGE px around the integer peak, kept inside the search area
-        rl = min(r, LOCAL_RANGE)
+        rl = min(r, local_range)
         py, px = np.clip(y0[idx] - rl, 0, n - 1 - 2 * rl), np.clip(x0[idx] - rl, 0, n - 1 - 2 * rl)
         area = sliding_window_view(t, (w + 2 * rl, w + 2 * rl), axis=(1, 2))[idx, py, px]
         neigh = _around(surf, idx, y0[idx], x0[idx]).astype(np.float64)
         den3 = _around(den5, idx, y0[idx] - sy[idx], x0[idx] - sx[idx])
-        ry, rx, pk = _refine(a[idx], area, y0[idx] - py, x0[idx] - px, neigh, den3, upsampling)
+        spec, size = _cross_spectrum(a[idx], area)
+        ry, rx, pk = _refine(spec, size, y0[idx] - py, x0[idx] - px, neigh, den3, upsampling)
         out["drow"][idx] = ry + py - r
         out["dcol"][idx] = rx + px - r
         out["peak"][idx] = pk
@@ -235,8 +254,14 @@ def match_stack(chips: np.ndarray, search: np.ndarray, upsampling: int = 10) -> 
 
 def match_stack_fft(chips: np.ndarray, search: np.ndarray, upsampling: int = 10) -> Dict[str, np.ndarray]:
     """The batched FFT NCC (Lewis 1995) that :func:`match_stack` replaced: the reference it is tested
-    and benchmarked against (same parameters and results; the whole search area is transformed and
-    the numerator and the summed-area tables are float64)."""
+    and benchmarked against (same parameters and results; the whole search area is transformed, the
+    box sums of the denominator come from float64 summed-area tables)."""
+    return _match_whole(chips, search, upsampling, _box_sums_cumsum)
+
+
+def _match_whole(chips: np.ndarray, search: np.ndarray, upsampling: int,
+                 box_sums: Callable[[np.ndarray, int, int], np.ndarray]) -> Dict[str, np.ndarray]:
+    """Batched FFT NCC over the whole search area (numerator by FFT, denominators by ``box_sums``)."""
     b, w, _ = chips.shape
     s = search.shape[1]
     r = (s - w) // 2
@@ -246,13 +271,10 @@ def match_stack_fft(chips: np.ndarray, search: np.ndarray, upsampling: int = 10)
         return out
     a, ea, flat = _zero_mean_chips(chips)
     t = _zero_mean_areas(search)
-    size = fb.next_fast_len(s)
-    spec = fb.rfft2(a, s=(size, size))
-    np.conjugate(spec, out=spec)
-    spec *= fb.rfft2(t, s=(size, size))
+    spec, size = _cross_spectrum(a, t)
     num = fb.irfft2(spec, s=(size, size))[:, :n, :n].astype(np.float64)
-    s1 = _box_sums(t, w, n)
-    den = np.sqrt(ea[:, None, None] * np.maximum(_box_sums(np.square(t, dtype=np.float64), w, n) - s1 * s1 / (w * w),
+    s1 = box_sums(t, w, n)
+    den = np.sqrt(ea[:, None, None] * np.maximum(box_sums(np.square(t, dtype=np.float64), w, n) - s1 * s1 / (w * w),
                                                   0.0))
     ok = den > _tiny(ea, w, t)
     ncc = np.where(ok, num / np.where(ok, den, 1.0), 0.0)
@@ -271,7 +293,7 @@ def match_stack_fft(chips: np.ndarray, search: np.ndarray, upsampling: int = 10)
     inner &= ok[ib[:, None, None], iy[:, :, None], ix[:, None, :]].all(axis=(1, 2))
     idx = np.nonzero(inner)[0]
     if idx.size:
-        ry, rx, pk = _refine(a[idx], t[idx], y0[idx], x0[idx], _around(ncc, idx, y0[idx], x0[idx]),
+        ry, rx, pk = _refine(spec[idx], size, y0[idx], x0[idx], _around(ncc, idx, y0[idx], x0[idx]),
                              _around(den, idx, y0[idx], x0[idx]), upsampling)
         out["drow"][idx] = ry - r
         out["dcol"][idx] = rx - r

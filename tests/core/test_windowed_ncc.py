@@ -7,7 +7,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from sensetrack.core import fft_backend
 from sensetrack.core.synthetic import Texture
 from sensetrack.core.windowed import track_windows
-from sensetrack.core.windowed_ncc import LOCAL_RANGE, match_stack, match_stack_fft, ncc_surfaces
+from sensetrack.core.windowed_ncc import LOCAL_RANGE, match_stack, match_stack_fft, match_stack_template, ncc_surfaces
 
 
 def moved(shape, drow, dcol, seed=5, noise=0.01):
@@ -61,14 +61,19 @@ def test_surfaces_and_integer_peaks_match_a_brute_force_ncc():
     assert np.all(peaks == [5 + 2, 5 - 3])
 
 
-@pytest.mark.parametrize("r", [4, LOCAL_RANGE])
-def test_equal_to_the_batched_fft_version_up_to_the_local_range(r):
+@pytest.mark.parametrize("r", [4, LOCAL_RANGE, 12])
+def test_equal_to_the_batched_fft_version_when_the_local_area_is_the_search_area(r):
     ref, tar = moved((160, 160), 1.3, -0.6, seed=4, noise=0.02)
     chips, areas = stacks(ref, tar, 32, r, 12)
-    new, old = match_stack(chips, areas), match_stack_fft(chips, areas)
-    assert np.isfinite(new["dcol"]).all()
-    for k in ("dcol", "drow", "peak", "snr"):
-        np.testing.assert_allclose(new[k], old[k], rtol=0, atol=1e-6, err_msg=k)
+    old = match_stack_fft(chips, areas)
+    assert np.isfinite(old["dcol"]).all()
+    runs = [match_stack_template(chips, areas, local_range=r)]
+    if r <= LOCAL_RANGE:
+        runs.append(match_stack(chips, areas))  # the batched FFT path with matrix-product box sums
+    for new in runs:
+        for k in ("dcol", "drow", "peak"):
+            np.testing.assert_allclose(new[k], old[k], rtol=0, atol=1e-6, err_msg=k)
+        np.testing.assert_allclose(new["snr"], old["snr"], rtol=1e-5, err_msg="snr")
 
 
 def test_large_search_range_agrees_with_the_batched_fft_version():
@@ -98,9 +103,9 @@ def test_peaks_on_the_edge_of_the_search_range_are_nan():
     # a 7 px motion searched within +-4 px (peak on the edge) and +-7 px (the edge itself): NaN, not clipped
     ref, tar = moved((128, 128), 0.3, 7.0, seed=2)
     for r in (4, 7):
-        res = match_stack(*stacks(ref, tar, 32, r, 16))
-        assert np.isnan(res["dcol"]).all() and np.isnan(res["drow"]).all()
-        assert np.all(res["peak"] > 0)  # the integer peak's NCC is still reported
+        for res in (match_stack(*stacks(ref, tar, 32, r, 16)), match_stack_template(*stacks(ref, tar, 32, r, 16))):
+            assert np.isnan(res["dcol"]).all() and np.isnan(res["drow"]).all()
+            assert np.all(res["peak"] > 0)  # the integer peak's NCC is still reported
     inside = stacks(ref, tar, 32, 12, 16)
     res = match_stack(*inside)
     # 32-px chips: the periodic local area leaks ~0.05 px into the fit (the batched FFT version too)
