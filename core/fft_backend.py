@@ -12,9 +12,10 @@ imports. Nothing global is changed in SciPy or NumPy (QGIS hosts other
 plugins that use ``scipy.fft``): the trackers call this module's functions.
 
 Thread safety: FFTW executes different plans concurrently but its planner
-is not thread-safe and a plan's work arrays belong to one caller, so every
-thread keeps its own plans (:data:`PLANS` most recent shapes) and plans are
-made under a lock. Plans use ``FFTW_ESTIMATE`` (no timing runs: the batch
+is not thread-safe and a plan's work arrays belong to one caller, so plans
+are made under a lock and lent to one caller at a time from a pool shared
+by all threads (:data:`PLANS` most recent shapes; a thread pool that ends
+with its run does not lose them). Plans use ``FFTW_ESTIMATE`` (no timing runs: the batch
 shapes vary from call to call). Every call returns a new array.
 
 All functions compute in single precision for float32/complex64 input and
@@ -32,10 +33,11 @@ import scipy.fft as sfft
 
 ENV = "SENSETRACK_FFT"
 NAMES = ("scipy", "pyfftw")
-PLANS = 64  # plans kept per thread
+PLANS = 64  # shapes whose plans are kept
 
-_local = threading.local()
 _plan_lock = threading.Lock()
+_pool_lock = threading.Lock()
+_pool: "OrderedDict[tuple, list]" = OrderedDict()  # free plans by (kind, shape, dtype, size, axes)
 _state = {"name": None}
 
 
@@ -81,34 +83,41 @@ def next_fast_len(n: int) -> int:
     return sfft.next_fast_len(n, real=True)
 
 
-def _plan(kind: str, x: np.ndarray, size, axes):
-    """This thread's FFTW plan for ``kind`` on arrays like ``x``."""
-    plans = _local.__dict__.setdefault("plans", OrderedDict())
+def _acquire(kind: str, x: np.ndarray, size, axes):
+    """An FFTW plan for ``kind`` on arrays like ``x``, for this caller's exclusive use until :func:`_release`."""
     key = (kind, x.shape, x.dtype.str, size, axes)
-    plan = plans.get(key)
-    if plan is not None:
-        plans.move_to_end(key)
-        return plan
+    with _pool_lock:
+        free = _pool.get(key)
+        if free:
+            _pool.move_to_end(key)
+            return key, free.pop()
     pyfftw = _pyfftw()
-    builder = getattr(pyfftw.builders, kind)
     template = pyfftw.empty_aligned(x.shape, dtype=x.dtype)
     template[...] = 0
-    with _plan_lock:
-        plan = builder(template, size, axes, planner_effort="FFTW_ESTIMATE", threads=1)
-    plans[key] = plan
-    if len(plans) > PLANS:
-        plans.popitem(last=False)
-    return plan
+    with _plan_lock:  # FFTW's planner is not thread-safe
+        plan = getattr(pyfftw.builders, kind)(template, size, axes, planner_effort="FFTW_ESTIMATE", threads=1)
+    return key, plan
+
+
+def _release(key, plan) -> None:
+    with _pool_lock:
+        _pool.setdefault(key, []).append(plan)
+        _pool.move_to_end(key)
+        while len(_pool) > PLANS:
+            _pool.popitem(last=False)
 
 
 def _run(kind: str, x: np.ndarray, size, axes, normalise: bool = True) -> np.ndarray:
     pyfftw = _pyfftw()
-    plan = _plan(kind, x, size, axes)
-    if kind == "irfft2":
-        # FFTW's multi-dimensional complex-to-real transforms destroy their input: work on a copy
-        x = pyfftw.byte_align(np.array(x, copy=True))
-    out = pyfftw.empty_aligned(plan.output_shape, dtype=plan.output_dtype)
-    return plan(x, out, normalise_idft=normalise)
+    key, plan = _acquire(kind, x, size, axes)
+    try:
+        if kind == "irfft2":
+            # FFTW's multi-dimensional complex-to-real transforms destroy their input: work on a copy
+            x = pyfftw.byte_align(np.array(x, copy=True))
+        out = pyfftw.empty_aligned(plan.output_shape, dtype=plan.output_dtype)
+        return plan(x, out, normalise_idft=normalise)
+    finally:
+        _release(key, plan)
 
 
 def _single(x: np.ndarray, complex_: bool) -> np.ndarray:
