@@ -167,6 +167,22 @@ def timed(funcs, repeat=REPEAT):
     return best_t
 
 
+def fft_floor_backend(a, b):
+    """The bare FFTs of :func:`fft_floor` (engine batches and threads) through ``core.fft_backend``."""
+    a = np.ascontiguousarray(a, np.float32)
+    b = np.ascontiguousarray(b, np.float32)
+
+    def one(sl):
+        fa = fft_backend.rfft2(a[sl])
+        fa *= fft_backend.rfft2(b[sl])
+        fft_backend.irfft2(fa, (WINDOW, WINDOW))
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(windowed.THREADS) as pool:
+        list(pool.map(one, [slice(i, i + windowed.BATCH) for i in range(0, len(a), windowed.BATCH)]))
+    return time.perf_counter() - t0
+
+
 def throughput():
     shape = (1024, 1024) if QUICK else (1536, 1536)
     ref, tar = pair(shape, 1.37, -2.61, seed=11)
@@ -191,6 +207,12 @@ def throughput():
         floor["thr"], floor["whole"] = min(floor.get("thr", 1e9), t_thr), min(floor.get("whole", 1e9), t_whole)
 
     funcs["floor"] = fft_floor_run
+    if "pyfftw" in backends:
+        def pyfftw_floor():
+            fft_backend.select("pyfftw")
+            floor["pyfftw"] = min(floor.get("pyfftw", 1e9), fft_floor_backend(a, b))
+
+        funcs["floor pyfftw"] = pyfftw_floor
     for f in funcs.values():  # warm-up (caches, plans, threads)
         f()
     t = timed(funcs)
@@ -204,8 +226,11 @@ def throughput():
     t_sk = (time.perf_counter() - t0) / k * n
     print(f"   {n} windows of {WINDOW} px (step {STEP}) from a {shape[1]}x{shape[0]} pair; "
           f"FFT backends: {', '.join(backends)}")
+    if "pyfftw" in floor:
+        print(f"   bare pyFFTW FFTs, engine batches on {windowed.THREADS} threads: {floor['pyfftw']:.3f} s = "
+              f"{n / floor['pyfftw']:,.0f} windows/s")
     for name in funcs:
-        if name != "floor":
+        if not name.startswith("floor"):
             print(f"   engine {name:28s} {t[name]:.3f} s = {n / t[name]:,.0f} windows/s")
     print(f"   FFT floor: engine batches on {windowed.THREADS} threads {t_thr:.3f} s, whole stacks workers=2 "
           f"{t_whole:.3f} s -> floor {t_floor:.3f} s = {n / t_floor:,.0f} windows/s")
@@ -219,6 +244,8 @@ def throughput():
             f">= {PHASE_TARGET[name]:,}", rate >= PHASE_TARGET[name])
     if "pyfftw" in backends:
         row("  pyfftw / scipy speed", f"{t['phase scipy'] / t['phase pyfftw']:.2f}x", "(info)", True)
+        row("  engine time / bare pyFFTW FFTs (phase, pyfftw)", f"{t['phase pyfftw'] / floor['pyfftw']:.2f}x",
+            "(info)", True)
         r0, r1 = results[("scipy", ())], results[("pyfftw", ())]
         same_nan = np.array_equal(np.isnan(r0.dcol), np.isnan(r1.dcol))
         diff = max(np.nanmax(np.abs(r0.dcol - r1.dcol)), np.nanmax(np.abs(r0.drow - r1.drow)))
