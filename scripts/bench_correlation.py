@@ -395,7 +395,9 @@ RSS_WRAPPER = ("import resource, subprocess, sys; code = subprocess.run(sys.argv
 def qgis_process(alg, params):
     """Run ``scripts/qgis_process.sh run alg`` with ``params``: (seconds, returncode, output, peak RSS GB)."""
     env = dict(os.environ, SENSETRACK_QGIS_PROFILE=os.path.join(tempfile.gettempdir(), "sensetrack-bench-profile"))
-    args = [sys.executable, "-c", RSS_WRAPPER, os.path.join(ROOT, "scripts", "qgis_process.sh"), "run", alg, "--"]
+    # the wrapper needs only the standard library: the system interpreter (not the venv's symlink)
+    python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+    args = [python, "-c", RSS_WRAPPER, os.path.join(ROOT, "scripts", "qgis_process.sh"), "run", alg, "--"]
     args += [f"{k}={v}" for k, v in params.items()]
     t0 = time.perf_counter()
     proc = subprocess.run(args, capture_output=True, text=True, env=env)
