@@ -51,7 +51,6 @@ The machine may be shared: absolute rates are noisy, ratios within one run are w
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import tempfile

@@ -163,3 +163,16 @@ def test_pyfftw_and_scipy_give_the_same_results(method, monkeypatch):
     np.testing.assert_allclose(b.dcol, a.dcol, rtol=0, atol=1e-4)
     np.testing.assert_allclose(b.drow, a.drow, rtol=0, atol=1e-4)
     np.testing.assert_allclose(b.peak, a.peak, rtol=0, atol=1e-5)
+
+
+def test_without_opencv_every_range_takes_the_batched_fft_path(monkeypatch):
+    from sensetrack.core import windowed_ncc
+
+    ref, tar = moved((160, 160), 4.3, -6.2, seed=3, noise=0.02)
+    chips, areas = stacks(ref, tar, 32, 12, 16)
+    monkeypatch.setattr(windowed_ncc, "is_available", lambda module: module != "cv2")
+    monkeypatch.setattr(windowed_ncc, "ncc_surfaces", None)  # would fail if called
+    new, old = match_stack(chips, areas), match_stack_fft(chips, areas)
+    assert np.isfinite(new["dcol"]).all()
+    for k in ("dcol", "drow", "peak"):
+        np.testing.assert_allclose(new[k], old[k], rtol=0, atol=1e-6, err_msg=k)
