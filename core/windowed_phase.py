@@ -45,8 +45,8 @@ from functools import lru_cache
 from typing import Dict, Optional
 
 import numpy as np
-import scipy.fft as sfft
 
+from . import fft_backend as fb
 from .windowed_spectra import WindowSpectra, Workspace
 from .windowed_subpixel import dft_points, refine_peaks
 
@@ -135,7 +135,7 @@ def correlate_spectra(
         part = slice(i, i + CHUNK)
         # P = conj(F_ref) F_tar (into ref.spectra) and P / |P|**beta (into tar.spectra)
         _, spec = cross_power(ref.spectra[part], tar.spectra[part], beta, workspace)
-        found.append(peaks(sfft.irfft2(spec, s=(n, m), workers=1), EXCLUSION))
+        found.append(peaks(fb.irfft2(spec, s=(n, m)), EXCLUSION))
     cross, spec = ref.spectra, (tar.spectra if normalise else ref.spectra)
     r0, c0, top, neigh, second = (np.concatenate(parts) for parts in zip(*found))
     e_ref, e_tar = ref.energy, tar.energy

@@ -34,8 +34,9 @@ from functools import lru_cache
 from typing import NamedTuple, Optional, Tuple
 
 import numpy as np
-import scipy.fft as sfft
 from numpy.lib.stride_tricks import sliding_window_view
+
+from . import fft_backend as fb
 
 # grouping into column bands is used when it transforms at most this fraction of the per-window rows
 SHARING_WORTH_IT = 0.7
@@ -160,7 +161,7 @@ def window_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: i
         bands = np.asarray(sliding_window_view(image, (n, n))[top_r, top_c], dtype=np.float32)
         bands *= w1
         first_row = np.arange(b) * n
-    row_spectra = sfft.rfft(bands, axis=2, workers=1).reshape(-1, nh)  # (G*H, nh)
+    row_spectra = fb.rfft(bands, axis=2).reshape(-1, nh)  # (G*H, nh)
     rows = first_row[:, None] + np.arange(n)[None, :]  # row of every window row in row_spectra
     spectra = np.take(row_spectra, rows, axis=0, out=ws.array(name, (b, n, nh), np.complex64), mode="clip")
     del row_spectra
@@ -169,9 +170,9 @@ def window_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: i
     # FFT(z)* = unnormalised inverse FFT of z*
     np.multiply(parts, pattern[1] if conjugate else pattern[0], out=parts)
     if conjugate:
-        spectra = sfft.ifft(spectra, axis=1, norm="forward", overwrite_x=True, workers=1)
+        spectra = fb.ifft_unnormalised(spectra, axis=1, overwrite_x=True)
     else:
-        spectra = sfft.fft(spectra, axis=1, overwrite_x=True, workers=1)
+        spectra = fb.fft(spectra, axis=1, overwrite_x=True)
     mean = spectra[:, 0, 0].real.astype(np.float64) / dc  # sum(x w) / sum(w)
     level = mean.astype(np.float32)[:, None]
     for r, c0, c1, values in bins:

@@ -13,16 +13,29 @@ python3-dask python3-distributed python3-setuptools python3-wheel"
 # dask/distributed: worker processes and clusters for the job runner (optional for the plugin).
 # setuptools/wheel: the offline 'pip install --no-build-isolation .' test.
 
+# optional: used when installed, never required (pyfftw: faster FFTs for the windowed trackers, core/fft_backend.py)
+OPTIONAL_APT_PACKAGES="python3-pyfftw"
+
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+SUDO=""
+[ "$(id -u)" != 0 ] && SUDO="sudo"
 missing=""
 for p in $APT_PACKAGES; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+  installed "$p" || missing="$missing $p"
+done
+optional=""
+for p in $OPTIONAL_APT_PACKAGES; do
+  installed "$p" || optional="$optional $p"
 done
 if [ -n "$missing" ]; then
   echo "Installing Debian packages:$missing"
-  SUDO=""
-  [ "$(id -u)" != 0 ] && SUDO="sudo"
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+fi
+if [ -n "$optional" ]; then
+  echo "Installing optional Debian packages:$optional"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $optional \
+    || echo "Optional packages not installed ($optional): SenseTrack works without them, more slowly."
 fi
 
 STAMP=.venv/.installed
