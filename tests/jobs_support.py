@@ -67,7 +67,7 @@ def read_outputs(folder: str) -> Dict[str, dict]:
 
 
 def assert_same_outputs(a: Dict[str, dict], b: Dict[str, dict]) -> None:
-    assert sorted(a) == sorted(b)
+    assert sorted(a) == sorted(b), sorted(set(a) ^ set(b))
     for name in a:
         assert a[name]["meta"] == b[name]["meta"], name
         assert list(a[name]["bands"]) == list(b[name]["bands"]), name

@@ -36,14 +36,14 @@ GOOD = {"output": "out", "pairs": [list(PAIR)], "tracker": {"method": "phasecorr
     ({"tracker": {"metod": "ncc"}}, "Unknown key 'tracker.metod'"),
     ({"tracker": {"method": "fast"}}, "'tracker.method' must be one of phasecorrelation, ncc, farneback"),
     ({"tracker": {"method": "ncc", "parameters": {"serch_range": 4}}},
-     "'tracker.parameters': Unknown parameter(s): serch_range"),
+     "'tracker.parameters': Unknown parameter(s): 'serch_range'"),
     ({"tracker": {"method": "phasecorrelation", "parameters": {"window": 4}}}, "'window' must be a whole number"),
     ({"pairs": [[PAIR[0], "missing.tif"]]}, "'pairs[0].target': the file 'missing.tif' does not exist"),
     ({"pairs": [{"reference": PAIR[0], "target": PAIR[1], "when": 1}]}, "unknown key 'pairs[0].when'"),
     ({"pairs": [list(PAIR), list(PAIR)]}, "two pairs have the product name 'reference__target'"),
     ({"execution": {"retries": True}}, "'execution.retries' must be a whole number"),
     ({"execution": {"tile_budget": 10}}, "'execution.tile_budget' must be at least 65536"),
-    ({"filtering": {"median_treshold": 2}}, "'filtering': Unknown parameter(s): median_treshold"),
+    ({"filtering": {"median_treshold": 2}}, "'filtering': Unknown parameter(s): 'median_treshold'"),
     ({"stable_mask": {"invert": True}}, "The job needs the key 'stable_mask.path'"),
     ({"inversion": True}, "'inversion' needs 'images'"),
     ({"pairs": []}, "The job needs 'pairs'"),
@@ -67,7 +67,7 @@ def test_cli_exit_codes_and_one_line_errors(tmp_path):
     bad = _job(tmp_path, {**GOOD, "tracker": {"method": "phasecorrelation", "parameters": {"windw": 3}}})
     res = run_cli("run", bad)
     assert res.returncode == 2
-    assert res.stderr.strip().count("\n") == 0 and "Unknown parameter(s): windw" in res.stderr
+    assert res.stderr.strip().count("\n") == 0 and "Unknown parameter(s): 'windw'" in res.stderr
     assert run_cli("run", str(tmp_path / "none.yaml")).returncode == 2
     assert not os.path.exists(tmp_path / "out")
 
