@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..gdal_utils import gdal_errors, wgs84
 from ..output import atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
+from ..raster_profile import gtiff_options
 from .product import QUICKLOOK, CosmoProduct, open_cosmo
 
 ROWS_PER_BLOCK = 512
@@ -33,13 +34,13 @@ def _set_gcps(ds, product: CosmoProduct, rows: int, cols: int) -> bool:
     return True
 
 
-def _write_image(target: str, product: CosmoProduct, source: str, mon: Monitor, options: list) -> bool:
+def _write_image(target: str, product: CosmoProduct, source: str, mon: Monitor, compress: bool) -> bool:
     """Write the amplitude / detected image with its corner GCPs and metadata; True when georeferenced."""
     h5 = product.h5
     rows, cols = product.rows, product.cols
     with gdal_errors():
         ds = gdal.GetDriverByName("GTiff").Create(target, cols, rows, 1, gdal.GDT_Float32,
-                                                  ["TILED=YES", "BIGTIFF=IF_SAFER"] + options)
+                                                  gtiff_options("float32", compress="ZSTD" if compress else "NONE"))
     band = ds.GetRasterBand(1)
     band.SetDescription("AMPLITUDE" if product.complex else "INTENSITY")
     for r0 in range(0, rows, ROWS_PER_BLOCK):
@@ -80,16 +81,16 @@ def amplitude(path: str, output: str, target_crs: str = "", pixel_size: float = 
     product = open_cosmo(path)
     with atomic_path(out) as part:
         if not target_crs:  # written in place: no second pass to copy and compress it again
-            georef = _write_image(part, product, path, mon, ["COMPRESS=DEFLATE"])
+            georef = _write_image(part, product, path, mon, True)
         else:
             with tempfile.TemporaryDirectory(prefix="sensetrack-cosmo-") as tmp:
                 raw = os.path.join(tmp, "image.tif")
-                georef = _write_image(raw, product, path, mon, [])  # read once by the warp: not compressed
+                georef = _write_image(raw, product, path, mon, False)  # read once by the warp: not compressed
                 if not georef:
                     raise InputError(f"'{os.path.basename(path)}' has no corner coordinates: it cannot be "
                                      "warped to a map projection. Leave the target CRS empty.")
                 kw = {"dstSRS": target_crs, "polynomialOrder": 1, "resampleAlg": "bilinear",
-                      "dstNodata": float("nan"), "creationOptions": ["TILED=YES", "COMPRESS=DEFLATE"]}
+                      "dstNodata": float("nan"), "creationOptions": gtiff_options("float32")}
                 if pixel_size and pixel_size > 0:
                     kw.update(xRes=pixel_size, yRes=pixel_size)
                 with gdal_errors():
@@ -118,7 +119,8 @@ def quicklook(path: str, output: str) -> Dict[str, Any]:
         _set_gcps(mem, product, data.shape[0], data.shape[1])
     with atomic_path(out) as part:
         with gdal_errors():
-            gdal.GetDriverByName("PNG" if png else "GTiff").CreateCopy(part, mem)
+            gdal.GetDriverByName("PNG" if png else "GTiff").CreateCopy(
+                part, mem, options=[] if png else gtiff_options("uint8"))
     if png and os.path.exists(out + ".aux.xml"):
         os.remove(out + ".aux.xml")
     return {"output": out, "rows": int(data.shape[0]), "cols": int(data.shape[1])}
