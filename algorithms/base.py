@@ -26,6 +26,7 @@ from ..core.deps import install_hint, missing
 from ..core.errors import Cancelled, ParameterError, SenseTrackError
 from ..core.params import ParamSpec
 from ..core.progress import Monitor
+from ..core.raster_profile import cog_outputs
 from .styling import style_outputs
 
 GROUPS = {
@@ -184,7 +185,8 @@ class SenseTrackAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(message)
         monitor = FeedbackMonitor(feedback)
         try:
-            results = self.run_core(parameters, context, monitor)
+            with cog_outputs(self.wants_cog(parameters, context)):
+                results = self.run_core(parameters, context, monitor)
             style_outputs(self, results, context, feedback)
             return results
         except Cancelled as exc:
@@ -196,6 +198,22 @@ class SenseTrackAlgorithm(QgsProcessingAlgorithm):
                 self.tr("Not enough memory. Try a smaller area or fewer bands.")) from None
         finally:
             self.cleanup()
+
+    COG = "COG"
+
+    def add_cog_parameter(self) -> None:
+        """The advanced COG option of the algorithms that write rasters (one call per family's base class)."""
+        p = QgsProcessingParameterBoolean(self.COG, self.tr("Write Cloud Optimized GeoTIFF (COG)"),
+                                          defaultValue=False, optional=True)
+        p.setHelp(self.tr(
+            "Write the raster output(s) as Cloud Optimized GeoTIFF (GDAL COG driver, ZSTD, with overviews) for "
+            "object storage or a web map. Slower to write (the overviews and a second pass); the values are the "
+            "same."))
+        self.addParameter(set_advanced(p))
+
+    def wants_cog(self, parameters, context) -> bool:
+        return self.parameterDefinition(self.COG) is not None and self.parameterAsBoolean(
+            parameters, self.COG, context)
 
     def cleanup(self) -> None:
         """Remove what the run kept in temporary folders (called after success, failure or cancel)."""
