@@ -47,35 +47,33 @@ def local_ncc(a: np.ndarray, b: np.ndarray, valid: np.ndarray, radius: int = 7) 
     """
     cv2 = require("cv2", purpose="dense matching quality")
     size = (2 * radius + 1, 2 * radius + 1)
-    # the six window sums in one box-filter pass over stacked moments (float32); each image is centred
-    # on its mean first so that the variances are not small differences of large numbers
-    a0 = np.where(valid, a, 0.0).astype(np.float32)
-    b0 = np.where(valid, b, 0.0).astype(np.float32)
-    if valid.any():
-        a0 -= np.float32(a0[valid].mean())
-        b0 -= np.float32(b0[valid].mean())
-        a0[~valid] = 0.0
-        b0[~valid] = 0.0
-    m = np.empty(a.shape + (6,), np.float32)
-    m[..., 0] = valid
-    m[..., 1] = a0
-    m[..., 2] = b0
-    np.multiply(a0, a0, out=m[..., 3])
-    np.multiply(b0, b0, out=m[..., 4])
-    np.multiply(a0, b0, out=m[..., 5])
-    s = cv2.boxFilter(m, cv2.CV_32F, size, normalize=True, borderType=cv2.BORDER_CONSTANT)
-    n = s[..., 0]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ma, mb = s[..., 1] / n, s[..., 2] / n
-        va = s[..., 3] / n - ma * ma
-        vb = s[..., 4] / n - mb * mb
-        cab = s[..., 5] / n - ma * mb
-        ncc = cab / np.sqrt(va * vb)
-    scale = max(float(np.max(np.abs(a0), initial=0.0)), float(np.max(np.abs(b0), initial=0.0)), 1e-30) ** 2
+    # the six window sums in one box-filter pass over stacked moments (float32, OpenCV's multi-threaded
+    # arithmetic); each image is centred on its mean first so that the variances are not small
+    # differences of large numbers
+    w = valid.astype(np.float32)
+    a0 = np.where(valid, a, np.float32(0)).astype(np.float32, copy=False)
+    b0 = np.where(valid, b, np.float32(0)).astype(np.float32, copy=False)
+    count = float(w.sum())
+    if count:
+        a0 -= np.float32(a0.sum(dtype=np.float64) / count)
+        a0 *= w
+        b0 -= np.float32(b0.sum(dtype=np.float64) / count)
+        b0 *= w
+    moments = cv2.merge([w, a0, b0, cv2.multiply(a0, a0), cv2.multiply(b0, b0), cv2.multiply(a0, b0)])
+    sums = cv2.boxFilter(moments, cv2.CV_32F, size, normalize=True, borderType=cv2.BORDER_CONSTANT)
+    n, sa, sb, saa, sbb, sab = cv2.split(sums)
+    del moments, sums
+    inv = cv2.divide(1.0, n)  # OpenCV gives 0 where n == 0
+    ma, mb = cv2.multiply(sa, inv), cv2.multiply(sb, inv)
+    va = cv2.subtract(cv2.multiply(saa, inv), cv2.multiply(ma, ma))
+    vb = cv2.subtract(cv2.multiply(sbb, inv), cv2.multiply(mb, mb))
+    cab = cv2.subtract(cv2.multiply(sab, inv), cv2.multiply(ma, mb))
+    ncc = cv2.divide(cab, cv2.sqrt(np.maximum(cv2.multiply(va, vb), 0, dtype=np.float32)))
+    scale = max(float(np.abs(a0).max(initial=0.0)), float(np.abs(b0).max(initial=0.0)), 1e-30) ** 2
     bad = (n < 0.25) | (va <= 1e-6 * scale) | (vb <= 1e-6 * scale) | ~np.isfinite(ncc)
-    ncc = np.clip(ncc, -1.0, 1.0)
+    np.clip(ncc, -1.0, 1.0, out=ncc)
     ncc[bad] = np.nan
-    return ncc.astype(np.float32, copy=False)
+    return ncc
 
 
 def fast_highpass(values: np.ndarray, valid: np.ndarray, sigma: float) -> np.ndarray:
