@@ -141,7 +141,8 @@ class RasterWriter:
         with gdal_errors():
             drv = gdal.GetDriverByName("GTiff")
             gdt, self._np_type, self._nodata = _DATA_TYPES[self.data_type]
-            options = gtiff_options(self.data_type)
+            # a COG is rewritten at close: its intermediate file is not worth compressing
+            options = gtiff_options(self.data_type, **({"compress": "NONE"} if self.cog else {}))
             self._ds = drv.Create(target, self.width, self.height, len(self.band_names), gdt, options)
             if self.georeferenced:
                 self._ds.SetGeoTransform(self.geotransform)
