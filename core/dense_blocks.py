@@ -18,6 +18,7 @@ on the size of the image it is given.
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Iterator, List, Optional, Tuple
 
@@ -31,6 +32,9 @@ from .raster import Raster
 # blocks are smaller to keep progress moving and Cancel answered within seconds.
 BLOCK = {"farneback": 2048, "ilk": 1024, "tvl1": 768}
 STRIP = 512  # rows per read when sampling the scene for the stretch
+# GDAL's block cache (5 % of RAM by default) keeps the blocks written and read; on a scene of many blocks it
+# alone can pass the memory bound, so a block-by-block run holds it to this many bytes (restored after)
+GDAL_CACHE_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,19 @@ def block_layout(height: int, width: int, block: int, halo: int) -> List[Block]:
             out.append(Block(r, c, r_end - r, c_end - c, max(0, r - halo), max(0, c - halo),
                              min(height, r_end + halo), min(width, c_end + halo)))
     return out
+
+
+@contextlib.contextmanager
+def bounded_gdal_cache(limit: int = GDAL_CACHE_BYTES) -> Iterator[None]:
+    """Hold GDAL's (process-wide) block cache to ``limit`` bytes within the block; restore it afterwards."""
+    from osgeo import gdal
+
+    old = gdal.GetCacheMax()
+    gdal.SetCacheMax(min(old, int(limit)))
+    try:
+        yield
+    finally:
+        gdal.SetCacheMax(old)
 
 
 def _strips(r: Raster, band: int) -> Iterator[Tuple[int, np.ndarray, np.ndarray]]:

@@ -1,6 +1,7 @@
 """File-to-file dense tracking: read a pair, track, write the displacement raster."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -11,8 +12,8 @@ import numpy as np
 from . import __version__
 from .displacement import DISPLACEMENT_BANDS, PIXEL_BANDS, band_units, displacement_bands
 from .errors import InputError
-from .dense_blocks import (Block, SceneStatistics, block_layout, block_size, check_not_empty, raise_no_overlap,
-                           scene_limits)
+from .dense_blocks import (Block, SceneStatistics, block_layout, block_size, bounded_gdal_cache, check_not_empty,
+                           raise_no_overlap, scene_limits)
 from .flow import METHODS, dense_flow, grid_limits
 from .grid import check_pair
 from .output import RasterWriter, check_output_path
@@ -77,7 +78,7 @@ def track_dense(
     reference_nodata: Optional[float] = None,
     target_nodata: Optional[float] = None,
     pixel_offsets: bool = False,
-    cog: bool = False,
+    cog: Optional[bool] = None,
     monitor: Optional[Monitor] = None,
     match: bool = True,
     block: Optional[int] = None,
@@ -102,7 +103,8 @@ def track_dense(
     (default per method, :data:`core.dense_blocks.BLOCK`), reading only each
     block and its halo from the files: memory does not grow with the scene,
     and progress and Cancel work block by block (:mod:`core.dense_blocks`).
-    ``cog`` writes a Cloud Optimized GeoTIFF (with overviews).
+    ``cog`` writes a Cloud Optimized GeoTIFF (with overviews); ``None``: as
+    :func:`core.raster_profile.cog_outputs` asks.
     """
     mon = ensure_monitor(monitor)
     if method not in METHODS:
@@ -141,9 +143,10 @@ def track_dense(
     }
     stats = SceneStatistics(ref.shape)
     work = mon.sub(0.05, 0.97)
-    with RasterWriter(out, ref.width, ref.height, names, ref.geotransform, ref.crs_wkt,
-                      units=band_units(names, units), metadata=meta, cog=cog,
-                      georeferenced=ref.is_georeferenced) as writer:
+    cache = bounded_gdal_cache() if len(blocks) > 1 else contextlib.nullcontext()
+    with cache, RasterWriter(out, ref.width, ref.height, names, ref.geotransform, ref.crs_wkt,
+                             units=band_units(names, units), metadata=meta, cog=cog,
+                             georeferenced=ref.is_georeferenced) as writer:
         for i, blk in enumerate(blocks):
             step = work.sub(i / len(blocks), (i + 1) / len(blocks))
             where = f" (block {i + 1} of {len(blocks)})" if len(blocks) > 1 else ""

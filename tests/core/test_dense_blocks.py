@@ -88,17 +88,25 @@ def test_blocks_match_the_whole_image_run(method, tmp_path, monkeypatch):
 
 
 def test_cancel_is_answered_between_blocks(tmp_path):
+    from osgeo import gdal
+
+    from sensetrack.core.dense_blocks import GDAL_CACHE_BYTES
+
     a, b = _landslide_pair(tmp_path, 320)
-    seen = []
+    seen, caches = [], []
+    before = gdal.GetCacheMax()
 
     def callback(fraction, message):
         seen.append(message)
+        caches.append(gdal.GetCacheMax())
         return not any("block 3 of" in m for m in seen)
 
     with pytest.raises(Cancelled):
         track_dense(a, b, str(tmp_path / "o.tif"), parameters={"levels": 3, "winsize": 11}, block=80,
                     monitor=Monitor(callback))
     assert not any("block 4 of" in m for m in seen)
+    # GDAL's block cache is held small while the blocks run and given back afterwards, also on cancel
+    assert max(caches[2:]) <= GDAL_CACHE_BYTES and gdal.GetCacheMax() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.tif", "t.tif"]
 
 
