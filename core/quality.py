@@ -47,9 +47,11 @@ def local_ncc(a: np.ndarray, b: np.ndarray, valid: np.ndarray, radius: int = 7) 
     """
     cv2 = require("cv2", purpose="dense matching quality")
     size = (2 * radius + 1, 2 * radius + 1)
-    # the six window sums in one box-filter pass over stacked moments (float32, OpenCV's multi-threaded
-    # arithmetic); each image is centred on its mean first so that the variances are not small
-    # differences of large numbers
+    # the six window sums as float32 box filters with OpenCV's arithmetic (the float64 numpy version cost
+    # ~4x more). Six single-channel passes, not one pass over the six moments stacked: OpenCV's
+    # single-channel float box filter is vectorised, and measured 3.4x cheaper than the stacked pass plus
+    # its merge and split. Each image is centred on its mean first so that the float32 variances are not
+    # small differences of large numbers.
     w = valid.astype(np.float32)
     a0 = np.where(valid, a, np.float32(0)).astype(np.float32, copy=False)
     b0 = np.where(valid, b, np.float32(0)).astype(np.float32, copy=False)
@@ -59,10 +61,12 @@ def local_ncc(a: np.ndarray, b: np.ndarray, valid: np.ndarray, radius: int = 7) 
         a0 *= w
         b0 -= np.float32(b0.sum(dtype=np.float64) / count)
         b0 *= w
-    moments = cv2.merge([w, a0, b0, cv2.multiply(a0, a0), cv2.multiply(b0, b0), cv2.multiply(a0, b0)])
-    sums = cv2.boxFilter(moments, cv2.CV_32F, size, normalize=True, borderType=cv2.BORDER_CONSTANT)
-    n, sa, sb, saa, sbb, sab = cv2.split(sums)
-    del moments, sums
+
+    def box(x):
+        return cv2.boxFilter(x, cv2.CV_32F, size, normalize=True, borderType=cv2.BORDER_CONSTANT)
+
+    n, sa, sb = box(w), box(a0), box(b0)
+    saa, sbb, sab = box(cv2.multiply(a0, a0)), box(cv2.multiply(b0, b0)), box(cv2.multiply(a0, b0))
     inv = cv2.divide(1.0, n)  # OpenCV gives 0 where n == 0
     ma, mb = cv2.multiply(sa, inv), cv2.multiply(sb, inv)
     va = cv2.subtract(cv2.multiply(saa, inv), cv2.multiply(ma, ma))

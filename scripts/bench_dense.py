@@ -66,7 +66,8 @@ gdal.UseExceptions()
 QUICK = "--quick" in sys.argv or os.environ.get("SENSETRACK_BENCH_QUICK") == "1"
 SIZE = 1000 if QUICK else 2000
 TARGET_RATIO = 1.6
-SAME_TOL = {"farneback": 1e-5, "ilk": 1e-3, "tvl1": 0.05}  # file vs in memory, 99th percentile, pixels
+SAME_TOL = {"farneback": 1e-5, "ilk": 1e-3, "tvl1": 0.1}  # file vs in memory, 99th percentile, pixels
+# TV-L1: its own accuracy (tests/core/test_dense_tracking.py), as its stopping rule sees the block, not the scene
 ROWS = []
 
 
