@@ -65,16 +65,23 @@ def local_ncc(a: np.ndarray, b: np.ndarray, valid: np.ndarray, radius: int = 7) 
     def box(x):
         return cv2.boxFilter(x, cv2.CV_32F, size, normalize=True, borderType=cv2.BORDER_CONSTANT)
 
+    # results go into arrays already touched (dst=): fresh 16-MB arrays cost page faults that took
+    # as long as the arithmetic itself on the test machine
     n, sa, sb = box(w), box(a0), box(b0)
-    saa, sbb, sab = box(cv2.multiply(a0, a0)), box(cv2.multiply(b0, b0)), box(cv2.multiply(a0, b0))
-    inv = cv2.divide(1.0, n)  # OpenCV gives 0 where n == 0
-    ma, mb = cv2.multiply(sa, inv), cv2.multiply(sb, inv)
-    va = cv2.subtract(cv2.multiply(saa, inv), cv2.multiply(ma, ma))
-    vb = cv2.subtract(cv2.multiply(sbb, inv), cv2.multiply(mb, mb))
-    cab = cv2.subtract(cv2.multiply(sab, inv), cv2.multiply(ma, mb))
-    ncc = cv2.divide(cab, cv2.sqrt(np.maximum(cv2.multiply(va, vb), 0, dtype=np.float32)))
+    prod = cv2.multiply(a0, a0)
+    saa = box(prod)
+    sbb = box(cv2.multiply(b0, b0, dst=prod))
+    sab = box(cv2.multiply(a0, b0, dst=prod))
+    sparse = n < 0.25
+    inv = cv2.divide(1.0, n, dst=n)  # OpenCV gives 0 where n == 0
+    ma, mb = cv2.multiply(sa, inv, dst=sa), cv2.multiply(sb, inv, dst=sb)
+    va = cv2.subtract(cv2.multiply(saa, inv, dst=saa), cv2.multiply(ma, ma, dst=prod), dst=saa)
+    vb = cv2.subtract(cv2.multiply(sbb, inv, dst=sbb), cv2.multiply(mb, mb, dst=prod), dst=sbb)
+    cab = cv2.subtract(cv2.multiply(sab, inv, dst=sab), cv2.multiply(ma, mb, dst=prod), dst=sab)
+    np.maximum(cv2.multiply(va, vb, dst=prod), 0, out=prod)
+    ncc = cv2.divide(cab, cv2.sqrt(prod, dst=prod), dst=cab)
     scale = max(float(np.abs(a0).max(initial=0.0)), float(np.abs(b0).max(initial=0.0)), 1e-30) ** 2
-    bad = (n < 0.25) | (va <= 1e-6 * scale) | (vb <= 1e-6 * scale) | ~np.isfinite(ncc)
+    bad = sparse | (va <= 1e-6 * scale) | (vb <= 1e-6 * scale) | ~np.isfinite(ncc)
     np.clip(ncc, -1.0, 1.0, out=ncc)
     ncc[bad] = np.nan
     return ncc
