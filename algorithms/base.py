@@ -29,6 +29,7 @@ from ..core.errors import Cancelled, ParameterError, SenseTrackError
 from ..core.output import cleanup_temps, committed_count, committed_since
 from ..core.params import ParamSpec
 from ..core.progress import Monitor
+from ..core.raster_profile import cog_outputs
 from .param_values import EnumParameter, ParameterReading
 from .safety import (InterruptGuard, cancel_message, check_destinations, check_numbers, completed_outputs,
                      input_paths, log_traceback, unexpected_error_message)
@@ -253,7 +254,8 @@ class SenseTrackAlgorithm(ParameterReading, QgsProcessingAlgorithm):
             try:
                 check_numbers(self, parameters)
                 check_destinations(self, parameters, context)
-                results = self.run_core(parameters, context, monitor)
+                with cog_outputs(self.wants_cog(parameters, context)):
+                    results = self.run_core(parameters, context, monitor)
                 style_outputs(self, results, context, feedback)
                 return results
             except Exception as exc:  # noqa: BLE001 - the one place that turns every failure into a message
@@ -292,6 +294,22 @@ class SenseTrackAlgorithm(ParameterReading, QgsProcessingAlgorithm):
         Returns (parameter name, path) pairs; destinations are checked against them too.
         """
         return []
+
+    COG = "COG"
+
+    def add_cog_parameter(self) -> None:
+        """The advanced COG option of the algorithms that write rasters (one call per family's base class)."""
+        p = QgsProcessingParameterBoolean(self.COG, self.tr("Write Cloud Optimized GeoTIFF (COG)"),
+                                          defaultValue=False, optional=True)
+        p.setHelp(self.tr(
+            "Write the raster output(s) as Cloud Optimized GeoTIFF (GDAL COG driver, ZSTD, with overviews) for "
+            "object storage or a web map. Slower to write (the overviews and a second pass); the values are the "
+            "same."))
+        self.addParameter(set_advanced(p))
+
+    def wants_cog(self, parameters, context) -> bool:
+        return self.parameterDefinition(self.COG) is not None and self.parameterAsBoolean(
+            parameters, self.COG, context)
 
     def cleanup(self) -> None:
         """Remove what the run kept in temporary folders (called after success, failure or cancel)."""

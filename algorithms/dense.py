@@ -29,6 +29,7 @@ class DenseTrackerAlgorithm(PairAlgorithm):
     METHOD = ""
     OUTPUT = "OUTPUT"
     PIXEL_OFFSETS = "PIXEL_OFFSETS"
+    MATCH = "MATCH"
     DESCRIPTION = ""
 
     @property
@@ -50,9 +51,18 @@ class DenseTrackerAlgorithm(PairAlgorithm):
                                           defaultValue=False)
         p.setHelp(self.tr("Also write the offsets in pixels: COL_SHIFT to the right, ROW_SHIFT down the image."))
         self.addParameter(set_advanced(p))
+        p = QgsProcessingParameterBoolean(self.MATCH, self.tr("Add the matching quality band (MATCH)"),
+                                          defaultValue=True, optional=True)
+        p.setHelp(self.tr(
+            "MATCH: correlation (-1..1) of the fine texture of the reference and the motion-compensated target "
+            "in a 7x7 window; low values flag vectors where the images do not match (used by the post-processing "
+            "filters and the uncertainty model). Turn it off for a faster run."))
+        self.addParameter(set_advanced(p))
         p = QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Displacement"))
-        p.setHelp(self.tr("GeoTIFF with bands DX, DY, MAGNITUDE, DIRECTION."))
+        p.setHelp(self.tr("GeoTIFF with bands DX, DY, MAGNITUDE, DIRECTION (and MATCH). Large rasters are "
+                          "processed in overlapping blocks, so memory does not grow with the scene."))
         self.addParameter(p)
+        self.add_cog_parameter()
         self.addOutput(QgsProcessingOutputString("UNITS", self.tr("Units of DX, DY and MAGNITUDE")))
         self.addOutput(QgsProcessingOutputNumber("VALID_FRACTION", self.tr("Fraction of pixels with a result")))
 
@@ -65,10 +75,14 @@ class DenseTrackerAlgorithm(PairAlgorithm):
             method=self.METHOD,
             parameters=values,
             pixel_offsets=self.parameterAsBoolean(parameters, self.PIXEL_OFFSETS, context),
+            match=self.parameterAsBoolean(parameters, self.MATCH, context),
             monitor=monitor,
             **pair,
         )
         monitor.log(self.tr("Units: {0}; pixels with a result: {1:.1%}").format(result.units, result.valid_fraction))
+        if result.valid_fraction == 0:
+            monitor.log(self.tr("No pixel has a result: the images have no texture in common (constant or "
+                                "nodata), so there is nothing to track. Check the bands and the nodata values."))
         if result.statistics:
             monitor.log(self.tr("Median DX {0:.4g}, median DY {1:.4g}, maximum magnitude {2:.4g} ({3})").format(
                 result.statistics["median_dx"], result.statistics["median_dy"],

@@ -56,6 +56,7 @@ class PostprocessAlgorithm(SenseTrackAlgorithm):
                                                     createByDefault=True)
         p.setHelp(self.tr("GeoTIFF in the SenseTrack displacement format (a point input is written on its grid)."))
         self.addParameter(p)
+        self.add_cog_parameter()
         p = QgsProcessingParameterVectorDestination(self.OUTPUT_POINTS, self.tr(label + " (points)"),
                                                     QgsProcessing.TypeVectorPoint, optional=True,
                                                     createByDefault=False)

@@ -54,6 +54,7 @@ class RasterStepAlgorithm(SenseTrackAlgorithm):
         p = QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr(self.DISPLAY_NAME))
         p.setHelp(self.tr("GeoTIFF on the input grid."))
         self.addParameter(p)
+        self.add_cog_parameter()
 
     def specs(self):
         return tuple(s for s in STEPS[self.STEP].specs if s.name not in self.FIXED)

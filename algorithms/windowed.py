@@ -68,6 +68,7 @@ class WindowedTrackerAlgorithm(PairAlgorithm):
         p.setHelp(self.tr("GeoTIFF on the step grid: DX, DY, MAGNITUDE, DIRECTION, COL_SHIFT, ROW_SHIFT and the "
                           "quality bands."))
         self.addParameter(p)
+        self.add_cog_parameter()
         p = QgsProcessingParameterVectorDestination(self.OUTPUT_VECTORS, self.tr("Displacement points"),
                                                     QgsProcessing.TypeVectorPoint, optional=True,
                                                     createByDefault=False)

@@ -36,6 +36,43 @@ class DenseMethod:
     requires: Tuple[str, ...]
     run: Callable[..., Tuple[np.ndarray, np.ndarray]]
     reference: str
+    window: Callable[[dict], int]  # side (pixels) of the window a vector is measured from
+    halo: Callable[[dict], int]  # block overlap (pixels) for a block-by-block run, see core.dense_blocks
+
+
+SAMPLE_TARGET = 250_000  # pixels per image for the stretch percentiles (their 0.5/99.5 % are stable)
+
+
+def sample_step(shape: Tuple[int, int]) -> int:
+    """Row and column step of the regular grid of pixels that sets the stretch (about 250,000 pixels per image).
+
+    A fixed grid (every ``step``-th row and column of the whole raster), so
+    that a whole-image run and a block-by-block run of the same files see
+    the very same sample and stretch identically.
+    """
+    return max(1, int(np.ceil(np.sqrt(shape[0] * shape[1] / SAMPLE_TARGET))))
+
+
+def stretch_limits(ref_sample: np.ndarray, tar_sample: np.ndarray) -> Tuple[float, float]:
+    """Common (low, high) data values of the joint stretch: 0.5 and 99.5 percentiles of the valid samples.
+
+    ``ref_sample``/``tar_sample`` are 1-D arrays of valid values (see
+    :func:`sample_step`). Raises InputError when both are empty.
+    """
+    values = np.concatenate([np.asarray(ref_sample).ravel(), np.asarray(tar_sample).ravel()])
+    if values.size == 0:
+        raise InputError("The reference and target have no valid pixel in common.")
+    lo, hi = np.percentile(values, [0.5, 99.5])
+    if not hi > lo:
+        lo, hi = float(values.min()), float(values.max())
+    return float(lo), float(hi)
+
+
+def grid_limits(reference: np.ndarray, target: np.ndarray, ref_valid: np.ndarray,
+                tar_valid: np.ndarray) -> Tuple[float, float]:
+    """:func:`stretch_limits` of whole in-memory images, sampled on the :func:`sample_step` grid."""
+    k = sample_step(reference.shape)
+    return stretch_limits(reference[::k, ::k][ref_valid[::k, ::k]], target[::k, ::k][tar_valid[::k, ::k]])
 
 
 def joint_stretch(
@@ -44,22 +81,19 @@ def joint_stretch(
     ref_valid: np.ndarray,
     tar_valid: np.ndarray,
     scale: float = 1.0,
+    limits: Optional[Tuple[float, float]] = None,
 ) -> Tuple[np.ndarray, np.ndarray]:
     """Rescale both images with one common linear stretch to [0, scale] (float32).
 
+    ``limits`` (low, high) are the data values mapped to 0 and ``scale``
+    (default: :func:`grid_limits` of these images; a block-by-block run
+    passes the whole scene's limits so every block stretches alike).
     Invalid pixels are filled with the other image's value where it has
     one (so the gap looks static instead of creating an artificial edge that
     drags the flow of valid pixels nearby), else with the mid value.
     Results over invalid pixels are discarded anyway.
     """
-    values = np.concatenate([reference[ref_valid].ravel(), target[tar_valid].ravel()])
-    if values.size == 0:
-        raise InputError("The reference and target have no valid pixel in common.")
-    if values.size > 2_000_000:
-        values = values[:: values.size // 1_000_000]
-    lo, hi = np.percentile(values, [0.5, 99.5])
-    if not hi > lo:
-        lo, hi = float(values.min()), float(values.max())
+    lo, hi = limits if limits is not None else grid_limits(reference, target, ref_valid, tar_valid)
     span = (hi - lo) if hi > lo else 1.0
     a, b = ((np.clip((img.astype(np.float32) - lo) / span, 0.0, 1.0) * scale).astype(np.float32)
             for img in (reference, target))
@@ -67,6 +101,31 @@ def joint_stretch(
     a[a_fill] = np.where(tar_valid[a_fill], b[a_fill], 0.5 * scale)
     b[b_fill] = np.where(ref_valid[b_fill], a[b_fill], 0.5 * scale)
     return a, b
+
+
+# A window whose range (max - min, after the joint stretch) is below this fraction of the stretch range holds
+# no texture: any vector there comes from the regulariser or the coarse pyramid levels, not from the data.
+# One grey level of an 8-bit image is 4e-3 of the range, one level of a 16-bit image stretched over 10000
+# levels 1e-4: this is 10x below the latter, i.e. constant up to rounding.
+TEXTURELESS_RANGE = 1e-5
+
+
+def textureless(a: np.ndarray, b: np.ndarray, window: int, scale: float) -> np.ndarray:
+    """True where the ``window`` x ``window`` neighbourhood of the stretched reference or target is flat.
+
+    ``a``, ``b``: stretched images (:func:`joint_stretch`, range [0, scale]).
+    Flat = local maximum minus local minimum within ``TEXTURELESS_RANGE *
+    scale`` (exact in float32, and a min/max filter is cheaper than variances).
+    """
+    cv2 = require("cv2", purpose="dense optical flow")
+    kernel = np.ones((int(window), int(window)), np.uint8)
+    flat = np.zeros(a.shape, bool)
+    for img in (a, b):
+        x = np.ascontiguousarray(img, np.float32)
+        spread = cv2.dilate(x, kernel, borderType=cv2.BORDER_REPLICATE)
+        spread -= cv2.erode(x, kernel, borderType=cv2.BORDER_REPLICATE)
+        flat |= spread <= TEXTURELESS_RANGE * scale
+    return flat
 
 
 FARNEBACK_SPECS = (
@@ -94,6 +153,11 @@ TVL1_SPECS = (
     ParamSpec("tol", "float", 1e-4, "Tolerance", "Convergence tolerance.", 1e-8, 1.0),
     ParamSpec("prefilter", "bool", False, "Prefilter", "Median-filter the flow estimate between warps (removes outliers)."),
 )
+
+
+ILK_HALO_WINDOWS = 4  # block overlap of ILK in windows: 60 px by default, 32 px measured enough (test_dense_blocks)
+TVL1_WINDOW = 15  # TV-L1 has no window; texture is judged over this one
+TVL1_HALO = 64  # block overlap of TV-L1, pixels: more does not help (its stopping rule is global; test_dense_blocks)
 
 
 def farneback(reference: np.ndarray, target: np.ndarray, pyr_scale=0.5, levels=4, winsize=15, iterations=5,
@@ -129,13 +193,24 @@ def tvl1(reference: np.ndarray, target: np.ndarray, attachment=15.0, tightness=0
     return v_col, v_row
 
 
+def _farneback_halo(v: dict) -> int:
+    # the averaging window and polynomial neighbourhood at the coarsest pyramid level, in full-resolution
+    # pixels: 160 px with the defaults, where 32 px already gives the whole-image result to float rounding
+    # (measured on textured pairs with up to 18-px motion; tests/core/test_dense_blocks.py)
+    coarse = (1.0 / float(v["pyr_scale"])) ** (int(v["levels"]) - 1)
+    return int(np.ceil((int(v["winsize"]) + int(v["poly_n"])) * coarse))
+
+
 METHODS: Dict[str, DenseMethod] = {
     "farneback": DenseMethod("farneback", "Farnebäck dense optical flow (OpenCV)", FARNEBACK_SPECS, ("cv2",),
-                             farneback, "Farnebäck, G. (2003). Two-frame motion estimation based on polynomial expansion."),
+                             farneback, "Farnebäck, G. (2003). Two-frame motion estimation based on polynomial expansion.",
+                             lambda v: int(v["winsize"]), _farneback_halo),
     "ilk": DenseMethod("ilk", "Iterative Lucas-Kanade optical flow (scikit-image)", ILK_SPECS, ("skimage",), ilk,
-                       "Le Besnerais, G. & Champagnat, F. (2005). Dense optical flow by iterative local window registration."),
+                       "Le Besnerais, G. & Champagnat, F. (2005). Dense optical flow by iterative local window registration.",
+                       lambda v: 2 * int(v["radius"]) + 1, lambda v: ILK_HALO_WINDOWS * (2 * int(v["radius"]) + 1)),
     "tvl1": DenseMethod("tvl1", "TV-L1 optical flow (scikit-image)", TVL1_SPECS, ("skimage",), tvl1,
-                        "Zach, C., Pock, T. & Bischof, H. (2007). A duality based approach for realtime TV-L1 optical flow."),
+                        "Zach, C., Pock, T. & Bischof, H. (2007). A duality based approach for realtime TV-L1 optical flow.",
+                        lambda v: TVL1_WINDOW, lambda v: TVL1_HALO),
 }
 
 _STRETCH = {"farneback": 255.0, "ilk": 1.0, "tvl1": 1.0}
@@ -147,6 +222,7 @@ def dense_flow(
     target: np.ndarray,
     ref_valid: Optional[np.ndarray] = None,
     tar_valid: Optional[np.ndarray] = None,
+    limits: Optional[Tuple[float, float]] = None,
     **params,
 ) -> Tuple[np.ndarray, np.ndarray]:
     """Run a dense tracker on numpy arrays.
@@ -157,12 +233,17 @@ def dense_flow(
     reference, target : 2-D arrays of the same shape
     ref_valid, tar_valid : boolean arrays, optional
         Validity masks (True = data). Offsets are NaN where either is False.
+    limits : (low, high), optional
+        Data values of the joint stretch (default: from these images, :func:`grid_limits`).
     **params
         Tuning parameters of the method (validated; see ``METHODS[method].specs``).
 
     Returns
     -------
     dcol, drow : float32 arrays, pixels, target minus reference (columns right, rows down).
+        NaN where either input is nodata and where the reference or target
+        is flat over the method's window (:func:`textureless`): no texture,
+        no measurement.
     """
     from .params import validate
 
@@ -174,11 +255,12 @@ def dense_flow(
     values = validate(m.specs, params)
     ref_valid = np.isfinite(reference) if ref_valid is None else ref_valid & np.isfinite(reference)
     tar_valid = np.isfinite(target) if tar_valid is None else tar_valid & np.isfinite(target)
-    a, b = joint_stretch(reference, target, ref_valid, tar_valid, _STRETCH[method])
+    scale = _STRETCH[method]
+    a, b = joint_stretch(reference, target, ref_valid, tar_valid, scale, limits)
     dcol, drow = m.run(a, b, **values)
     dcol = np.asarray(dcol, np.float32).copy()
     drow = np.asarray(drow, np.float32).copy()
-    bad = ~(ref_valid & tar_valid)
+    bad = ~(ref_valid & tar_valid) | textureless(a, b, m.window(values), scale)
     dcol[bad] = np.nan
     drow[bad] = np.nan
     return dcol, drow

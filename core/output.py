@@ -20,8 +20,10 @@ from osgeo import gdal, ogr
 from .errors import InputError, quote
 from .gdal_utils import gdal_errors, srs_from_wkt
 from .output_checks import close_dataset, fsync_file, fsync_folder, verify_file, write_failure
+from .raster_profile import cog_options, cog_requested, gtiff_options
 
-GTIFF_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "PREDICTOR=3", "BIGTIFF=IF_SAFER"]
+# the creation profile lives in core/raster_profile.py; the name stays importable for compatibility
+GTIFF_OPTIONS = gtiff_options("float32")
 
 _OGR_TYPES = {"f": ogr.OFTReal, "i": ogr.OFTInteger64, "u": ogr.OFTInteger64, "b": ogr.OFTInteger, "U": ogr.OFTString, "O": ogr.OFTString}
 
@@ -187,8 +189,9 @@ class RasterWriter:
         Unit string per band (set with ``SetUnitType``).
     metadata : mapping, optional
         Dataset-level metadata (e.g. algorithm parameters).
-    cog : bool
-        Write a Cloud Optimized GeoTIFF (converted at close).
+    cog : bool, optional
+        Write a Cloud Optimized GeoTIFF (converted at close). ``None`` (the
+        default): as asked by :func:`core.raster_profile.cog_outputs`.
     data_type : {"float32", "uint8"}
         ``float32`` (NaN nodata, the default) or ``uint8`` (nodata 0, valid
         values 1..255), for 8-bit preprocessing outputs.
@@ -204,7 +207,7 @@ class RasterWriter:
         crs_wkt: str = "",
         units: Optional[Sequence[str]] = None,
         metadata: Optional[Mapping[str, str]] = None,
-        cog: bool = False,
+        cog: Optional[bool] = None,
         georeferenced: bool = True,
         band_metadata: Optional[Sequence[Mapping[str, str]]] = None,
         data_type: str = "float32",
@@ -220,7 +223,7 @@ class RasterWriter:
         self.units = list(units) if units else [""] * len(self.band_names)
         self.metadata = dict(metadata or {})
         self.band_metadata = list(band_metadata) if band_metadata else [{} for _ in self.band_names]
-        self.cog = cog
+        self.cog = cog_requested() if cog is None else bool(cog)
         self.georeferenced = georeferenced
         self._ctx = None
         self._ds = None
@@ -233,8 +236,8 @@ class RasterWriter:
         with gdal_errors():
             drv = gdal.GetDriverByName("GTiff")
             gdt, self._np_type, self._nodata = _DATA_TYPES[self.data_type]
-            options = GTIFF_OPTIONS if self.data_type == "float32" else [
-                "PREDICTOR=2" if o == "PREDICTOR=3" else o for o in GTIFF_OPTIONS]
+            # a COG is rewritten at close: its intermediate file is not worth compressing
+            options = gtiff_options(self.data_type, **({"compress": "NONE"} if self.cog else {}))
             self._ds = drv.Create(target, self.width, self.height, len(self.band_names), gdt, options)
             if self.georeferenced:
                 self._ds.SetGeoTransform(self.geotransform)
@@ -280,7 +283,7 @@ class RasterWriter:
                     with gdal_errors():
                         holder = [gdal.Translate(
                             self._tmp, self._tmp + ".gtiff.tif", format="COG",
-                            creationOptions=["COMPRESS=DEFLATE", "PREDICTOR=YES", "BIGTIFF=IF_SAFER"],
+                            creationOptions=cog_options(self.data_type),
                         )]
                     close_dataset(holder, self.path)
             else:
@@ -304,7 +307,7 @@ def write_raster(
     crs_wkt: str = "",
     units: Optional[Sequence[str]] = None,
     metadata: Optional[Mapping[str, str]] = None,
-    cog: bool = False,
+    cog: Optional[bool] = None,
     georeferenced: bool = True,
 ) -> str:
     """Write named 2-D arrays as a float32 GeoTIFF (NaN nodata), atomically.

@@ -15,7 +15,6 @@ from __future__ import annotations
 import numpy as np
 
 from .deps import require
-from .preprocess.filters import highpass
 
 
 def warp_to_reference(target: np.ndarray, dcol: np.ndarray, drow: np.ndarray,
@@ -25,15 +24,18 @@ def warp_to_reference(target: np.ndarray, dcol: np.ndarray, drow: np.ndarray,
     ``dcol``/``drow`` are target minus reference, pixels (column right, row down).
     """
     cv2 = require("cv2", purpose="dense matching quality")
-    rows, cols = np.mgrid[0:target.shape[0], 0:target.shape[1]].astype(np.float32)
-    map_x = cols + np.nan_to_num(dcol, nan=-1e6).astype(np.float32)
-    map_y = rows + np.nan_to_num(drow, nan=-1e6).astype(np.float32)
-    filled = np.where(target_valid, target, 0.0).astype(np.float32)
-    warped = cv2.remap(filled, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    h, w = target.shape
+    map_x = np.nan_to_num(dcol, nan=-1e6).astype(np.float32)
+    map_x += np.arange(w, dtype=np.float32)[None, :]
+    map_y = np.nan_to_num(drow, nan=-1e6).astype(np.float32)
+    map_y += np.arange(h, dtype=np.float32)[:, None]
+    # the data and its validity in one remap (two channels)
+    stack = np.empty((h, w, 2), np.float32)
+    stack[..., 0] = np.where(target_valid, target, 0.0)
+    stack[..., 1] = target_valid
+    out = cv2.remap(stack, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
     # a sample is valid only when all four neighbours it blends are valid
-    ok = cv2.remap(target_valid.astype(np.float32), map_x, map_y, cv2.INTER_LINEAR,
-                   borderMode=cv2.BORDER_CONSTANT, borderValue=0)
-    return warped, ok > 0.999
+    return out[..., 0], out[..., 1] > 0.999
 
 
 def local_ncc(a: np.ndarray, b: np.ndarray, valid: np.ndarray, radius: int = 7) -> np.ndarray:
@@ -45,25 +47,62 @@ def local_ncc(a: np.ndarray, b: np.ndarray, valid: np.ndarray, radius: int = 7) 
     """
     cv2 = require("cv2", purpose="dense matching quality")
     size = (2 * radius + 1, 2 * radius + 1)
-    w = valid.astype(np.float64)
-    a0 = np.where(valid, a, 0.0).astype(np.float64)
-    b0 = np.where(valid, b, 0.0).astype(np.float64)
+    # the six window sums as float32 box filters with OpenCV's arithmetic (the float64 numpy version cost
+    # ~4x more). Six single-channel passes, not one pass over the six moments stacked: OpenCV's
+    # single-channel float box filter is vectorised, and measured 3.4x cheaper than the stacked pass plus
+    # its merge and split. Each image is centred on its mean first so that the float32 variances are not
+    # small differences of large numbers.
+    w = valid.astype(np.float32)
+    a0 = np.where(valid, a, np.float32(0)).astype(np.float32, copy=False)
+    b0 = np.where(valid, b, np.float32(0)).astype(np.float32, copy=False)
+    count = float(w.sum())
+    if count:
+        a0 -= np.float32(a0.sum(dtype=np.float64) / count)
+        a0 *= w
+        b0 -= np.float32(b0.sum(dtype=np.float64) / count)
+        b0 *= w
 
     def box(x):
-        return cv2.boxFilter(x, cv2.CV_64F, size, normalize=True, borderType=cv2.BORDER_CONSTANT)
+        return cv2.boxFilter(x, cv2.CV_32F, size, normalize=True, borderType=cv2.BORDER_CONSTANT)
 
-    n = box(w)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ma, mb = box(a0) / n, box(b0) / n
-        va = box(a0 * a0) / n - ma * ma
-        vb = box(b0 * b0) / n - mb * mb
-        cab = box(a0 * b0) / n - ma * mb
-        ncc = cab / np.sqrt(va * vb)
-    scale = max(float(np.nanmax(np.abs(a0))), float(np.nanmax(np.abs(b0))), 1e-30) ** 2
-    bad = (n < 0.25) | (va <= 1e-10 * scale) | (vb <= 1e-10 * scale) | ~np.isfinite(ncc)
-    ncc = np.clip(ncc, -1.0, 1.0)
+    # results go into arrays already touched (dst=): fresh 16-MB arrays cost page faults that took
+    # as long as the arithmetic itself on the test machine
+    n, sa, sb = box(w), box(a0), box(b0)
+    prod = cv2.multiply(a0, a0)
+    saa = box(prod)
+    sbb = box(cv2.multiply(b0, b0, dst=prod))
+    sab = box(cv2.multiply(a0, b0, dst=prod))
+    sparse = n < 0.25
+    inv = cv2.divide(1.0, n, dst=n)  # OpenCV gives 0 where n == 0
+    ma, mb = cv2.multiply(sa, inv, dst=sa), cv2.multiply(sb, inv, dst=sb)
+    va = cv2.subtract(cv2.multiply(saa, inv, dst=saa), cv2.multiply(ma, ma, dst=prod), dst=saa)
+    vb = cv2.subtract(cv2.multiply(sbb, inv, dst=sbb), cv2.multiply(mb, mb, dst=prod), dst=sbb)
+    cab = cv2.subtract(cv2.multiply(sab, inv, dst=sab), cv2.multiply(ma, mb, dst=prod), dst=sab)
+    np.maximum(cv2.multiply(va, vb, dst=prod), 0, out=prod)
+    ncc = cv2.divide(cab, cv2.sqrt(prod, dst=prod), dst=cab)
+    scale = max(float(np.abs(a0).max(initial=0.0)), float(np.abs(b0).max(initial=0.0)), 1e-30) ** 2
+    bad = sparse | (va <= 1e-6 * scale) | (vb <= 1e-6 * scale) | ~np.isfinite(ncc)
+    np.clip(ncc, -1.0, 1.0, out=ncc)
     ncc[bad] = np.nan
-    return ncc.astype(np.float32)
+    return ncc
+
+
+def fast_highpass(values: np.ndarray, valid: np.ndarray, sigma: float) -> np.ndarray:
+    """Gaussian high-pass ``x - G_sigma * x`` normalised over valid pixels (float32; NaN where invalid).
+
+    The same filter as :func:`core.preprocess.filters.highpass` (Gaussian
+    truncated at 4 sigma, zero outside the raster) with OpenCV in float32 on
+    the data and its mask together: ~5x faster, equal to float32 rounding.
+    """
+    cv2 = require("cv2", purpose="dense matching quality")
+    k = 2 * int(np.ceil(4.0 * sigma)) + 1
+    stack = np.empty(values.shape + (2,), np.float32)
+    stack[..., 0] = np.where(valid, values, 0.0)
+    stack[..., 1] = valid
+    low = cv2.GaussianBlur(stack, (k, k), sigma, sigmaY=sigma, borderType=cv2.BORDER_CONSTANT)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = stack[..., 0] - low[..., 0] / low[..., 1]
+    return np.where(valid & (low[..., 1] > 0), out, np.float32(np.nan))
 
 
 def dense_peak(reference: np.ndarray, target: np.ndarray, dcol: np.ndarray, drow: np.ndarray,
@@ -75,12 +114,13 @@ def dense_peak(reference: np.ndarray, target: np.ndarray, dcol: np.ndarray, drow
     Gaussian blur of that many pixels), so that the correlation measures the
     fine texture, which a misregistration of a pixel or two destroys, rather
     than the coarse texture, which still correlates at 0.7 or more after a
-    3-px error on natural scenes. NaN where the reference pixel or its
-    displaced target sample is nodata.
+    3-px error on natural scenes. Pass 0 when the images are already
+    high-passed (e.g. preprocessed with ``highpass``). NaN where the
+    reference pixel or its displaced target sample is nodata.
     """
     if highpass_sigma > 0:
-        reference = highpass(reference, reference_valid, highpass_sigma)  # NaN where invalid: masked below
-        target = highpass(target, target_valid, highpass_sigma)
+        reference = fast_highpass(reference, reference_valid, highpass_sigma)  # NaN where invalid: masked below
+        target = fast_highpass(target, target_valid, highpass_sigma)
     warped, ok = warp_to_reference(target, dcol, drow, target_valid)
     valid = reference_valid & ok & np.isfinite(dcol) & np.isfinite(drow)
     peak = local_ncc(reference, warped, valid, radius)

@@ -1,6 +1,7 @@
 """File-to-file dense tracking: read a pair, track, write the displacement raster."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -11,9 +12,11 @@ import numpy as np
 from . import __version__
 from .displacement import DISPLACEMENT_BANDS, PIXEL_BANDS, band_units, displacement_bands
 from .errors import InputError
-from .flow import METHODS, dense_flow
+from .dense_blocks import (Block, SceneStatistics, block_layout, block_size, bounded_gdal_cache, check_not_empty,
+                           raise_no_overlap, scene_limits)
+from .flow import METHODS, dense_flow, grid_limits
 from .grid import check_pair
-from .output import check_output_path, write_raster
+from .output import RasterWriter, check_output_path
 from .params import validate
 from .progress import Monitor, ensure_monitor
 from .provenance import origin_of
@@ -76,40 +79,60 @@ def track_dense(
     reference_nodata: Optional[float] = None,
     target_nodata: Optional[float] = None,
     pixel_offsets: bool = False,
-    cog: bool = False,
+    cog: Optional[bool] = None,
     monitor: Optional[Monitor] = None,
+    match: bool = True,
+    block: Optional[int] = None,
 ) -> TrackResult:
     """Track a pair of co-registered rasters with a dense optical-flow method.
 
     Writes ``output``: float32 GeoTIFF on the reference grid, bands ``DX``,
     ``DY`` (map units, east/north positive), ``MAGNITUDE`` and ``DIRECTION``
     (degrees clockwise from north), plus ``COL_SHIFT``/``ROW_SHIFT`` in
-    pixels when ``pixel_offsets``, and ``MATCH``: the zero-mean normalised
-    correlation (-1..1) between the reference and the motion-compensated
-    target in a 7x7 window, of their fine texture (each image minus a 2-px
-    Gaussian blur; :func:`core.quality.dense_peak`); low values flag
-    vectors where the images do not actually match. NaN marks nodata,
-    wherever either input is nodata. Units are pixels when the rasters are
-    not georeferenced.
+    pixels when ``pixel_offsets``, and (``match``, the default) ``MATCH``:
+    the zero-mean normalised correlation (-1..1) between the reference and
+    the motion-compensated target in a 7x7 window, of their fine texture
+    (each image minus a 2-px Gaussian blur, or the images themselves when
+    both are already SenseTrack high-pass products;
+    :func:`core.quality.dense_peak`); low values flag vectors where the
+    images do not actually match. NaN marks nodata, wherever either input is
+    nodata, and pixels without texture (flat over the method's window in
+    either image, :func:`core.flow.textureless`). Units are pixels when the
+    rasters are not georeferenced.
+
+    Large rasters are processed in overlapping blocks of ``block`` pixels
+    (default per method, :data:`core.dense_blocks.BLOCK`), reading only each
+    block and its halo from the files: memory does not grow with the scene,
+    and progress and Cancel work block by block (:mod:`core.dense_blocks`).
+    ``cog`` writes a Cloud Optimized GeoTIFF (with overviews); ``None``: as
+    :func:`core.raster_profile.cog_outputs` asks.
     """
     mon = ensure_monitor(monitor)
     if method not in METHODS:
         raise InputError(f"Unknown method '{method}'; choose one of {', '.join(METHODS)}.")
-    values = validate(METHODS[method].specs, parameters)
+    m = METHODS[method]
+    values = validate(m.specs, parameters)
     out = check_output_path(output, [reference, target])
     mon.report(0.02, "Reading the reference and target rasters")
-    ref, tar, a, b, a_ok, b_ok = load_pair(reference, target, reference_band, target_band,
-                                           reference_nodata, target_nodata)
-    mon.report(0.15, f"Running {METHODS[method].label} on {ref.width}x{ref.height} pixels")
-    dcol, drow = dense_flow(method, a, b, a_ok, b_ok, **values)
-    mon.report(0.8, "Measuring the matching quality (MATCH band)")
-    valid = a_ok & b_ok
-    bands = displacement_bands(dcol, drow, ref.geotransform, ref.is_georeferenced, valid, pixel_offsets)
-    bands["MATCH"] = np.where(valid, dense_peak(a, b, dcol, drow, a_ok, b_ok, MATCH_RADIUS, HIGHPASS_SIGMA),
-                              np.nan)
-    mon.report(0.9, "Writing the displacement raster")
+    ref = Raster(reference, nodata=reference_nodata)
+    tar = Raster(target, nodata=target_nodata)
+    ref.band(reference_band)
+    tar.band(target_band)
+    check_pair(ref, tar)
+    blocks = block_layout(ref.height, ref.width, block_size(method, block), m.halo(values))
+    first = None
+    if len(blocks) == 1:  # one read serves the stretch sample and the tracking
+        first = (*ref.read(reference_band), *tar.read(target_band))
+        check_not_empty(ref, bool(first[1].any()), reference_band)
+        check_not_empty(tar, bool(first[3].any()), target_band)
+        if not (first[1] & first[3]).any():
+            raise_no_overlap()
+        limits = grid_limits(*first[0::2], *first[1::2])
+    else:
+        limits = scene_limits(ref, tar, reference_band, target_band)
+    sigma = 0.0 if _highpassed(ref) and _highpassed(tar) else HIGHPASS_SIGMA
     units = _units(ref)
-    names = list(DISPLACEMENT_BANDS) + (list(PIXEL_BANDS) if pixel_offsets else []) + ["MATCH"]
+    names = list(DISPLACEMENT_BANDS) + (list(PIXEL_BANDS) if pixel_offsets else []) + (["MATCH"] if match else [])
     meta = {
         "SENSETRACK_VERSION": __version__,
         "SENSETRACK_METHOD": method,
@@ -119,19 +142,57 @@ def track_dense(
         "SENSETRACK_UNITS": units,
         "SENSETRACK_CONVENTION": "target minus reference; DX east, DY north; DIRECTION azimuth clockwise from north",
     }
-    mon.check()
-    write_raster(out, {n: bands[n] for n in names}, ref.geotransform, ref.crs_wkt,
-                 units=band_units(names, units), metadata=meta, cog=cog, georeferenced=ref.is_georeferenced)
+    stats = SceneStatistics(ref.shape)
+    work = mon.sub(0.05, 0.97)
+    cache = bounded_gdal_cache() if len(blocks) > 1 else contextlib.nullcontext()
+    with cache, RasterWriter(out, ref.width, ref.height, names, ref.geotransform, ref.crs_wkt,
+                             units=band_units(names, units), metadata=meta, cog=cog,
+                             georeferenced=ref.is_georeferenced) as writer:
+        for i, blk in enumerate(blocks):
+            step = work.sub(i / len(blocks), (i + 1) / len(blocks))
+            where = f" (block {i + 1} of {len(blocks)})" if len(blocks) > 1 else ""
+            step.report(0.0, f"Running {m.label} on {blk.cols}x{blk.rows} pixels{where}")
+            if first is not None:
+                a, a_ok, b, b_ok = first
+                first = None
+            else:
+                a, a_ok = ref.read(reference_band, blk.window)
+                b, b_ok = tar.read(target_band, blk.window)
+            bands = _track_block(method, values, a, b, a_ok, b_ok, limits, blk, ref, pixel_offsets, match, sigma,
+                                 step)
+            del a, b, a_ok, b_ok
+            step.report(0.95, f"Writing the displacement raster{where}")
+            for name in names:
+                writer.write_named(name, bands[name], blk.col, blk.row)
+            stats.add(blk, bands["DX"], bands["DY"], bands["MAGNITUDE"])
+        mon.report(0.97, "Writing the displacement raster")
     mon.report(1.0, "Done")
-    finite = np.isfinite(bands["DX"])
-    stats = {}
-    if finite.any():
-        stats = {
-            "median_dx": float(np.median(bands["DX"][finite])),
-            "median_dy": float(np.median(bands["DY"][finite])),
-            "max_magnitude": float(np.max(bands["MAGNITUDE"][finite])),
-        }
-    return TrackResult(out, units, float(finite.mean()), values, stats)
+    return TrackResult(out, units, stats.valid_fraction, values, stats.summary())
+
+
+def _track_block(method, values, a, b, a_ok, b_ok, limits, blk: Block, ref: Raster, pixel_offsets: bool,
+                 match: bool, sigma: float, mon: Monitor) -> Dict[str, np.ndarray]:
+    """Output bands of one block's centre (float32, NaN where no result)."""
+    valid = a_ok & b_ok
+    inner = blk.centre
+    if not valid[inner].any():  # nothing to track here: skip the library call
+        nan = np.full((blk.rows, blk.cols), np.nan, np.float32)
+        bands = displacement_bands(nan, nan, ref.geotransform, ref.is_georeferenced, None, pixel_offsets)
+        bands["MATCH"] = nan
+        return bands
+    dcol, drow = dense_flow(method, a, b, a_ok, b_ok, limits=limits, **values)
+    bands = displacement_bands(dcol[inner], drow[inner], ref.geotransform, ref.is_georeferenced, valid[inner],
+                               pixel_offsets)
+    if match:
+        mon.report(0.8, "Measuring the matching quality (MATCH band)")
+        peak = dense_peak(a, b, dcol, drow, a_ok, b_ok, MATCH_RADIUS, sigma)[inner]
+        bands["MATCH"] = np.where(valid[inner], peak, np.float32(np.nan))
+    return bands
+
+
+def _highpassed(r: Raster) -> bool:
+    """True for a SenseTrack high-pass product: its fine texture needs no second high-pass for MATCH."""
+    return r.metadata().get("SENSETRACK_PREPROCESSING") == "highpass"
 
 
 def _units(r: Raster) -> str:

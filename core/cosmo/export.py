@@ -25,6 +25,7 @@ from ..gdal_utils import gdal_errors, wgs84
 from ..output import atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
 from .calibration import MODES, read_radiometry, sigma0
+from ..raster_profile import gtiff_options
 from .product import QUICKLOOK, CosmoProduct, open_cosmo
 
 ROWS_PER_BLOCK = 512
@@ -53,7 +54,7 @@ def _write_image(target: str, product: CosmoProduct, source: str, mon: Monitor, 
                                      product.product_type, f"'{os.path.basename(source)}'")
     with gdal_errors():
         ds = gdal.GetDriverByName("GTiff").Create(target, cols, rows, 1, gdal.GDT_Float32,
-                                                  ["TILED=YES", "BIGTIFF=IF_SAFER"] + options)
+                                                  options)
     band = ds.GetRasterBand(1)
     if radiometry is None:
         band.SetDescription("AMPLITUDE" if product.complex else "INTENSITY")
@@ -118,17 +119,18 @@ def amplitude(path: str, output: str, target_crs: str = "", pixel_size: float = 
     product.h5.check_storage(product.image)  # before creating a raster of the declared size
     with atomic_path(out) as part:
         if not target_crs:  # written in place: no second pass to copy and compress it again
-            georef = _write_image(part, product, path, mon, ["COMPRESS=DEFLATE"], calibration)
+            georef = _write_image(part, product, path, mon, gtiff_options("float32"), calibration)
         else:
             with tempfile.TemporaryDirectory(prefix="sensetrack-cosmo-") as tmp:
                 raw = os.path.join(tmp, "image.tif")
                 # read once by the warp: not compressed
-                georef = _write_image(raw, product, path, mon, [], calibration)
+                georef = _write_image(raw, product, path, mon, gtiff_options("float32", compress="NONE"),
+                                      calibration)  # read once by the warp: not compressed
                 if not georef:
                     raise InputError(f"'{os.path.basename(path)}' has no corner coordinates: it cannot be "
                                      "warped to a map projection. Leave the target CRS empty.")
                 kw = {"dstSRS": target_crs, "resampleAlg": "bilinear",
-                      "dstNodata": float("nan"), "creationOptions": ["TILED=YES", "COMPRESS=DEFLATE"]}
+                      "dstNodata": float("nan"), "creationOptions": gtiff_options("float32")}
                 if not product.is_map_product:
                     kw["polynomialOrder"] = 1
                 if pixel_size and pixel_size > 0:
@@ -160,7 +162,8 @@ def quicklook(path: str, output: str) -> Dict[str, Any]:
         _set_gcps(mem, product, data.shape[0], data.shape[1])
     with atomic_path(out) as part:
         with gdal_errors():
-            gdal.GetDriverByName("PNG" if png else "GTiff").CreateCopy(part, mem)
+            gdal.GetDriverByName("PNG" if png else "GTiff").CreateCopy(
+                part, mem, options=[] if png else gtiff_options("uint8"))
     if png and os.path.exists(out + ".aux.xml"):
         os.remove(out + ".aux.xml")
     return {"output": out, "rows": int(data.shape[0]), "cols": int(data.shape[1])}

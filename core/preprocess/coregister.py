@@ -31,6 +31,7 @@ from ..gdal_utils import gdal_errors
 from ..output import atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
 from ..provenance import ORIGIN_KEY, origin_of
+from ..raster_profile import gtiff_options
 from ..raster import Raster
 
 RESAMPLING = ("near", "bilinear", "cubic", "cubicspline", "lanczos", "average")
@@ -49,8 +50,7 @@ def _warp(target: str, dst: str, grid: tuple, crs_wkt: str, resampling: str, nod
     src = gdal.Open(target)
     count = src.RasterCount
     drv = gdal.GetDriverByName("GTiff")
-    out = drv.Create(dst, width, height, count, gdal.GDT_Float32,
-                     ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=3", "BIGTIFF=IF_SAFER"])
+    out = drv.Create(dst, width, height, count, gdal.GDT_Float32, gtiff_options("float32"))
     # sampling the target on a grid moved by the shift undoes the shift; the result gets the grid itself
     out.SetGeoTransform(_moved_gt(grid_gt, *shift))
     out.SetProjection(crs_wkt)

@@ -23,6 +23,7 @@ from ..errors import InputError, ParameterError
 from ..gdal_utils import gdal_errors, wgs84
 from ..output import RasterWriter, atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
+from ..raster_profile import gtiff_options
 from ..raster import IDENTITY_GT
 from .product import UNITS, Band, PrismaProduct, open_prisma
 
@@ -134,7 +135,7 @@ def _geolocate(product: PrismaProduct, cube: str, sensor: str, out: str, rows: i
                     "SRS": wgs84().ExportToWkt()}, "GEOLOCATION")
     ds = None
     kw = {"geoloc": True, "dstSRS": target_crs or "EPSG:4326", "dstNodata": float("nan"),
-          "resampleAlg": "bilinear", "creationOptions": ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]}
+          "resampleAlg": "bilinear", "creationOptions": gtiff_options("float32")}
     if pixel_size and pixel_size > 0:
         kw.update(xRes=pixel_size, yRes=pixel_size)
     with atomic_path(out) as part:

@@ -43,6 +43,7 @@ from ..errors import InputError
 from ..gdal_utils import gdal_errors, wgs84
 from ..output import GTIFF_OPTIONS, atomic_path, check_output_path
 from ..progress import ensure_monitor
+from ..raster_profile import gtiff_options
 from .calibration import Calibration
 from .noise import Noise
 from .product import open_product
@@ -257,7 +258,7 @@ def grd_to_geotiff(input: str, output: str, polarisation: str = "VV", calibratio
             radar = os.path.join(tmpdir, "radar.tif")
             drv = gdal.GetDriverByName("GTiff")
             # uncompressed: LZW on float speckle costs ~10x the write time for ~10 % of space
-            rds = drv.Create(radar, ww, hh, 1, gdal.GDT_Float32, ["TILED=YES", "BIGTIFF=IF_SAFER"])
+            rds = drv.Create(radar, ww, hh, 1, gdal.GDT_Float32, gtiff_options("float32", compress="NONE"))
             rds.SetGCPs(ann.grid.gcps(-x0, -y0), wgs84().ExportToWkt())
             rband = rds.GetRasterBand(1)
             rband.SetNoDataValue(float("nan"))
