@@ -23,9 +23,9 @@ from typing import Callable, Dict, Optional, Tuple
 
 import numpy as np
 
-from .deps import require
-from .errors import InputError
-from .params import ParamSpec
+from ..deps import require
+from ..errors import InputError
+from ..params import ParamSpec
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ def dense_flow(
     -------
     dcol, drow : float32 arrays, pixels, target minus reference (columns right, rows down).
     """
-    from .params import validate
+    from ..params import validate
 
     if method not in METHODS:
         raise InputError(f"Unknown dense method '{method}'; choose one of {', '.join(METHODS)}.")

@@ -8,17 +8,17 @@ from typing import Any, Dict, Mapping, Optional
 
 import numpy as np
 
-from . import __version__
-from .displacement import DISPLACEMENT_BANDS, PIXEL_BANDS, band_units, displacement_bands
-from .errors import InputError
+from .. import __version__
+from ..displacement import DISPLACEMENT_BANDS, PIXEL_BANDS, band_units, displacement_bands
+from ..errors import InputError
 from .flow import METHODS, dense_flow
-from .grid import check_pair
-from .output import check_output_path, write_raster
-from .params import validate
-from .progress import Monitor, ensure_monitor
-from .provenance import origin_of
+from ..grid import check_pair
+from ..output import check_output_path, write_raster
+from ..params import validate
+from ..progress import Monitor, ensure_monitor
+from ..provenance import origin_of
 from .quality import dense_peak
-from .raster import Raster
+from ..raster import Raster
 
 
 MATCH_RADIUS = 3  # 7x7 window: small enough to localise a mismatch patch (measured in bench_postprocess)
@@ -87,7 +87,7 @@ def track_dense(
     pixels when ``pixel_offsets``, and ``MATCH``: the zero-mean normalised
     correlation (-1..1) between the reference and the motion-compensated
     target in a 7x7 window, of their fine texture (each image minus a 2-px
-    Gaussian blur; :func:`core.quality.dense_peak`); low values flag
+    Gaussian blur; :func:`core.tracking.quality.dense_peak`); low values flag
     vectors where the images do not actually match. NaN marks nodata,
     wherever either input is nodata. Units are pixels when the rasters are
     not georeferenced.
@@ -137,7 +137,7 @@ def track_dense(
 def _units(r: Raster) -> str:
     if not r.is_georeferenced:
         return "pixel"
-    from .gdal_utils import srs_from_wkt
+    from ..gdal_utils import srs_from_wkt
 
     srs = srs_from_wkt(r.crs_wkt)
     if srs is None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .deps import require
-from .preprocess.filters import highpass
+from ..deps import require
+from ..preprocess.filters import highpass
 
 
 def warp_to_reference(target: np.ndarray, dcol: np.ndarray, drow: np.ndarray,
