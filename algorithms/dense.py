@@ -8,8 +8,8 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
-from ..core.flow import METHODS
 from ..core.tracking import track_dense
+from ..core.tracking.flow import METHODS
 from .base import parameter_from_spec, set_advanced
 from .pair import PairAlgorithm
 

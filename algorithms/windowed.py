@@ -10,8 +10,8 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
-from ..core.windowed import SPECS
-from ..core.windowed_file import track_windows_file
+from ..core.tracking import track_windows_file
+from ..core.tracking.windowed.engine import SPECS
 from .base import parameter_from_spec
 from .pair import PairAlgorithm
 

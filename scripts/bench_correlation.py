@@ -6,9 +6,9 @@ All figures are measured in one run and printed as a table with PASS/FAIL
 alternately so that load from other processes hits both alike):
 
 1. Phase correlation throughput at window 64, step 16, 0.1 px (upsampling
-   10), on a natural-texture pair: the engine (``core.windowed.track_windows``,
+   10), on a natural-texture pair: the engine (``core.tracking.windowed.engine.track_windows``,
    window extraction included) on 2 threads with each FFT backend
-   (``core.fft_backend``: scipy.fft; pyFFTW when installed; targets >= 25,000
+   (``core.tracking.windowed.fft_backend``: scipy.fft; pyFFTW when installed; targets >= 25,000
    and >= 30,000 windows/s, and equal shifts within 1e-4 px) against (a) the
    original library's per-window
    ``skimage.registration.phase_cross_correlation(upsample_factor=10)``
@@ -18,13 +18,13 @@ alternately so that load from other processes hits both alike):
    the engine's two threads (and, for reference, the whole stacks with
    ``workers=2``; the faster of the two is the floor) (target <= 1.5x).
    The floor is the per-window FFTs, as the target defines it; the engine
-   itself shares the row FFTs of overlapping windows (core/windowed_spectra.py)
+   itself shares the row FFTs of overlapping windows (core/tracking/windowed/spectra.py)
    and so does less FFT work than its floor.
 2. NCC throughput at chip 32, step 16, 0.1 px, search range 8 and 25 (the
    latter with phase correlation at window 32 are the autoRIFT-like
    settings): the engine (cv2.matchTemplate integer peak + local sub-pixel
    refinement) against the batched FFT NCC it replaced
-   (``windowed_ncc.match_stack_fft`` in the same engine) and against a bare
+   (``windowed.ncc.match_stack_fft`` in the same engine) and against a bare
    ``cv2.matchTemplate`` + ``minMaxLoc`` loop on 2 threads (integer peaks
    only). Targets >= 20,000 (range 8) and >= 8,000 windows/s (range 25).
 3. Accuracy: exact sub-pixel shifts (core.synthetic natural texture, moved
@@ -69,7 +69,7 @@ from osgeo import gdal, osr  # noqa: E402
 
 import cv2  # noqa: E402
 
-from sensetrack.core import fft_backend, windowed, windowed_ncc  # noqa: E402
+from sensetrack.core.tracking.windowed import engine as windowed_engine, fft_backend, ncc as windowed_ncc  # noqa: E402
 from sensetrack.core.synthetic import Texture  # noqa: E402
 
 QUICK = "--quick" in sys.argv or os.environ.get("SENSETRACK_BENCH_QUICK") == "1"
@@ -143,8 +143,8 @@ def fft_floor(a, b):
         sfft.irfft2(fa, s=(WINDOW, WINDOW), workers=1)
 
     def threaded():
-        with ThreadPoolExecutor(windowed.THREADS) as pool:
-            list(pool.map(one, [slice(i, i + windowed.BATCH) for i in range(0, len(a), windowed.BATCH)]))
+        with ThreadPoolExecutor(windowed_engine.THREADS) as pool:
+            list(pool.map(one, [slice(i, i + windowed_engine.BATCH) for i in range(0, len(a), windowed_engine.BATCH)]))
 
     def whole():
         fa = sfft.rfft2(a, workers=2)
@@ -167,7 +167,7 @@ def timed(funcs, repeat=REPEAT):
 
 
 def fft_floor_backend(a, b):
-    """The bare FFTs of :func:`fft_floor` (engine batches and threads) through ``core.fft_backend``."""
+    """The bare FFTs of :func:`fft_floor` (engine batches and threads) through ``windowed.fft_backend``."""
     a = np.ascontiguousarray(a, np.float32)
     b = np.ascontiguousarray(b, np.float32)
 
@@ -177,8 +177,8 @@ def fft_floor_backend(a, b):
         fft_backend.irfft2(fa, (WINDOW, WINDOW))
 
     t0 = time.perf_counter()
-    with ThreadPoolExecutor(windowed.THREADS) as pool:
-        list(pool.map(one, [slice(i, i + windowed.BATCH) for i in range(0, len(a), windowed.BATCH)]))
+    with ThreadPoolExecutor(windowed_engine.THREADS) as pool:
+        list(pool.map(one, [slice(i, i + windowed_engine.BATCH) for i in range(0, len(a), windowed_engine.BATCH)]))
     return time.perf_counter() - t0
 
 
@@ -193,7 +193,7 @@ def throughput():
     def engine(backend, **kw):
         def run():
             fft_backend.select(backend)
-            results[(backend, tuple(kw.items()))] = windowed.track_windows(ref, tar, "phase", WINDOW, STEP,
+            results[(backend, tuple(kw.items()))] = windowed_engine.track_windows(ref, tar, "phase", WINDOW, STEP,
                                                                             upsampling=UPS, **kw)
         return run
 
@@ -226,12 +226,12 @@ def throughput():
     print(f"   {n} windows of {WINDOW} px (step {STEP}) from a {shape[1]}x{shape[0]} pair; "
           f"FFT backends: {', '.join(backends)}")
     if "pyfftw" in floor:
-        print(f"   bare pyFFTW FFTs, engine batches on {windowed.THREADS} threads: {floor['pyfftw']:.3f} s = "
+        print(f"   bare pyFFTW FFTs, engine batches on {windowed_engine.THREADS} threads: {floor['pyfftw']:.3f} s = "
               f"{n / floor['pyfftw']:,.0f} windows/s")
     for name in funcs:
         if not name.startswith("floor"):
             print(f"   engine {name:28s} {t[name]:.3f} s = {n / t[name]:,.0f} windows/s")
-    print(f"   FFT floor: engine batches on {windowed.THREADS} threads {t_thr:.3f} s, whole stacks workers=2 "
+    print(f"   FFT floor: engine batches on {windowed_engine.THREADS} threads {t_thr:.3f} s, whole stacks workers=2 "
           f"{t_whole:.3f} s -> floor {t_floor:.3f} s = {n / t_floor:,.0f} windows/s")
     print(f"   scikit-image loop ({k} windows timed): {n / t_sk:,.0f} windows/s")
     row("speed-up over the scikit-image loop (phase)", f"{t_sk / t_eng:.1f}x", ">= 15x", t_sk / t_eng >= 15)
@@ -264,15 +264,16 @@ def matchtemplate_loop(ref, tar, tops, r):
             cv2.minMaxLoc(cv2.matchTemplate(t0[y - r:y + s - r, x - r:x + s - r], r0[y:y + CHIP, x:x + CHIP],
                                             cv2.TM_CCOEFF_NORMED))
 
-    chunks = [slice(i, i + windowed.BATCH) for i in range(0, len(tops), windowed.BATCH)]
-    with ThreadPoolExecutor(windowed.THREADS) as pool:
+    chunks = [slice(i, i + windowed_engine.BATCH) for i in range(0, len(tops), windowed_engine.BATCH)]
+    with ThreadPoolExecutor(windowed_engine.THREADS) as pool:
         list(pool.map(part, chunks))
 
 
 def ncc_throughput():
     shape = (1024, 1024) if QUICK else (1536, 1536)
     ref, tar = pair(shape, 3.37, -5.61, seed=12)
-    print(f"   chip {CHIP} px, step {STEP}, upsampling {UPS}, {shape[1]}x{shape[0]} pair, {windowed.THREADS} threads")
+    print(f"   chip {CHIP} px, step {STEP}, upsampling {UPS}, {shape[1]}x{shape[0]} pair, "
+          f"{windowed_engine.THREADS} threads")
     new_fn, old_fn = windowed_ncc.match_stack, windowed_ncc.match_stack_fft
     for r in (8, 25):
         grid = np.arange(0, shape[0] - CHIP + 1, STEP)
@@ -283,11 +284,12 @@ def ncc_throughput():
 
         def engine(fn, key):
             def run():
-                windowed.match_stack = fn  # the engine's NCC matcher: the new one or the one it replaced
+                windowed_engine.match_stack = fn  # the engine's NCC matcher: the new one or the one it replaced
                 try:
-                    out[key] = windowed.track_windows(ref, tar, "ncc", CHIP, STEP, upsampling=UPS, search_range=r)
+                    out[key] = windowed_engine.track_windows(ref, tar, "ncc", CHIP, STEP, upsampling=UPS,
+                                                             search_range=r)
                 finally:
-                    windowed.match_stack = new_fn
+                    windowed_engine.match_stack = new_fn
             return run
 
         funcs = {"new": engine(new_fn, "new"), "old": engine(old_fn, "old"),
@@ -312,7 +314,7 @@ def ncc_throughput():
             agree >= 0.99)
     # phase correlation at the same chip and grid (no search range: it measures up to a quarter window)
     pr = {}
-    tp = timed({"phase": lambda: pr.setdefault("r", windowed.track_windows(ref, tar, "phase", CHIP, STEP,
+    tp = timed({"phase": lambda: pr.setdefault("r", windowed_engine.track_windows(ref, tar, "phase", CHIP, STEP,
                                                                            upsampling=UPS))}, 3)["phase"]
     nphase = pr["r"].dcol.size
     row(f"autoRIFT-like: phase window {CHIP}, step {STEP}, 2 threads", f"{nphase / tp:,.0f} windows/s", "(info)",
@@ -331,14 +333,14 @@ def accuracy():
         for j, fx in enumerate(fr):
             ref, tar = pair(shape, fy, fx, seed=100 + 10 * i + j, tex=tex)
             for m in ("phase", "ncc"):
-                r = windowed.track_windows(ref, tar, m, WINDOW, 32, upsampling=UPS)  # NCC: search range 8
+                r = windowed_engine.track_windows(ref, tar, m, WINDOW, 32, upsampling=UPS)  # NCC: search range 8
                 ok = np.isfinite(r.dcol)
                 errs[m].append((fx, fy, r.dcol[ok] - fx, r.drow[ok] - fy))
-            windowed.match_stack = windowed_ncc.match_stack_fft  # the NCC it replaced, on the same windows
+            windowed_engine.match_stack = windowed_ncc.match_stack_fft  # the NCC it replaced, on the same windows
             try:
-                old = windowed.track_windows(ref, tar, "ncc", WINDOW, 32, upsampling=UPS)
+                old = windowed_engine.track_windows(ref, tar, "ncc", WINDOW, 32, upsampling=UPS)
             finally:
-                windowed.match_stack = windowed_ncc.match_stack
+                windowed_engine.match_stack = windowed_ncc.match_stack
             same_nan &= np.array_equal(np.isnan(old.dcol), np.isnan(r.dcol))
             diff_old = max(diff_old, np.nanmax(np.abs(np.r_[old.dcol - r.dcol, old.drow - r.drow]), initial=0.0))
             if i % 3 == 0 and j % 3 == 0 or not QUICK:

@@ -7,7 +7,7 @@ runs, default 3 for Farnebäck and 1 for the slow ILK and TV-L1):
 1. For each dense tracker on a 2000 x 2000 UInt16 pair (``--quick``: 1000 x
    1000; a natural texture moved by 2.3, -1.7 px, tiled GeoTIFFs):
    the direct library call on arrays already in memory and stretched;
-   SenseTrack in memory (``core.flow.dense_flow``: stretch, library,
+   SenseTrack in memory (``core.tracking.flow.dense_flow``: stretch, library,
    textureless and nodata masks); SenseTrack file to file
    (``core.tracking.track_dense``: read, track, MATCH, write), with and
    without MATCH; and the time to write the product alone. Target:
@@ -53,10 +53,10 @@ from bench_correlation import write_scene  # noqa: E402
 from osgeo import gdal  # noqa: E402
 
 from sensetrack.core.displacement import displacement_bands  # noqa: E402
-from sensetrack.core.flow import METHODS, _STRETCH, dense_flow, grid_limits, joint_stretch  # noqa: E402
+from sensetrack.core.tracking.flow import METHODS, _STRETCH, dense_flow, grid_limits, joint_stretch  # noqa: E402
 from sensetrack.core.output import write_raster  # noqa: E402
 from sensetrack.core.params import validate  # noqa: E402
-from sensetrack.core.quality import dense_peak  # noqa: E402
+from sensetrack.core.tracking.quality import dense_peak  # noqa: E402
 from sensetrack.core.raster import Raster  # noqa: E402
 from sensetrack.core.raster_profile import gtiff_options  # noqa: E402
 from sensetrack.core.synthetic import Texture  # noqa: E402

@@ -142,13 +142,13 @@ def tracker_cases(tmp):
         err = np.hypot(dc - tc, dr - tr)
         out.append(evaluate(f"{method} on image pair", raw, mask, tc, tr, moving, err > 1.5, err <= 0.5,
                             DENSE_FILTER, tmp))
-    from sensetrack.core import windowed
+    from sensetrack.core.tracking import track_windows_file
 
     for method in ("phase", "ncc"):
         raw = os.path.join(tmp, f"{method}.tif")
         points = os.path.join(tmp, f"{method}.gpkg")
-        windowed.track_windows_file(os.path.join(tmp, "ref.tif"), os.path.join(tmp, "tar.tif"), raw, points,
-                                    method=method, window=32, step=8)
+        track_windows_file(os.path.join(tmp, "ref.tif"), os.path.join(tmp, "tar.tif"), raw, points,
+                           method=method, window=32, step=8)
         p = read_product(points)
         rows = p.bands["ROW_SHIFT"]
         x, y = p.cell_centres()
@@ -176,7 +176,7 @@ def tracker_cases(tmp):
 
 def window_truth(field: np.ndarray, row_c: np.ndarray, col_c: np.ndarray, window: int, method: str) -> np.ndarray:
     """Weighted mean of ``field`` over the windows centred at (row_c, col_c) (array-index coordinates)."""
-    from sensetrack.core.windowed_phase import apodisation_window
+    from sensetrack.core.tracking.windowed.spectra import apodisation_window
 
     weights = apodisation_window(window, "hann").astype(np.float64) ** 2 if method == "phase" else \
         np.ones((window, window))

@@ -13,7 +13,7 @@ python3-dask python3-distributed python3-setuptools python3-wheel"
 # dask/distributed: worker processes and clusters for the job runner (optional for the plugin).
 # setuptools/wheel: the offline 'pip install --no-build-isolation .' test.
 
-# optional: used when installed, never required (pyfftw: faster FFTs for the windowed trackers, core/fft_backend.py)
+# optional: used when installed, never required (pyfftw: faster FFTs for the windowed trackers, core/tracking/windowed/fft_backend.py)
 OPTIONAL_APT_PACKAGES="python3-pyfftw"
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from ..errors import ParameterError
-from ..flow import METHODS as DENSE_METHODS
+from ..tracking.flow import METHODS as DENSE_METHODS
 from ..params import load_preset, preset_parameters, validate
-from ..windowed import SPECS as WINDOWED_SPECS
+from ..tracking.windowed.engine import SPECS as WINDOWED_SPECS
 
 WINDOWED = {"phasecorrelation": "phase", "ncc": "ncc"}
 TRACKERS = tuple(WINDOWED) + tuple(DENSE_METHODS)

@@ -6,7 +6,7 @@ receives file names. A windowed pair larger than the job's tile budget is
 tracked as blocks of its window grid (:func:`track_tile`, one task each,
 the target read with the search margin around each block), assembled by
 :func:`merge_tiles`; blocks start on multiples of the engine's tile, so the
-merged product equals a whole-scene :func:`core.windowed_file.track_windows_file`
+merged product equals a whole-scene :func:`core.tracking.windowed.files.track_windows_file`
 run with the same tile size.
 """
 from __future__ import annotations
@@ -26,10 +26,10 @@ from ..grid import check_pair
 from ..output import RasterWriter, check_output_path
 from ..progress import Monitor, ensure_monitor
 from ..raster import Raster
-from ..tracking import _units, track_dense
-from ..windowed import check_values, grid_shape
-from ..windowed_file import (band_names, coarse_prior, output_geotransform, product_metadata, tracked_tiles,
-                             track_windows_file)
+from ..tracking.dense import _units, track_dense
+from ..tracking.windowed.engine import check_values, grid_shape
+from ..tracking.windowed.files import (band_names, coarse_prior, output_geotransform, product_metadata,
+                                       tracked_tiles, track_windows_file)
 from .jobfile import WINDOWED
 
 ANY_DATA_KEY = "SENSETRACK_TILE_ANY_DATA"

@@ -154,9 +154,9 @@ def _one_core_per_task() -> None:
     The windowed engine otherwise runs two threads and OpenCV one per core; on
     a 2-core machine two such tasks would compete (results do not depend on it).
     """
-    from .. import windowed
+    from ..tracking.windowed import engine
 
-    windowed.THREADS = 1
+    engine.THREADS = 1
     try:
         import cv2
     except ImportError:

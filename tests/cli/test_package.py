@@ -21,7 +21,7 @@ def test_zip_holds_only_the_plugin(package):
     names = zipfile.ZipFile(package).namelist()
     assert all(n.startswith("sensetrack/") for n in names)
     for needed in ("sensetrack/metadata.txt", "sensetrack/__init__.py", "sensetrack/LICENSE",
-                   "sensetrack/provider/provider.py", "sensetrack/core/tracking.py", "sensetrack/resources/icon.svg"):
+                   "sensetrack/provider/provider.py", "sensetrack/core/tracking/dense.py", "sensetrack/resources/icon.svg"):
         assert needed in names
     assert not [n for n in names if "/tests/" in n or "__pycache__" in n or n.endswith((".pyc", ".ts"))]
     assert not [n for n in names if n.split("/")[1] in ("scripts", "sample_data", ".ci", "Makefile", "docs")]

@@ -15,7 +15,7 @@ from helpers import write_tif
 from osgeo import gdal
 
 from sensetrack.core.errors import InputError, ParameterError
-from sensetrack.core.flow import METHODS
+from sensetrack.core.tracking.flow import METHODS
 from sensetrack.core.params import load_preset, preset_parameters, validate
 from sensetrack.core.postprocess import steps
 from sensetrack.core.postprocess.product import read_product

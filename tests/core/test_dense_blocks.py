@@ -19,9 +19,9 @@ import numpy as np
 import pytest
 from helpers import read_band, write_tif
 
-from sensetrack.core.dense_blocks import block_layout
+from sensetrack.core.tracking.dense_blocks import block_layout
 from sensetrack.core.errors import Cancelled
-from sensetrack.core.flow import METHODS, dense_flow
+from sensetrack.core.tracking.flow import METHODS, dense_flow
 from sensetrack.core.params import validate
 from sensetrack.core.progress import Monitor
 from sensetrack.core.raster import Raster
@@ -90,7 +90,7 @@ def test_blocks_match_the_whole_image_run(method, tmp_path, monkeypatch):
 def test_cancel_is_answered_between_blocks(tmp_path):
     from osgeo import gdal
 
-    from sensetrack.core.dense_blocks import GDAL_CACHE_BYTES
+    from sensetrack.core.tracking.dense_blocks import GDAL_CACHE_BYTES
 
     a, b = _landslide_pair(tmp_path, 320)
     seen, caches = [], []

@@ -16,7 +16,7 @@ import pytest
 from helpers import SAMPLE, band_names, read_band, write_tif
 
 from sensetrack.core.errors import GridMismatchError, InputError
-from sensetrack.core.flow import dense_flow
+from sensetrack.core.tracking.flow import dense_flow
 from sensetrack.core.raster import Raster
 from sensetrack.core.synthetic import shifted_pair
 from sensetrack.core.tracking import track_dense
@@ -151,8 +151,8 @@ def test_cancel_leaves_no_output(tmp_path):
 
 def test_match_sees_a_three_pixel_error_that_the_raw_correlation_hides(shifted):
     """MATCH correlates the fine texture: a 3-px wrong vector scores low there, not on the raw images."""
-    from sensetrack.core.quality import dense_peak
-    from sensetrack.core.tracking import HIGHPASS_SIGMA, MATCH_RADIUS
+    from sensetrack.core.tracking.dense import HIGHPASS_SIGMA, MATCH_RADIUS
+    from sensetrack.core.tracking.quality import dense_peak
 
     ref, tar = shifted
     ok = np.ones(ref.shape, bool)

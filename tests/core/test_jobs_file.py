@@ -18,7 +18,7 @@ from sensetrack.core.jobs.runner import select
 from sensetrack.core.jobs.tasks import plan
 from sensetrack.core.postprocess.steps import filter_file
 from sensetrack.core.progress import Monitor
-from sensetrack.core.windowed_file import track_windows_file
+from sensetrack.core.tracking.windowed.files import track_windows_file
 
 
 def _job(tmp_path, data):

@@ -5,8 +5,7 @@ import shutil
 from helpers import SAMPLE
 
 from sensetrack.core.preprocess import apply_step
-from sensetrack.core.tracking import track_dense
-from sensetrack.core.windowed import track_windows_file
+from sensetrack.core.tracking import track_dense, track_windows_file
 
 
 def test_tracking_and_preprocessing_leave_the_input_folder_untouched(tmp_path):

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from sensetrack.core.errors import ParameterError
-from sensetrack.core.flow import FARNEBACK_SPECS, METHODS, TVL1_SPECS
+from sensetrack.core.tracking.flow import FARNEBACK_SPECS, METHODS, TVL1_SPECS
 from sensetrack.core.params import load_preset, preset_parameters, save_preset, validate
 
 

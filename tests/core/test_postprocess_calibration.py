@@ -66,7 +66,7 @@ def test_dense_tracker_errors_are_calibrated_and_bias_removed(pair):
 
 
 def test_windowed_tracker_errors_are_calibrated(pair):
-    windowed = pytest.importorskip("sensetrack.core.windowed")
+    windowed = pytest.importorskip("sensetrack.core.tracking")
     tmp, paths, lobe, tc, tr, moving = pair
     raw = str(tmp / "w.tif")
     windowed.track_windows_file(paths["ref"], paths["tar"], raw, str(tmp / "w.gpkg"), method="phase",

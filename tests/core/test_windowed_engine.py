@@ -9,7 +9,7 @@ from osgeo import gdal, ogr
 from sensetrack.core.errors import Cancelled, InputError, ParameterError
 from sensetrack.core.progress import Monitor
 from sensetrack.core.synthetic import Texture
-from sensetrack.core.windowed import track_windows, track_windows_file
+from sensetrack.core.tracking import track_windows, track_windows_file
 
 METHODS = ["phase", "ncc"]
 GT = (600000.0, 5.0, 0.0, 4500000.0, 0.0, -5.0)

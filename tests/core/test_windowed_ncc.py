@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 from numpy.lib.stride_tricks import sliding_window_view
 
-from sensetrack.core import fft_backend
+from sensetrack.core.tracking.windowed import fft_backend
 from sensetrack.core.synthetic import Texture
-from sensetrack.core.windowed import track_windows
-from sensetrack.core.windowed_ncc import LOCAL_RANGE, match_stack, match_stack_fft, match_stack_template, ncc_surfaces
+from sensetrack.core.tracking import track_windows
+from sensetrack.core.tracking.windowed.ncc import LOCAL_RANGE, match_stack, match_stack_fft, match_stack_template, ncc_surfaces
 
 
 def moved(shape, drow, dcol, seed=5, noise=0.01):
@@ -166,7 +166,7 @@ def test_pyfftw_and_scipy_give_the_same_results(method, monkeypatch):
 
 
 def test_without_opencv_every_range_takes_the_batched_fft_path(monkeypatch):
-    from sensetrack.core import windowed_ncc
+    from sensetrack.core.tracking.windowed import ncc as windowed_ncc
 
     ref, tar = moved((160, 160), 4.3, -6.2, seed=3, noise=0.02)
     chips, areas = stacks(ref, tar, 32, 12, 16)

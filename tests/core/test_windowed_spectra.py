@@ -4,8 +4,7 @@ import pytest
 from numpy.lib.stride_tricks import sliding_window_view
 
 from sensetrack.core.blas_threads import _openblas_libraries, single_threaded_blas
-from sensetrack.core.windowed_phase import apodisation_window
-from sensetrack.core.windowed_spectra import window_spectra
+from sensetrack.core.tracking.windowed.spectra import apodisation_window, window_spectra
 
 
 def _direct(image, top_r, top_c, n, kind):

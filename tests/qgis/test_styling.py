@@ -11,7 +11,7 @@ pytestmark = pytest.mark.usefixtures("provider")
 @pytest.fixture(scope="module")
 def styled(tmp_path_factory):
     from sensetrack.algorithms import styling
-    from sensetrack.core.windowed import track_windows_file
+    from sensetrack.core.tracking import track_windows_file
 
     d = tmp_path_factory.mktemp("styled")
     track_windows_file(os.path.join(SAMPLE, "reference.tif"), os.path.join(SAMPLE, "target.tif"),
@@ -103,7 +103,7 @@ def test_a_raster_and_points_of_the_same_name_keep_their_own_styles(tmp_path):
     from qgis.core import QgsRasterLayer, QgsVectorLayer
 
     from sensetrack.algorithms import styling
-    from sensetrack.core.windowed import track_windows_file
+    from sensetrack.core.tracking import track_windows_file
 
     track_windows_file(os.path.join(SAMPLE, "reference.tif"), os.path.join(SAMPLE, "target.tif"),
                        str(tmp_path / "out.tif"), str(tmp_path / "out.gpkg"), window=32, step=16)

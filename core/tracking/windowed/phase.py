@@ -2,12 +2,12 @@
 
 For a stack of ``B`` reference windows and ``B`` target windows (same size
 ``N``): taper each window with the apodisation window and remove its
-taper-weighted mean, ``rfft2`` both stacks (:mod:`.windowed_spectra`, which
+taper-weighted mean, ``rfft2`` both stacks (:mod:`.spectra`, which
 shares work between overlapping windows of an image), form the cross-power
 spectrum
 ``P = conj(F_ref) * F_tar`` and (phase normalisation on) ``R = P / |P|``,
 ``irfft2``, take the integer peak by argmax, and refine it to sub-pixel
-precision with the matrix-multiply DFT of :mod:`.windowed_subpixel`
+precision with the matrix-multiply DFT of :mod:`.subpixel`
 (Guizar-Sicairos et al. 2008), evaluated on ``R`` itself.
 
 Sign: the inverse transform of ``conj(F_ref) * F_tar`` is
@@ -41,14 +41,13 @@ brings large motions back to this sub-pixel regime.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Dict, Optional
 
 import numpy as np
 
 from . import fft_backend as fb
-from .windowed_spectra import WindowSpectra, Workspace
-from .windowed_subpixel import dft_points, refine_peaks
+from .spectra import WindowSpectra, Workspace, apodisation_window
+from .subpixel import dft_points, refine_peaks
 
 APODISATIONS = ("hann", "tukey", "none")
 # exponent b of the spectral normalisation P / |P|**b: 1 = pure phase correlation, 0 = plain cross-correlation
@@ -59,35 +58,6 @@ NORMALISATIONS = {"partial": 0.5, "phase": 1.0, "none": 0.0}
 CHUNK = 48
 EXCLUSION = 2  # half-size of the zone around the peak ignored by the second-peak search (5x5)
 FLAT_RELATIVE = 1e-5  # a window whose std is below this fraction of |mean| (or 0) has no texture (both trackers)
-
-
-@lru_cache(maxsize=16)
-def apodisation_window(n: int, kind: str = "hann") -> np.ndarray:
-    """2-D separable taper (float32, ``n x n``).
-
-    ``hann``: periodic Hann (0.5 - 0.5 cos), the usual choice for phase
-    correlation (Leprince et al. 2007 use a similar raised-cosine taper);
-    ``tukey``: flat top over the central half with cosine edges (keeps more
-    of the window's texture); ``none``: no taper (edge effects bias the peak).
-    """
-    x = np.arange(n, dtype=np.float64)
-    if kind == "hann":
-        w = 0.5 - 0.5 * np.cos(2 * np.pi * x / n)
-    elif kind == "tukey":
-        alpha = 0.5
-        w = np.ones(n)
-        edge = int(np.floor(alpha * n / 2))
-        if edge > 0:
-            ramp = 0.5 * (1 - np.cos(np.pi * np.arange(edge) / edge))
-            w[:edge] = ramp
-            w[n - edge:] = ramp[::-1]
-    elif kind == "none":
-        w = np.ones(n)
-    else:
-        raise ValueError(kind)
-    out = np.outer(w, w).astype(np.float32)
-    out.setflags(write=False)
-    return out
 
 
 def correlate_spectra(
@@ -103,7 +73,7 @@ def correlate_spectra(
 
     Parameters
     ----------
-    ref, tar : :func:`.windowed_spectra.window_spectra` of the reference
+    ref, tar : :func:`.spectra.window_spectra` of the reference
         windows (with ``conjugate=True``) and of the target windows (window
         ``i`` of the target is compared with window ``i`` of the reference);
         their spectra are overwritten.
@@ -118,7 +88,7 @@ def correlate_spectra(
         against 0.075 px for ``"phase"`` on natural texture with 2 % noise,
         64-px windows); ``"none"``: plain cross-correlation of the tapered
         windows (broad peak, biased towards zero by the taper).
-    workspace : per-thread work arrays (:class:`.windowed_spectra.Workspace`).
+    workspace : per-thread work arrays (:class:`.spectra.Workspace`).
 
     Returns
     -------

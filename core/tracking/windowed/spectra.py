@@ -67,6 +67,35 @@ class Workspace:
 
 
 @lru_cache(maxsize=16)
+def apodisation_window(n: int, kind: str = "hann") -> np.ndarray:
+    """2-D separable taper (float32, ``n x n``).
+
+    ``hann``: periodic Hann (0.5 - 0.5 cos), the usual choice for phase
+    correlation (Leprince et al. 2007 use a similar raised-cosine taper);
+    ``tukey``: flat top over the central half with cosine edges (keeps more
+    of the window's texture); ``none``: no taper (edge effects bias the peak).
+    """
+    x = np.arange(n, dtype=np.float64)
+    if kind == "hann":
+        w = 0.5 - 0.5 * np.cos(2 * np.pi * x / n)
+    elif kind == "tukey":
+        alpha = 0.5
+        w = np.ones(n)
+        edge = int(np.floor(alpha * n / 2))
+        if edge > 0:
+            ramp = 0.5 * (1 - np.cos(np.pi * np.arange(edge) / edge))
+            w[:edge] = ramp
+            w[n - edge:] = ramp[::-1]
+    elif kind == "none":
+        w = np.ones(n)
+    else:
+        raise ValueError(kind)
+    out = np.outer(w, w).astype(np.float32)
+    out.setflags(write=False)
+    return out
+
+
+@lru_cache(maxsize=16)
 def taper_terms(n: int, kind: str):
     """Taper terms of an ``n``-px window: ``(w, patterns, dc, bins)``.
 
@@ -77,8 +106,6 @@ def taper_terms(n: int, kind: str):
     of ``rfft2(w (x) w)`` as ``(row, first column, end column, values)``
     runs, used to remove the window's level in the frequency domain.
     """
-    from .windowed_phase import apodisation_window
-
     w2d = apodisation_window(n, kind).astype(np.float64)
     w = np.sqrt(np.diag(w2d)).astype(np.float32).astype(np.float64)  # the taper as applied (float32)
     w2d = np.outer(w, w)
@@ -132,7 +159,7 @@ def window_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: i
     image : 2-D float32 array (finite everywhere: the caller fills nodata).
     top_r, top_c : (B,) integer top-left corners; every window lies inside ``image``.
     n : window size (pixels).
-    apodisation : taper name (see :func:`.windowed_phase.apodisation_window`).
+    apodisation : taper name (see :func:`apodisation_window`).
     workspace, name : the spectra are written into ``workspace``'s buffer
         ``name`` (valid until the next call with the same name), and the
         intermediates into its other buffers; ``None``: fresh arrays.

@@ -9,19 +9,19 @@ from typing import Any, Dict, Mapping, Optional
 
 import numpy as np
 
-from . import __version__
-from .displacement import DISPLACEMENT_BANDS, PIXEL_BANDS, band_units, displacement_bands
-from .errors import InputError
+from .. import __version__
+from ..displacement import DISPLACEMENT_BANDS, PIXEL_BANDS, band_units, displacement_bands
+from ..errors import InputError
+from ..grid import check_pair
+from ..output import RasterWriter, check_output_path
+from ..params import validate
+from ..progress import Monitor, ensure_monitor
+from ..provenance import origin_of
 from .dense_blocks import (Block, SceneStatistics, block_layout, block_size, bounded_gdal_cache, check_not_empty,
                            raise_no_overlap, scene_limits)
 from .flow import METHODS, dense_flow, grid_limits
-from .grid import check_pair
-from .output import RasterWriter, check_output_path
-from .params import validate
-from .progress import Monitor, ensure_monitor
-from .provenance import origin_of
 from .quality import dense_peak
-from .raster import Raster
+from ..raster import Raster
 
 
 MATCH_RADIUS = 3  # 7x7 window: small enough to localise a mismatch patch (measured in bench_postprocess)
@@ -94,16 +94,16 @@ def track_dense(
     the motion-compensated target in a 7x7 window, of their fine texture
     (each image minus a 2-px Gaussian blur, or the images themselves when
     both are already SenseTrack high-pass products;
-    :func:`core.quality.dense_peak`); low values flag vectors where the
+    :func:`core.tracking.quality.dense_peak`); low values flag vectors where the
     images do not actually match. NaN marks nodata, wherever either input is
     nodata, and pixels without texture (flat over the method's window in
-    either image, :func:`core.flow.textureless`). Units are pixels when the
+    either image, :func:`core.tracking.flow.textureless`). Units are pixels when the
     rasters are not georeferenced.
 
     Large rasters are processed in overlapping blocks of ``block`` pixels
-    (default per method, :data:`core.dense_blocks.BLOCK`), reading only each
+    (default per method, :data:`core.tracking.dense_blocks.BLOCK`), reading only each
     block and its halo from the files: memory does not grow with the scene,
-    and progress and Cancel work block by block (:mod:`core.dense_blocks`).
+    and progress and Cancel work block by block (:mod:`core.tracking.dense_blocks`).
     ``cog`` writes a Cloud Optimized GeoTIFF (with overviews); ``None``: as
     :func:`core.raster_profile.cog_outputs` asks.
     """
@@ -198,7 +198,7 @@ def _highpassed(r: Raster) -> bool:
 def _units(r: Raster) -> str:
     if not r.is_georeferenced:
         return "pixel"
-    from .gdal_utils import srs_from_wkt
+    from ..gdal_utils import srs_from_wkt
 
     srs = srs_from_wkt(r.crs_wkt)
     if srs is None:

@@ -34,7 +34,7 @@ The version this replaced (whole-area FFT, summed-area tables by NumPy
 
 Sub-pixel method and its bias
 -----------------------------
-The integer peak is refined with :func:`.windowed_subpixel.refine_peaks`
+The integer peak is refined with :func:`.subpixel.refine_peaks`
 on a search area of at most :data:`LOCAL_RANGE` px around the chip: the
 whole search area up to that range, else the target pixels within
 ``LOCAL_RANGE`` px of the chip moved to the integer peak (kept inside the
@@ -44,7 +44,7 @@ cross-spectrum (trigonometric interpolation by matrix DFT, as in ampcor's
 FFT oversampling of the correlation surface), the denominator is
 interpolated by a 2-D quadratic through its 3x3 integer neighbourhood, and
 a 2-D quadratic is fitted to the NCC on the grid of spacing
-``1/upsampling`` px described in :mod:`.windowed_subpixel`. With a search
+``1/upsampling`` px described in :mod:`.subpixel`. With a search
 range up to :data:`LOCAL_RANGE` the local area is the whole search area,
 so the sub-pixel result is the one of the batched FFT version; larger
 search ranges cost one matchTemplate over the large area but only a small
@@ -67,9 +67,9 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from . import fft_backend as fb
-from .deps import is_available
-from .windowed_phase import FLAT_RELATIVE  # the same textureless test for both trackers
-from .windowed_subpixel import dft_points, quadratic_coefficients, quadratic_eval, refine_peaks
+from ...deps import is_available
+from .phase import FLAT_RELATIVE  # the same textureless test for both trackers
+from .subpixel import dft_points, quadratic_coefficients, quadratic_eval, refine_peaks
 
 # half-size (px) of the local search area transformed for the sub-pixel refinement: the search range of
 # the accuracy sweep (and the default), so that sweep's results are those of the whole-area refinement

@@ -23,9 +23,9 @@ from typing import Callable, Dict, Optional, Tuple
 
 import numpy as np
 
-from .deps import require
-from .errors import InputError
-from .params import ParamSpec
+from ..deps import require
+from ..errors import InputError
+from ..params import ParamSpec
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class DenseMethod:
     run: Callable[..., Tuple[np.ndarray, np.ndarray]]
     reference: str
     window: Callable[[dict], int]  # side (pixels) of the window a vector is measured from
-    halo: Callable[[dict], int]  # block overlap (pixels) for a block-by-block run, see core.dense_blocks
+    halo: Callable[[dict], int]  # block overlap (pixels) for a block-by-block run, see core.tracking.dense_blocks
 
 
 SAMPLE_TARGET = 250_000  # pixels per image for the stretch percentiles (their 0.5/99.5 % are stable)
@@ -245,7 +245,7 @@ def dense_flow(
         is flat over the method's window (:func:`textureless`): no texture,
         no measurement.
     """
-    from .params import validate
+    from ..params import validate
 
     if method not in METHODS:
         raise InputError(f"Unknown dense method '{method}'; choose one of {', '.join(METHODS)}.")

@@ -9,7 +9,7 @@ window), tracked, and only its centre is written. Memory is set by the block
 size, not the scene; progress and Cancel work block by block.
 
 Every block is stretched with the same limits (a sample of the whole scene
-on a fixed pixel grid, :func:`core.flow.sample_step`), so a block sees the
+on a fixed pixel grid, :func:`core.tracking.flow.sample_step`), so a block sees the
 grey levels the whole-image run sees. Away from the scene edges the block
 results match a whole-image run (measured in tests/core/test_dense_blocks.py):
 Farnebäck and ILK to float rounding (< 1e-4 px); TV-L1 within 0.05 px for
@@ -24,9 +24,9 @@ from typing import Iterator, List, Optional, Tuple
 
 import numpy as np
 
-from .errors import InputError
+from ..errors import InputError
+from ..raster import Raster
 from .flow import sample_step, stretch_limits
-from .raster import Raster
 
 # Side of a block's centre, pixels. Farnebäck runs ~1 s per 4 Mpx; ILK and TV-L1 are 10-30x slower, so their
 # blocks are smaller to keep progress moving and Cancel answered within seconds.
@@ -102,7 +102,7 @@ def _strips(r: Raster, band: int) -> Iterator[Tuple[int, np.ndarray, np.ndarray]
 
 
 def scene_limits(ref: Raster, tar: Raster, reference_band: int, target_band: int) -> Tuple[float, float]:
-    """Stretch limits of the whole pair, read strip by strip (the sample :func:`core.flow.grid_limits` takes).
+    """Stretch limits of the whole pair, read strip by strip (the sample :func:`core.tracking.flow.grid_limits` takes).
 
     Also refuses a pair with a band that is all nodata or without a valid pixel in common.
     """

@@ -1,4 +1,4 @@
-"""Windowed trackers (phase correlation, NCC) on numpy arrays, and the file-to-file entry point.
+"""Windowed trackers (phase correlation, NCC) on numpy arrays (file to file: :mod:`.files`).
 
 Grid (exact definition, shared by every output)
 ------------------------------------------------
@@ -33,13 +33,13 @@ from typing import Any, Callable, Dict, Optional, Tuple
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from .blas_threads import single_threaded_blas
-from .errors import InputError, ParameterError
-from .params import ParamSpec, validate
-from .progress import Monitor, ensure_monitor
-from .windowed_ncc import match_stack
-from .windowed_phase import APODISATIONS, NORMALISATIONS, correlate_spectra, is_flat
-from .windowed_spectra import Workspace, window_spectra
+from ...blas_threads import single_threaded_blas
+from ...errors import InputError, ParameterError
+from ...params import ParamSpec, validate
+from ...progress import Monitor, ensure_monitor
+from .ncc import match_stack
+from .phase import APODISATIONS, NORMALISATIONS, correlate_spectra, is_flat
+from .spectra import Workspace, window_spectra
 
 BATCH = 256  # windows per vectorised call (~20 MB of work arrays for 64-px windows; measured 128-512 alike)
 THREADS = 2
@@ -406,10 +406,3 @@ def track_windows(
     return WindowResult(rows.reshape(shape), cols.reshape(shape), out["dcol"].reshape(shape),
                         out["drow"].reshape(shape), out["peak"].reshape(shape), out["snr"].reshape(shape),
                         out["nrms"].reshape(shape))
-
-
-def track_windows_file(*args, **kwargs) -> Dict[str, Any]:
-    """File to file, tiled; see :func:`.windowed_file.track_windows_file`."""
-    from .windowed_file import track_windows_file as run
-
-    return run(*args, **kwargs)

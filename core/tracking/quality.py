@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .deps import require
+from ..deps import require
 
 
 def warp_to_reference(target: np.ndarray, dcol: np.ndarray, drow: np.ndarray,

@@ -1,10 +1,10 @@
 """File-to-file windowed tracking by tiles, with bounded memory.
 
-The window grid (see :mod:`.windowed`) is cut into tiles of
+The window grid (see :mod:`.engine`) is cut into tiles of
 ``TILE`` x ``TILE`` windows. For each tile only the reference pixels under
 its windows and the target pixels under them plus a margin (NCC search
 range + the largest coarse-to-fine prior in the tile) are read, the tile is
-tracked with :func:`.windowed.track_block` (the same call as the in-memory
+tracked with :func:`.engine.track_block` (the same call as the in-memory
 engine, so tiled and untiled results agree to float rounding) and its block of the
 output grid is written at once. Memory is therefore set by the tile size,
 not the scene size; progress and Cancel work tile by tile (and batch by
@@ -18,19 +18,19 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import numpy as np
 
-from . import __version__
-from .displacement import DISPLACEMENT_BANDS, PIXEL_BANDS, band_units, displacement_bands
-from .errors import InputError
-from .grid import check_pair
-from .output import RasterWriter, check_output_path, write_points
-from .progress import Monitor, ensure_monitor
-from .provenance import origin_of
-from .raster import Raster, pixel_centres
-from .tracking import _units
-from .windowed import (LABELS, WindowResult, check_values, coarse_parameters, grid_shape, margin, prior_from_coarse,
-                       usable_levels,
-                       track_block)
-from .windowed import track_windows as _track_in_memory
+from ... import __version__
+from ...displacement import DISPLACEMENT_BANDS, PIXEL_BANDS, band_units, displacement_bands
+from ...errors import InputError
+from ...grid import check_pair
+from ...output import RasterWriter, check_output_path, write_points
+from ...progress import Monitor, ensure_monitor
+from ...provenance import origin_of
+from ...raster import Raster, pixel_centres
+from ..dense import _units
+from .engine import (LABELS, WindowResult, check_values, coarse_parameters, grid_shape, margin, prior_from_coarse,
+                     usable_levels,
+                     track_block)
+from .engine import track_windows as _track_in_memory
 
 TILE = 48  # windows per tile side: 48x48 windows of 64 px at step 16 read ~0.8 Mpx per image
 QUALITY_BANDS = {"phase": ("PEAK", "SNR", "NRMS"), "ncc": ("PEAK", "SNR")}
