@@ -36,6 +36,7 @@ GROUPS = {
     "cosmo": "COSMO-SkyMed",
     "prisma": "PRISMA",
     "snap": "SNAP",
+    "timeseries": "Time series",
 }
 
 
