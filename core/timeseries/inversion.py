@@ -35,6 +35,7 @@ from typing import Dict, List, Mapping, Optional, Sequence
 import numpy as np
 
 from .. import __version__
+from ..blas_threads import single_threaded_blas
 from ..errors import ParameterError
 from ..output import RasterWriter, atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
@@ -42,7 +43,7 @@ from .solver import DAYS_PER_YEAR, regularisation_scale, regulariser, solve_bloc
 from .stack import Stack, open_stack
 
 BLOCK_PIXELS = 8192
-GCV_WEIGHTS = tuple(10.0 ** np.arange(-4.0, 0.51, 0.5))
+GCV_WEIGHTS = tuple(10.0 ** np.arange(-4.0, 1.01, 0.5))
 GCV_SAMPLE = 1200
 SUMMARY_BANDS = ("MEAN_VX", "MEAN_VY", "MEAN_VELOCITY", "RESIDUAL_RMS", "PAIRS_USED", "GROUPS")
 KINDS = ("dx", "dy", "sigma_dx", "sigma_dy", "vx", "vy", "summary")
@@ -62,8 +63,10 @@ def invert_block(stack: Stack, row0: int, nrows: int, order: int = 1, weight: fl
     by a pixel's valid pairs are NaN there.
     """
     data = stack.read_rows(row0, nrows)
-    res = solve_block(stack.design, data["DX"], data["DY"], data.get("SIGMA_DX"), data.get("SIGMA_DY"),
-                      order, lam2_for(stack, order, weight) if weight > 0 else 0.0, robust, bridge=weight > 0)
+    with single_threaded_blas():  # many tiny LAPACK calls: a spinning BLAS thread pool only costs time
+        res = solve_block(stack.design, data["DX"], data["DY"], data.get("SIGMA_DX"), data.get("SIGMA_DY"),
+                          order, lam2_for(stack, order, weight) if weight > 0 else 0.0, robust,
+                          bridge=weight > 0)
     shape = (nrows, stack.width)
     c, s, v = res["c"], res["sigma"], res["velocity"]
     t = stack.design.t
@@ -114,8 +117,9 @@ def choose_weight(stack: Stack, order: int = 1, robust: bool = True, sample: int
     best, best_score = GCV_WEIGHTS[0], np.inf
     for i, w in enumerate(GCV_WEIGHTS):
         mon.report(i / len(GCV_WEIGHTS), f"Choosing the regularisation weight (GCV): trying {w:.3g}")
-        r = solve_block(stack.design, sub["DX"], sub["DY"], sub.get("SIGMA_DX"), sub.get("SIGMA_DY"), order,
-                        lam2_for(stack, order, w), robust)
+        with single_threaded_blas():
+            r = solve_block(stack.design, sub["DX"], sub["DY"], sub.get("SIGMA_DX"), sub.get("SIGMA_DY"), order,
+                            lam2_for(stack, order, w), robust)
         rss = r["s0sq"] * r["dof"]
         n = r["used"].astype(float)
         with np.errstate(divide="ignore", invalid="ignore"):

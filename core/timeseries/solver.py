@@ -7,7 +7,8 @@ increments ``u_i`` between consecutive dates. Pair ``k`` (dates ``a_k <
 b_k``) measures ``d_k = u_{a_k} + ... + u_{b_k - 1}`` (target minus
 reference). Per pixel, with data weights ``w_k`` (``1 / SIGMA^2`` when the
 products carry SIGMA_DX / SIGMA_DY, 1 otherwise, 0 for a pair that is NaN at
-that pixel) and robust weights ``rho_k`` (Tukey biweight, 1 without
+that pixel) and robust weights ``rho_k`` (0 for a pair whose residual
+exceeds the rejection point of Tukey's biweight, 1 otherwise and without
 robustness), the solution minimises::
 
     sum_k rho_k w_k (d_k - A_k u)^2  +  lam2 * |G u|^2
@@ -27,8 +28,9 @@ The cumulative displacement at date ``j`` is ``c_j = u_0 + ... + u_{j-1}``
 Normal matrices are built per pixel with a 2-D cumulative sum (a pair adds
 its weight to the square block of increments it spans), never from a dense
 design matrix, and solved by :mod:`.linalg` (one vectorised Cholesky for all
-pixels). Pixels sharing one set of valid pairs are first solved together from
-one factorisation (:func:`solve_patterns`).
+pixels) when the weights differ from pixel to pixel (SIGMA bands); with
+uniform weights, pixels sharing one set of used pairs are solved together
+from one factorisation (:func:`fit_by_pattern`), which is much faster.
 """
 from __future__ import annotations
 
@@ -163,70 +165,115 @@ def date_labels(design: Design, valid_patterns: np.ndarray) -> np.ndarray:
             return lab
 
 
-def solve_patterns(design: Design, d: np.ndarray, valid: np.ndarray, gtg: np.ndarray, lam2: float,
-                   ridge: float) -> Optional[np.ndarray]:
-    """Uniform-weight solution, one factorisation per validity pattern; increments (M, r, n).
+@dataclass
+class _Fit:
+    """Increments u (M, 2, n); variance factors q (D, 2, n) of the cumulative displacement per unit s0^2;
+    leverages lev (P, 2, n); ok (n,) where the system could be solved."""
 
-    Pixels sharing a pattern are one batched system (one matrix, many right-hand
-    sides). Returns None when there are too many patterns for this to pay.
+    u: np.ndarray
+    q: np.ndarray
+    lev: np.ndarray
+    ok: np.ndarray
+
+
+def _uncertainty_factors(design: Design, linv: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """(q (D, ...), leverage per unit weight (P, ...)) from L^-1 (M, M, ...): var(c_j) = s0^2 |L^-1 C_j|^2."""
+    m = design.unknowns
+    z = np.zeros((m, m + 1) + linv.shape[2:], dtype=linv.dtype)
+    np.cumsum(linv, axis=1, out=z[:, 1:])  # z[:, j] = L^-1 C_j, C_j: ones on the increments before date j
+    q = np.einsum("kj...,kj...->j...", z, z)
+    lev = np.empty((design.pairs,) + linv.shape[2:], dtype=linv.dtype)
+    for k, (a, b) in enumerate(zip(design.start, design.stop)):
+        dz = z[:, b] - z[:, a]
+        lev[k] = np.einsum("k...,k...->...", dz, dz)
+    return q, lev
+
+
+def fit_by_pattern(design: Design, d: np.ndarray, active: np.ndarray, reg: np.ndarray,
+                   max_patterns: Optional[int] = None) -> Optional[_Fit]:
+    """Uniform-weight fit, pixels grouped by their set of active pairs: one factorisation per group.
+
+    ``d`` (P, 2, n) data, ``active`` (P, n) pairs used per pixel, ``reg`` (M, M)
+    the regularisation added to A^T A. Pixels sharing a pattern form one batched
+    system (one matrix, many right-hand sides); there is no loop over pixels.
+    Returns None when there are more than ``max_patterns`` patterns.
     """
-    pats, inverse = patterns(valid)
-    n = valid.shape[1]
-    if pats.shape[0] > max(64, n // 32):
+    pats, inverse = patterns(active)
+    n = active.shape[1]
+    if max_patterns is not None and pats.shape[0] > max_patterns:
         return None
     a = design.matrix()
-    m = design.unknowns
-    out = np.full((m,) + d.shape[1:], np.nan)
+    m, npat = design.unknowns, pats.shape[0]
     order = np.argsort(inverse, kind="stable")
-    bounds = np.searchsorted(inverse[order], np.arange(pats.shape[0] + 1))
-    reg = lam2 * gtg + ridge * np.eye(m)
-    for p in range(pats.shape[0]):
-        idx = order[bounds[p]:bounds[p + 1]]
-        av = a[pats[p]]
-        if not av.shape[0]:
+    bounds = np.searchsorted(inverse[order], np.arange(npat + 1))
+    d_sorted = d[:, :, order]
+    u_sorted = np.full((m, 2, n), np.nan)
+    q_pat = np.full((m + 1, npat), np.nan)
+    lev_pat = np.zeros((design.pairs, npat))
+    ok_pat = np.zeros(npat, bool)
+    for p in range(npat):
+        v = pats[p]
+        if not v.any():
             continue
+        av = a[v]
         try:
-            f = np.linalg.cholesky(av.T @ av + reg)
+            low = np.linalg.cholesky(av.T @ av + reg)
         except np.linalg.LinAlgError:
             continue
-        rhs = np.einsum("km,krn->mrn", av, d[pats[p]][:, :, idx])
-        y = np.linalg.solve(f, rhs.reshape(m, -1))
-        out[:, :, idx] = np.linalg.solve(f.T, y).reshape((m,) + rhs.shape[1:])
-    return out
+        linv = np.linalg.inv(low)
+        sl = slice(bounds[p], bounds[p + 1])
+        rhs = av.T @ d_sorted[v, :, sl].reshape(int(v.sum()), -1)
+        u_sorted[:, :, sl] = (linv.T @ (linv @ rhs)).reshape(m, 2, -1)
+        z = np.zeros((m, m + 1))
+        np.cumsum(linv, axis=1, out=z[:, 1:])
+        q_pat[:, p] = np.einsum("kj,kj->j", z, z)
+        dz = z[:, design.stop] - z[:, design.start]
+        lev_pat[:, p] = np.einsum("kp,kp->p", dz, dz) * v
+        ok_pat[p] = True
+    u = np.empty_like(u_sorted)
+    u[:, :, order] = u_sorted
+    q = np.broadcast_to(q_pat[:, None, inverse], (m + 1, 2, n))
+    lev = np.broadcast_to(lev_pat[:, None, inverse], (design.pairs, 2, n))
+    return _Fit(u, q, lev, ok_pat[inverse])
 
 
-def _solve_pixels(design: Design, w: np.ndarray, d: np.ndarray, gtg: np.ndarray, lam2: float, ridge: float,
-                  dtype=np.float64):
-    """Per-pixel weighted solution; (increments (M, r, n), Cholesky factors, ok (n,))."""
-    w = w.astype(dtype, copy=False)
-    nm = normal_matrices(design, w)
-    nm += (lam2 * gtg + ridge * np.eye(design.unknowns)).astype(dtype)[:, :, None]
-    rhs = right_hand_sides(design, (w[:, None, :] * d).astype(dtype))
-    scale = np.maximum(np.einsum("iin->n", nm) / design.unknowns, 1e-300)
-    low, ok = linalg.cholesky(nm / scale, tiny=1e-10 if dtype == np.float64 else 1e-5)
-    low *= np.sqrt(scale)
-    return linalg.solve(low, rhs), low, ok
+def fit_by_pixel(design: Design, w: np.ndarray, d: np.ndarray, reg: np.ndarray, uncertainty: bool = True) -> _Fit:
+    """Per-pixel weighted fit; ``w`` (2, P, n) weights per component (0 = pair not used)."""
+    m, n = design.unknowns, d.shape[2]
+    u = np.empty((m, 2, n))
+    q = np.full((m + 1, 2, n), np.nan)
+    lev = np.zeros((design.pairs, 2, n))
+    ok = np.ones(n, bool)
+    same = w[0] is w[1] or np.array_equal(w[0], w[1])
+    for comps in ([0, 1],) if same else ([0], [1]):
+        wc = w[comps[0]]
+        nm = normal_matrices(design, wc)
+        nm += reg[:, :, None]
+        scale = np.maximum(np.einsum("iin->n", nm) / m, 1e-300)
+        low, okc = linalg.cholesky(nm / scale, tiny=1e-12)
+        low *= np.sqrt(scale)
+        ok &= okc
+        rhs = right_hand_sides(design, wc[:, None, :] * d[:, comps])
+        u[:, comps] = linalg.solve(low, rhs)
+        if uncertainty:
+            qc, levc = _uncertainty_factors(design, linalg.inverse_lower(low))
+            for c in comps:
+                q[:, c] = qc
+                lev[:, c] = levc * wc
+    return _Fit(u, q, lev, ok)
 
 
-def _robust_weights(r: np.ndarray, d: np.ndarray, wdata: np.ndarray, valid: np.ndarray, dof_ok: np.ndarray) -> np.ndarray:
-    """Tukey biweight of each pair's normalised residual vector; (P, n). r: (P, 2, n) DX/DY residuals."""
-    e = np.sqrt(0.5 * (r[:, 0] ** 2 * wdata[0] + r[:, 1] ** 2 * wdata[1]))
-    srt = np.sort(np.where(valid, e, np.inf), axis=0)
-    cnt = valid.sum(axis=0)
-    cols = np.arange(e.shape[1])
-    lo = np.maximum((cnt - 1) // 2, 0)
-    hi = np.maximum(cnt // 2, 0)
-    med = 0.5 * (srt[np.minimum(lo, e.shape[0] - 1), cols] + srt[np.minimum(hi, e.shape[0] - 1), cols])
-    # floor: exact data (zero residuals) must not reject pairs on the rounding noise of the float32 passes
-    level = np.sqrt(0.5 * np.sum(np.where(valid, d[:, 0] ** 2 * wdata[0] + d[:, 1] ** 2 * wdata[1], 0.0), axis=0)
-                    / np.maximum(cnt, 1))
-    scale = np.maximum(med / _RAYLEIGH_MEDIAN, 1e-4 * level + 1e-12)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        z = e / (TUKEY_C * scale)
-    rho = np.where(z < 1.0, (1.0 - z ** 2) ** 2, 0.0)
-    keep = ~dof_ok | ~(scale > 0) | ~np.isfinite(scale)
-    rho = np.where(keep[None, :], 1.0, rho)
-    return np.where(valid, rho, 0.0)
+def robust_scale(e: np.ndarray, active: np.ndarray) -> np.ndarray:
+    """Per-pixel robust sigma of the residual magnitudes e (P, n) over the active pairs (median / its
+    expectation for a 2-D Gaussian)."""
+    cnt = active.sum(axis=0)
+    srt = np.where(active, e, np.inf).T  # (n, P): partition along the contiguous axis
+    ks = np.unique(np.r_[np.maximum((cnt - 1) // 2, 0), np.maximum(cnt // 2, 0)])
+    srt = np.partition(srt, ks, axis=1)
+    rows = np.arange(srt.shape[0])
+    lo = srt[rows, np.maximum((cnt - 1) // 2, 0)]
+    hi = srt[rows, np.maximum(cnt // 2, 0)]
+    return 0.5 * (lo + hi) / _RAYLEIGH_MEDIAN
 
 
 def solve_block(design: Design, dx: np.ndarray, dy: np.ndarray, sx: Optional[np.ndarray] = None,
@@ -241,11 +288,15 @@ def solve_block(design: Design, dx: np.ndarray, dy: np.ndarray, sx: Optional[np.
     sx, sy : (P, n) arrays, optional
         1-sigma of dx, dy (map units); weights are 1/sigma^2 (uniform without them).
     order : {1, 2}
-        Regularisation of velocity changes (1) or acceleration changes (2).
+        Regularisation of velocity changes (1) or of acceleration changes (2).
     lam2 : float
         Regularisation weight (already scaled; 0 = none).
     robust : bool
-        Tukey-biweight iterative re-weighting (``iterations`` passes).
+        Iterative re-weighting against bad pairs: a pair whose residual exceeds
+        the rejection point of Tukey's biweight (4.685 robust sigmas of the
+        pixel's residuals) gets weight 0, the others keep their weight, and the
+        pixel is solved again (up to ``iterations`` times). 0/1 weights keep
+        pixels with the same surviving pairs in one batched system.
     bridge : bool
         When False (no regularisation), dates not linked to the first date by
         the valid pairs of a pixel are NaN; when True they are bridged.
@@ -253,10 +304,10 @@ def solve_block(design: Design, dx: np.ndarray, dy: np.ndarray, sx: Optional[np.
     Returns
     -------
     dict with ``c`` (D, 2, n) cumulative DX/DY, ``sigma`` (D, 2, n),
-    ``velocity`` (M, 2, n) per interval (map units / year), ``residual`` (P, 2, n), ``rho`` (P, n) final robust weights, ``used``
-    (n,) pairs used, ``groups`` (n,) connected groups of dates,
-    ``rms`` (n,) residual RMS (map units), ``linked`` (D, n) dates linked to
-    the first date by the pairs.
+    ``velocity`` (M, 2, n) per interval (map units / year), ``residual`` (P, 2, n),
+    ``rho`` (P, n) final pair weights (1 used, 0 rejected, NaN no value), ``used``
+    (n,) pairs used, ``groups`` (n,) connected groups of dates, ``rms`` (n,)
+    residual RMS (map units), ``linked`` (D, n) dates linked to the first date.
     """
     p, n = dx.shape
     m = design.unknowns
@@ -269,80 +320,61 @@ def solve_block(design: Design, dx: np.ndarray, dy: np.ndarray, sx: Optional[np.
         wdata = np.stack([np.where(valid, 1.0 / np.where(valid, sx, 1.0) ** 2, 0.0),
                           np.where(valid, 1.0 / np.where(valid, sy, 1.0) ** 2, 0.0)])
     else:
-        wdata = np.broadcast_to(valid.astype(np.float64), (2, p, n))
+        wdata = np.broadcast_to(np.ones((p, n)), (2, p, n))
     gtg = regulariser(design.t, order)
     gtg = gtg.T @ gtg
-    lam_eff = max(lam2, 1e-9 * regularisation_scale(design, gtg))  # keeps disconnected pixels solvable
-    ridge = 1e-12 * max(float(np.max(wdata, initial=1.0)), 1.0) * p
+    # a vanishing regularisation keeps pixels with disconnected groups solvable (their links are NaN'd below)
+    lam_eff = max(lam2, 1e-9 * regularisation_scale(design, gtg))
+    reg = lam_eff * gtg + 1e-12 * p * float(np.max(wdata, initial=1.0)) * np.eye(m)
     pats, inverse = patterns(valid)
     pat_labels = date_labels(design, pats)
     labels = pat_labels[inverse].T  # (D, n)
     groups = (pat_labels == np.arange(design.dates)[None, :]).sum(axis=1)[inverse]
-    used_any = valid.any(axis=0)
     dof_ok = valid.sum(axis=0) > m + 1
-
-    rho = valid.astype(np.float64)
-    if robust:
-        u = solve_patterns(design, d, valid, gtg, max(lam_eff, 1e-6), ridge) if not have_sigma else None
-        if u is None:
-            u = _solve_pixels(design, wdata[0], d, gtg, max(lam_eff, 1e-6), ridge, np.float32)[0]
-        for _ in range(iterations):
-            r = d - predicted(design, cumulative(np.nan_to_num(u.astype(np.float64))))
-            rho = _robust_weights(r, d, wdata, valid, dof_ok)
-            w = rho * wdata[0]
-            u = _solve_pixels(design, w, d, gtg, max(lam_eff, 1e-6), ridge, np.float32)[0]
-    out_c = np.empty((m + 1, 2, n))
-    out_s = np.empty((m + 1, 2, n))
-    ok_all = used_any.copy()
-    trace_h = np.zeros((2, n))
-    rss = np.zeros((2, n))
-    comps = [(0, 1)] if not have_sigma else [(0,), (1,)]
-    resid = np.empty((p, 2, n))
-    for comp in comps:
-        w = rho * wdata[comp[0]]
-        u, low, ok = _solve_pixels(design, w, d[:, list(comp)], gtg, lam_eff, ridge)
-        ok_all &= ok
-        c = cumulative(u)
-        r = d[:, list(comp)] - predicted(design, c)
-        linv = linalg.inverse_lower(low)
-        z = np.zeros((m, m + 1, n))
-        np.cumsum(linv, axis=1, out=z[:, 1:])  # z[:, j] = L^-1 C_j (C_j: ones on increments < j)
-        q = np.einsum("kjn,kjn->jn", z, z)
-        lev = np.empty_like(w)
-        for k, (a, b) in enumerate(zip(design.start, design.stop)):
-            dz = z[:, b] - z[:, a]
-            lev[k] = w[k] * np.einsum("kn,kn->n", dz, dz)
-        for j, ci in enumerate(comp):
-            out_c[:, ci] = c[:, j]
-            resid[:, ci] = r[:, j]
-            rss[ci] = np.sum(w * r[:, j] ** 2, axis=0)
-            trace_h[ci] = lev.sum(axis=0)
-            out_s[:, ci] = q  # variance per unit s0^2 for now
-    dof = rho.sum(axis=0)[None, :] - trace_h
+    active = valid
+    by_pattern = not have_sigma
+    for it in range(1 + (iterations if robust else 0)):
+        fit = fit_by_pattern(design, d, active, reg, max(64, n // 16)) if by_pattern else None
+        if fit is None:
+            by_pattern = False
+            fit = fit_by_pixel(design, wdata * active, d, reg)
+        if not robust or it == iterations:
+            break
+        r = d - predicted(design, cumulative(np.nan_to_num(fit.u)))
+        e = np.sqrt(0.5 * (r[:, 0] ** 2 * wdata[0] + r[:, 1] ** 2 * wdata[1]))
+        # floor: exact data must not reject pairs on rounding noise
+        level = np.sqrt(0.5 * np.sum(np.where(valid, d[:, 0] ** 2 * wdata[0] + d[:, 1] ** 2 * wdata[1], 0.0),
+                                     axis=0) / np.maximum(valid.sum(axis=0), 1))
+        scale = np.maximum(robust_scale(e, active), 1e-6 * level + 1e-12)
+        # the first passes cut tighter: the least-squares start spreads a bad pair's error over the others
+        cut = TUKEY_C if it + 1 >= iterations else min(TUKEY_C, 3.0 + 0.5 * it)
+        new = valid & ((e <= cut * scale[None, :]) | ~dof_ok[None, :])
+        if np.array_equal(new, active):
+            break
+        active = new
+    c = cumulative(fit.u)
+    resid = d - predicted(design, c)
+    w = wdata * active
+    rss = np.stack([np.sum(w[k] * resid[:, k] ** 2, axis=0) for k in (0, 1)])
+    dof = active.sum(axis=0)[None, :] - fit.lev.sum(axis=0)
     with np.errstate(divide="ignore", invalid="ignore"):
         s0sq = np.where(dof > 0.5, rss / np.maximum(dof, 0.5), 1.0 if have_sigma else np.nan)
-    sigma = np.sqrt(out_s * s0sq[None, :, :])
-    used = ((rho > 0) & valid).sum(axis=0)
+    sigma = np.sqrt(fit.q * s0sq[None, :, :])
+    used = active.sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        rms = np.sqrt(np.sum((rho > 0) * (resid[:, 0] ** 2 + resid[:, 1] ** 2), axis=0) / used)
+        rms = np.sqrt(np.sum(active * (resid[:, 0] ** 2 + resid[:, 1] ** 2), axis=0) / used)
     linked = labels == labels[0:1]
-    bad = ~ok_all
-    velocity = np.diff(out_c, axis=0) / np.diff(design.t)[:, None, None]
+    bad = ~fit.ok | (used == 0)
+    velocity = np.diff(c, axis=0) / np.diff(design.t)[:, None, None]
     if not bridge:
-        out_c = np.where(linked[:, None, :], out_c, np.nan)
+        c = np.where(linked[:, None, :], c, np.nan)
         sigma = np.where(linked[:, None, :], sigma, np.nan)
         velocity = np.where((labels[1:] == labels[:-1])[:, None, :], velocity, np.nan)
-    velocity[:, :, bad] = np.nan
-    out_c[:, :, bad] = np.nan
-    sigma[:, :, bad] = np.nan
-    resid[:, :, bad] = np.nan
-    resid = np.where(valid[:, None, :], resid, np.nan)
+    for a in (c, sigma, velocity, resid):
+        a[:, :, bad] = np.nan
     rms[bad] = np.nan
-    return {"c": out_c, "sigma": sigma, "velocity": velocity, "residual": resid, "rho": np.where(valid, rho, np.nan), "used": used,
-            "groups": np.where(used_any, groups, 0), "rms": rms, "linked": linked, "ok": ok_all,
+    resid = np.where(valid[:, None, :], resid, np.nan)
+    return {"c": c, "sigma": sigma, "velocity": velocity, "residual": resid,
+            "rho": np.where(valid, active.astype(float), np.nan), "used": used,
+            "groups": np.where(valid.any(axis=0), groups, 0), "rms": rms, "linked": linked, "ok": ~bad,
             "s0sq": s0sq, "dof": dof}
-
-
-def mean_velocity(c: np.ndarray, t: np.ndarray) -> np.ndarray:
-    """Mean velocity (2, n) over the whole series, map units per year (last minus first over the time span)."""
-    return c[-1] / (t[-1] - t[0])
