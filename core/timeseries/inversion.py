@@ -30,6 +30,8 @@ import contextlib
 import csv
 import json
 import os
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from typing import Dict, List, Mapping, Optional, Sequence
 
 import numpy as np
@@ -43,6 +45,7 @@ from .solver import DAYS_PER_YEAR, regularisation_scale, regulariser, solve_bloc
 from .stack import Stack, open_stack
 
 BLOCK_PIXELS = 8192
+WORKERS = 2  # blocks solved at once (numpy releases the GIL in the heavy steps); the writer overlaps them
 GCV_WEIGHTS = tuple(10.0 ** np.arange(-4.0, 1.01, 0.5))
 GCV_SAMPLE = 1200
 SUMMARY_BANDS = ("MEAN_VX", "MEAN_VY", "MEAN_VELOCITY", "RESIDUAL_RMS", "PAIRS_USED", "GROUPS")
@@ -262,12 +265,28 @@ def invert_products(products: Sequence[str], output_prefix: str, *, dates_table:
     blocks = row_blocks(stack, block_pixels)
     work = mon.sub(0.1, 1.0)
     multi = 0
-    with TimeSeriesWriter(stack, output_prefix, extra) as writer:
-        for i, (r0, nr) in enumerate(blocks):
-            work.report(i / len(blocks), f"Inverting rows {r0}-{r0 + nr - 1} of {stack.height}")
-            block = invert_block(stack, r0, nr, order, weight, robust)
-            multi += int(np.nansum(block["summary"][5] > 1))
-            writer.write(block, r0)
+    with TimeSeriesWriter(stack, output_prefix, extra) as writer, ThreadPoolExecutor(WORKERS) as pool:
+        pending: deque = deque()
+
+        def write_oldest() -> int:
+            row, future = pending.popleft()
+            block = future.result()
+            writer.write(block, row)
+            last = row + block["dx"].shape[1]
+            work.report(last / stack.height, f"Inverted rows 0-{last - 1} of {stack.height}")
+            return int(np.nansum(block["summary"][5] > 1))
+
+        try:
+            for r0, nr in blocks:
+                pending.append((r0, pool.submit(invert_block, stack, r0, nr, order, weight, robust)))
+                if len(pending) > WORKERS:  # memory stays bounded: at most WORKERS + 1 blocks in flight
+                    multi += write_oldest()
+            while pending:
+                multi += write_oldest()
+        except BaseException:
+            for _, future in pending:
+                future.cancel()
+            raise
         work.check()
     stack.close()
     if multi:

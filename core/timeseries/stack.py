@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -57,7 +58,7 @@ class Stack:
     georeferenced: bool
     units: str
     has_sigma: bool
-    _datasets: list = field(default_factory=list, repr=False)
+    _local: threading.local = field(default_factory=threading.local, repr=False)
 
     @property
     def design(self) -> Design:
@@ -68,13 +69,14 @@ class Stack:
 
     def read_rows(self, row0: int, nrows: int) -> Dict[str, np.ndarray]:
         """DX, DY (and SIGMA_DX, SIGMA_DY) of every pair for rows row0..row0+nrows: (P, nrows * width) float64."""
-        if not self._datasets:
+        datasets = getattr(self._local, "datasets", None)
+        if datasets is None:  # GDAL datasets are not shared between threads: one set per reading thread
             with gdal_errors():
-                self._datasets = [gdal.Open(p.path) for p in self.products]
+                datasets = self._local.datasets = [gdal.Open(p.path) for p in self.products]
         names = ("DX", "DY", "SIGMA_DX", "SIGMA_DY") if self.has_sigma else ("DX", "DY")
         out = {n: np.empty((len(self.products), nrows * self.width)) for n in names}
         with gdal_errors():
-            for k, (p, ds) in enumerate(zip(self.products, self._datasets)):
+            for k, (p, ds) in enumerate(zip(self.products, datasets)):
                 for n in names:
                     a = ds.GetRasterBand(p.bands[n]).ReadAsArray(0, row0, self.width, nrows).astype(np.float64)
                     nd = p.nodata[n]
@@ -84,7 +86,7 @@ class Stack:
         return out
 
     def close(self) -> None:
-        self._datasets = []
+        self._local = threading.local()
 
 
 def _pair_dates(path: str, md: Mapping[str, str], table: Optional[Mapping[str, str]]) \
