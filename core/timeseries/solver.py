@@ -337,7 +337,7 @@ def solve_block(design: Design, dx: np.ndarray, dy: np.ndarray, sx: Optional[np.
         fit = fit_by_pattern(design, d, active, reg, max(64, n // 16)) if by_pattern else None
         if fit is None:
             by_pattern = False
-            fit = fit_by_pixel(design, wdata * active, d, reg)
+            fit = fit_by_pixel(design, wdata * active, d, reg, uncertainty=False)
         if not robust or it == iterations:
             break
         r = d - predicted(design, cumulative(np.nan_to_num(fit.u)))
@@ -352,6 +352,8 @@ def solve_block(design: Design, dx: np.ndarray, dy: np.ndarray, sx: Optional[np.
         if np.array_equal(new, active):
             break
         active = new
+    if not by_pattern:  # the per-pixel passes skip the uncertainty; the last one gets it
+        fit = fit_by_pixel(design, wdata * active, d, reg, uncertainty=True)
     c = cumulative(fit.u)
     resid = d - predicted(design, c)
     w = wdata * active
