@@ -45,7 +45,7 @@ from .solver import DAYS_PER_YEAR, regularisation_scale, regulariser, solve_bloc
 from .stack import Stack, open_stack
 
 BLOCK_PIXELS = 8192
-WORKERS = 2  # blocks solved at once (numpy releases the GIL in the heavy steps); the writer overlaps them
+WORKERS = 2  # blocks solved at once (numpy releases the GIL in the heavy steps); reading/writing overlap them
 GCV_WEIGHTS = tuple(10.0 ** np.arange(-4.0, 1.01, 0.5))
 GCV_SAMPLE = 1200
 SUMMARY_BANDS = ("MEAN_VX", "MEAN_VY", "MEAN_VELOCITY", "RESIDUAL_RMS", "PAIRS_USED", "GROUPS")
@@ -63,9 +63,14 @@ def invert_block(stack: Stack, row0: int, nrows: int, order: int = 1, weight: fl
     """Solve rows ``row0 .. row0 + nrows`` of the stack; arrays shaped (bands, nrows, width).
 
     ``weight`` = 0 means no regularisation: dates not linked to the first one
-    by a pixel's valid pairs are NaN there.
+    by a pixel's valid pairs are NaN there. Reads, then :func:`solve_rows`.
     """
-    data = stack.read_rows(row0, nrows)
+    return solve_rows(stack, stack.read_rows(row0, nrows), nrows, order, weight, robust)
+
+
+def solve_rows(stack: Stack, data: Mapping[str, np.ndarray], nrows: int, order: int = 1, weight: float = 0.0,
+               robust: bool = True) -> Dict[str, np.ndarray]:
+    """The solution for rows already read by :meth:`Stack.read_rows` (pure numpy: safe on a worker thread)."""
     with single_threaded_blas():  # many tiny LAPACK calls: a spinning BLAS thread pool only costs time
         res = solve_block(stack.design, data["DX"], data["DY"], data.get("SIGMA_DX"), data.get("SIGMA_DY"),
                           order, lam2_for(stack, order, weight) if weight > 0 else 0.0, robust,
@@ -278,7 +283,9 @@ def invert_products(products: Sequence[str], output_prefix: str, *, dates_table:
 
         try:
             for r0, nr in blocks:
-                pending.append((r0, pool.submit(invert_block, stack, r0, nr, order, weight, robust)))
+                # GDAL stays on this thread (reading and writing); only numpy runs on the workers
+                data = stack.read_rows(r0, nr)
+                pending.append((r0, pool.submit(solve_rows, stack, data, nr, order, weight, robust)))
                 if len(pending) > WORKERS:  # memory stays bounded: at most WORKERS + 1 blocks in flight
                     multi += write_oldest()
             while pending:

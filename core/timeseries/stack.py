@@ -70,7 +70,7 @@ class Stack:
     def read_rows(self, row0: int, nrows: int) -> Dict[str, np.ndarray]:
         """DX, DY (and SIGMA_DX, SIGMA_DY) of every pair for rows row0..row0+nrows: (P, nrows * width) float64."""
         datasets = getattr(self._local, "datasets", None)
-        if datasets is None:  # GDAL datasets are not shared between threads: one set per reading thread
+        if datasets is None:  # GDAL datasets must not be shared between threads: one set per reading thread
             with gdal_errors():
                 datasets = self._local.datasets = [gdal.Open(p.path) for p in self.products]
         names = ("DX", "DY", "SIGMA_DX", "SIGMA_DY") if self.has_sigma else ("DX", "DY")
