@@ -1,4 +1,8 @@
 """sensetrack:timeseries — invert pair displacement products into a displacement history."""
+import json
+import os
+
+from osgeo import gdal
 from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
@@ -88,11 +92,6 @@ class TimeSeriesInversionAlgorithm(TimeSeriesAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("WEIGHT_USED", self.tr("Regularisation weight used")))
 
     def run_core(self, parameters, context, monitor):
-        import json
-        import os
-
-        from osgeo import gdal
-
         products = self.input_paths(parameters, context)
         weight_value = parameters.get(self.WEIGHT)
         weight = None if weight_value in (None, "") else self.parameterAsDouble(parameters, self.WEIGHT, context)
