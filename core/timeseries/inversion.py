@@ -45,6 +45,7 @@ from .solver import DAYS_PER_YEAR, regularisation_scale, regulariser, solve_bloc
 from .stack import Stack, open_stack
 
 BLOCK_PIXELS = 8192
+TILE = 256  # the outputs' GeoTIFF tile size (core.output.GTIFF_OPTIONS)
 WORKERS = 2  # blocks solved at once (numpy releases the GIL in the heavy steps); reading/writing overlap them
 GCV_WEIGHTS = tuple(10.0 ** np.arange(-4.0, 1.01, 0.5))
 GCV_SAMPLE = 1200
@@ -60,22 +61,35 @@ def lam2_for(stack: Stack, order: int, weight: float) -> float:
 
 def invert_block(stack: Stack, row0: int, nrows: int, order: int = 1, weight: float = 0.0,
                  robust: bool = True) -> Dict[str, np.ndarray]:
-    """Solve rows ``row0 .. row0 + nrows`` of the stack; arrays shaped (bands, nrows, width).
+    """Solve rows ``row0 .. row0 + nrows`` (full width) of the stack; arrays shaped (bands, nrows, width).
 
     ``weight`` = 0 means no regularisation: dates not linked to the first one
-    by a pixel's valid pairs are NaN there. Reads, then :func:`solve_rows`.
+    by a pixel's valid pairs are NaN there. Reads, then :func:`solve_window`.
     """
-    return solve_rows(stack, stack.read_rows(row0, nrows), nrows, order, weight, robust)
+    return solve_window(stack, stack.read_rows(row0, nrows), (nrows, stack.width), order, weight, robust)
 
 
-def solve_rows(stack: Stack, data: Mapping[str, np.ndarray], nrows: int, order: int = 1, weight: float = 0.0,
-               robust: bool = True) -> Dict[str, np.ndarray]:
-    """The solution for rows already read by :meth:`Stack.read_rows` (pure numpy: safe on a worker thread)."""
+def solve_window(stack: Stack, data: Mapping[str, np.ndarray], shape: tuple, order: int = 1, weight: float = 0.0,
+                 robust: bool = True, chunk: int = BLOCK_PIXELS) -> Dict[str, np.ndarray]:
+    """The solution for a window already read (:meth:`Stack.read_window`), ``chunk`` pixels at a time.
+
+    Pure numpy, so safe on a worker thread. Arrays are shaped (bands, rows, cols); ``pair_stats`` (4, P).
+    """
+    n = int(shape[0] * shape[1])
+    parts = [_solve_pixels({k: v[:, i:i + chunk] for k, v in data.items()}, stack, order, weight, robust)
+             for i in range(0, n, chunk)]
+    out = {k: np.concatenate([p[k] for p in parts], axis=1).reshape((-1,) + tuple(shape))
+           for k in parts[0] if k != "pair_stats"}
+    out["pair_stats"] = sum(p["pair_stats"] for p in parts)
+    return out
+
+
+def _solve_pixels(data: Mapping[str, np.ndarray], stack: Stack, order: int, weight: float,
+                  robust: bool) -> Dict[str, np.ndarray]:
     with single_threaded_blas():  # many tiny LAPACK calls: a spinning BLAS thread pool only costs time
         res = solve_block(stack.design, data["DX"], data["DY"], data.get("SIGMA_DX"), data.get("SIGMA_DY"),
                           order, lam2_for(stack, order, weight) if weight > 0 else 0.0, robust,
                           bridge=weight > 0)
-    shape = (nrows, stack.width)
     c, s, v = res["c"], res["sigma"], res["velocity"]
     t = stack.design.t
     mean = c[-1] / (t[-1] - t[0])
@@ -85,7 +99,7 @@ def solve_rows(stack: Stack, data: Mapping[str, np.ndarray], nrows: int, order: 
                              np.where(res["used"] > 0, res["used"], np.nan).astype(float),
                              np.where(res["groups"] > 0, res["groups"], np.nan).astype(float)]),
     }
-    out = {k: a.reshape((a.shape[0],) + shape).astype(np.float32) for k, a in out.items()}
+    out = {k: a.astype(np.float32) for k, a in out.items()}
     resid, rho = res["residual"], res["rho"]
     valid = np.isfinite(rho)
     e2 = np.where(valid, resid[:, 0] ** 2 + resid[:, 1] ** 2, 0.0)
@@ -191,10 +205,10 @@ class TimeSeriesWriter:
             self.writers[kind] = self._stack.enter_context(w)
         return self
 
-    def write(self, block: Mapping[str, np.ndarray], row0: int) -> None:
+    def write(self, block: Mapping[str, np.ndarray], row0: int, col0: int = 0) -> None:
         for kind, w in self.writers.items():
             for b in range(block[kind].shape[0]):
-                w.write(b + 1, block[kind][b], 0, row0)
+                w.write(b + 1, block[kind][b], col0, row0)
         self.pair_stats += block["pair_stats"]
 
     def __exit__(self, exc_type, exc, tb):
@@ -226,6 +240,17 @@ def row_blocks(stack: Stack, block_pixels: int = BLOCK_PIXELS) -> List[tuple]:
     """(row0, nrows) blocks covering the stack with about ``block_pixels`` pixels each."""
     rows = max(1, block_pixels // max(stack.width, 1))
     return [(r, min(rows, stack.height - r)) for r in range(0, stack.height, rows)]
+
+
+def tile_windows(stack: Stack, tile: int = TILE) -> List[tuple]:
+    """(row0, col0, nrows, ncols) windows on the outputs' GeoTIFF tiles, row by row.
+
+    Each output tile is then written exactly once: writing a compressed tile in
+    pieces makes GDAL compress it again for every piece and, once its block
+    cache is full, read back tiles it has already compressed.
+    """
+    return [(r, c, min(tile, stack.height - r), min(tile, stack.width - c))
+            for r in range(0, stack.height, tile) for c in range(0, stack.width, tile)]
 
 
 def invert_products(products: Sequence[str], output_prefix: str, *, dates_table: Optional[Mapping[str, str]] = None,
@@ -267,26 +292,28 @@ def invert_products(products: Sequence[str], output_prefix: str, *, dates_table:
         mon.log(f"Regularisation weight chosen by generalised cross-validation: {weight:.3g}")
     extra = {"SENSETRACK_TIMESERIES": json.dumps({"order": order, "weight": weight, "robust": robust,
                                                   "weighted_by_sigma": stack.has_sigma})}
-    blocks = row_blocks(stack, block_pixels)
+    windows = tile_windows(stack)
     work = mon.sub(0.1, 1.0)
     multi = 0
     with TimeSeriesWriter(stack, output_prefix, extra) as writer, ThreadPoolExecutor(WORKERS) as pool:
         pending: deque = deque()
+        done = [0]
 
         def write_oldest() -> int:
-            row, future = pending.popleft()
+            (r0, c0), future = pending.popleft()
             block = future.result()
-            writer.write(block, row)
-            last = row + block["dx"].shape[1]
-            work.report(last / stack.height, f"Inverted rows 0-{last - 1} of {stack.height}")
+            writer.write(block, r0, c0)
+            done[0] += 1
+            work.report(done[0] / len(windows), f"Inverted tile {done[0]}/{len(windows)}")
             return int(np.nansum(block["summary"][5] > 1))
 
         try:
-            for r0, nr in blocks:
+            for r0, c0, nr, nc in windows:
                 # GDAL stays on this thread (reading and writing); only numpy runs on the workers
-                data = stack.read_rows(r0, nr)
-                pending.append((r0, pool.submit(solve_rows, stack, data, nr, order, weight, robust)))
-                if len(pending) > WORKERS:  # memory stays bounded: at most WORKERS + 1 blocks in flight
+                data = stack.read_window(r0, c0, nr, nc)
+                pending.append(((r0, c0), pool.submit(solve_window, stack, data, (nr, nc), order, weight, robust,
+                                                      block_pixels)))
+                if len(pending) > WORKERS:  # memory stays bounded: at most WORKERS + 1 tiles in flight
                     multi += write_oldest()
             while pending:
                 multi += write_oldest()

@@ -349,8 +349,8 @@ def solve_block(design: Design, dx: np.ndarray, dy: np.ndarray, sx: Optional[np.
         # the first passes cut tighter: the least-squares start spreads a bad pair's error over the others
         cut = TUKEY_C if it + 1 >= iterations else min(TUKEY_C, 3.0 + 0.5 * it)
         new = valid & ((e <= cut * scale[None, :]) | ~dof_ok[None, :])
-        if np.array_equal(new, active):
-            break
+        if cut == TUKEY_C and np.array_equal(new, active):  # stopping earlier would make pixels depend on
+            break                                             # the others in the block (the cut schedule)
         active = new
     if not by_pattern:  # the per-pixel passes skip the uncertainty; the last one gets it
         fit = fit_by_pixel(design, wdata * active, d, reg, uncertainty=True)

@@ -68,17 +68,21 @@ class Stack:
                       np.array([index[p.target_date] for p in self.products]), t)
 
     def read_rows(self, row0: int, nrows: int) -> Dict[str, np.ndarray]:
-        """DX, DY (and SIGMA_DX, SIGMA_DY) of every pair for rows row0..row0+nrows: (P, nrows * width) float64."""
+        """DX, DY (and SIGMA_DX, SIGMA_DY) of every pair for rows row0..row0+nrows: (P, nrows * width) float32."""
+        return self.read_window(row0, 0, nrows, self.width)
+
+    def read_window(self, row0: int, col0: int, nrows: int, ncols: int) -> Dict[str, np.ndarray]:
+        """The same for a window of ``nrows`` x ``ncols`` pixels: (P, nrows * ncols) float32, NaN = nodata."""
         datasets = getattr(self._local, "datasets", None)
         if datasets is None:  # GDAL datasets must not be shared between threads: one set per reading thread
             with gdal_errors():
                 datasets = self._local.datasets = [gdal.Open(p.path) for p in self.products]
         names = ("DX", "DY", "SIGMA_DX", "SIGMA_DY") if self.has_sigma else ("DX", "DY")
-        out = {n: np.empty((len(self.products), nrows * self.width)) for n in names}
+        out = {n: np.empty((len(self.products), nrows * ncols), np.float32) for n in names}
         with gdal_errors():
             for k, (p, ds) in enumerate(zip(self.products, datasets)):
                 for n in names:
-                    a = ds.GetRasterBand(p.bands[n]).ReadAsArray(0, row0, self.width, nrows).astype(np.float64)
+                    a = ds.GetRasterBand(p.bands[n]).ReadAsArray(col0, row0, ncols, nrows).astype(np.float32)
                     nd = p.nodata[n]
                     if nd is not None and np.isfinite(nd):
                         a[a == nd] = np.nan
