@@ -41,7 +41,7 @@ from ..blas_threads import single_threaded_blas
 from ..errors import ParameterError
 from ..output import RasterWriter, atomic_path, check_output_path
 from ..progress import Monitor, ensure_monitor
-from .solver import DAYS_PER_YEAR, regularisation_scale, regulariser, solve_block
+from .solver import regularisation_scale, regulariser, solve_block
 from .stack import Stack, open_stack
 
 BLOCK_PIXELS = 8192

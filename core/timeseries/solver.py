@@ -35,7 +35,7 @@ from one factorisation (:func:`fit_by_pattern`), which is much faster.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, Optional, Tuple
 
 import numpy as np
 
