@@ -109,3 +109,28 @@ def test_bad_inputs_fail_cleanly(tmp_path, products):
     after = digest(bad)
     after.pop("mystery.tif")
     assert after == before
+
+
+def test_trackpairs_restart_and_report_through_qgis_process(tmp_path):
+    from sensetrack.core.synthetic import Texture
+
+    tex = Texture.natural(3)
+    rows, cols = np.mgrid[0:64, 0:64].astype(float)
+    imgs = tmp_path / "imgs"
+    imgs.mkdir()
+    for k, day in enumerate(("20230105", "20230204", "20230306")):
+        write_tif(imgs / f"scene_{day}.tif", 1000 + 400 * tex(rows, cols - 0.4 * k))
+    proc = run(tmp_path, "trackpairs", f"FOLDER={imgs}", "METHOD=farneback", f"OUTPUT_FOLDER={tmp_path / 'pairs'}")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    res = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+    assert res["TRACKED"] == 3 and res["SKIPPED"] == 0
+    os.remove(tmp_path / "pairs" / "20230204_20230306.tif")  # as if that pair had been interrupted
+    proc = run(tmp_path, "trackpairs", f"FOLDER={imgs}", "METHOD=farneback", f"OUTPUT_FOLDER={tmp_path / 'pairs'}")
+    res = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+    assert res["TRACKED"] == 1 and res["SKIPPED"] == 2
+    proc = run(tmp_path, "timeseries", f"FOLDER={tmp_path / 'pairs'}", f"OUTPUT_FOLDER={tmp_path / 'ts'}")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    dx = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]["DX"]
+    proc = run(tmp_path, "timeseriesreport", f"INPUT={dx}", f"OUTPUT={tmp_path / 'r.html'}")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "data:image/png;base64" in (tmp_path / "r.html").read_text(encoding="utf-8")
