@@ -11,7 +11,7 @@ help:
 	@echo "make fuzz   - the full robustness sweep: every algorithm, bad inputs, numbers, destinations (slow)"
 	@echo "make bench  - performance and accuracy benchmark"
 	@echo "make screenshots - styled maps, legend, report and QGIS dialogs as pictures in docs/"
-	@echo "make sample-data - regenerate sample_data/ from its script"
+	@echo "make sample-data - regenerate sample_data/ (pair and time-series stack) from its scripts"
 	@echo "make models - rebuild the example models in resources/models from scripts/build_models.py"
 	@echo "make package - build sensetrack.zip (QGIS: Install from ZIP)"
 	@echo "make transup / transcompile - refresh i18n/*.ts from the code / compile them to .qm"
@@ -67,6 +67,7 @@ transclean:
 
 sample-data:
 	/usr/bin/python3 scripts/make_sample_data.py sample_data
+	/usr/bin/python3 scripts/make_sample_stack.py sample_data/stack
 
 models:
 	QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/build_models.py resources/models

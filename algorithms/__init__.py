@@ -25,6 +25,10 @@ def algorithm_classes():
     from .stablegroundcorrection import StableGroundCorrectionAlgorithm
     from .tvl1 import Tvl1Algorithm
     from .velocity import VelocityAlgorithm
+    from .pairnetwork import PairNetworkAlgorithm
+    from .timeseries import TimeSeriesInversionAlgorithm
+    from .timeseriesreport import TimeSeriesReportAlgorithm
+    from .trackpairs import TrackPairsAlgorithm
 
     return [
         FarnebackAlgorithm,
@@ -46,4 +50,8 @@ def algorithm_classes():
         *OPTICAL_ALGORITHMS,
         *PRODUCT_ALGORITHMS,
         *SNAP_ALGORITHMS,
+        PairNetworkAlgorithm,
+        TrackPairsAlgorithm,
+        TimeSeriesInversionAlgorithm,
+        TimeSeriesReportAlgorithm,
     ]

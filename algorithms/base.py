@@ -44,6 +44,7 @@ GROUPS = {
     "cosmo": "COSMO-SkyMed",
     "prisma": "PRISMA",
     "snap": "SNAP",
+    "timeseries": "Time series",
 }
 
 

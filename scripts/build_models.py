@@ -233,9 +233,56 @@ SENTINEL2 = {
 }
 
 
+TIMESERIES = {
+    "file": "displacement_time_series.model3",
+    "name": "Displacement time series from a folder of dated images",
+    "help": (
+        "<p>From a folder of dated images of one slope (on one grid) to a displacement history per pixel and its "
+        "HTML report. Steps: pair network (all pairs up to the maximum baseline, consecutive pairs always), "
+        "windowed phase correlation of every pair with outlier filtering and stable-ground correction outside "
+        "the landslide polygon, time-series inversion (automatic regularisation, robust against bad pairs), "
+        "report with the median history over the polygon.</p>"
+        "<p><b>Inputs</b>: the folder and a file pattern (dates from the images' metadata or names), the "
+        "maximum temporal baseline in days, the correlation window in pixels and a polygon of the landslide "
+        "(outside it the ground is taken as stable).</p>"
+        "<p><b>Outputs</b>: the time-series folder (PREFIX_dx.tif, _dy.tif: cumulative displacement per date; "
+        "sigma, velocity, summary, pairs.csv) and the report.</p>"
+    ),
+    "inputs": [
+        _in("FOLDER", "folder", "Folder of dated images", "Folder holding the images (one per date, one grid)."),
+        _in("PATTERN", "string", "File pattern", "Which files of the folder to use, e.g. *.tif.", default="*.tif"),
+        _in("MAX_BASELINE", "float", "Maximum temporal baseline (days)", "Longest pair in days (0 = no limit).",
+            default=365.0),
+        _in("WINDOW_SIZE", "number", "Correlation window (pixels)", "Size of the phase-correlation window.",
+            default=64),
+        _in("LANDSLIDE", "polygon", "Landslide polygon",
+            "Polygon(s) around the moving area; everything outside is used as stable ground."),
+    ],
+    "steps": [
+        ("network", "sensetrack:pairnetwork", "Pair network",
+         {"FOLDER": ("input", "FOLDER"), "PATTERN": ("input", "PATTERN"), "MAX_BASELINE": ("input", "MAX_BASELINE")},
+         {}),
+        ("pairs", "sensetrack:trackpairs", "Track every pair (filter, stable-ground correction)",
+         {"PAIRS": ("step", "network", "OUTPUT"), "METHOD": ("value", "phasecorrelation"),
+          "WINDOW_SIZE": ("input", "WINDOW_SIZE"), "FILTER": ("value", True), "MASK": ("input", "LANDSLIDE"),
+          "INVERT": ("value", True)}, {}),
+        ("series", "sensetrack:timeseries", "Invert the pairs into a time series",
+         {"FOLDER": ("step", "pairs", "OUTPUT_FOLDER")},
+         {"SERIES": ("OUTPUT_FOLDER", "Time-series folder",
+                     "Folder of the time-series files: cumulative DX and DY per date (one band per date, 0 at "
+                     "the first), velocities per interval and mean, 1-sigma, residual RMS, pairs used, groups.")}),
+        ("report", "sensetrack:timeseriesreport", "Time-series report",
+         {"INPUT": ("step", "series", "DX"), "POLYGON": ("input", "LANDSLIDE")},
+         {"REPORT": ("OUTPUT", "Time-series report",
+                     "Self-contained HTML: cumulative displacement and velocity against time with 1-sigma, "
+                     "inverse velocity, the pair network and the residuals of the pairs.")}),
+    ],
+}
+
+
 def model_specs() -> List[Dict]:
     """Every example model shipped with the plugin."""
-    return [LANDSLIDE, GLACIER, SENTINEL2]
+    return [LANDSLIDE, GLACIER, SENTINEL2, TIMESERIES]
 
 
 def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
@@ -276,6 +323,8 @@ def build(spec: Dict) -> "QgsProcessingModelAlgorithm":  # noqa: F821
         elif kind == "file":
             p = QgsProcessingParameterFile(name, desc, QgsProcessingParameterFile.File,
                                            extension=item.get("extension", ""))
+        elif kind == "folder":
+            p = QgsProcessingParameterFile(name, desc, QgsProcessingParameterFile.Folder)
         elif kind == "crs":
             p = QgsProcessingParameterCrs(name, desc, defaultValue=item.get("default"),
                                           optional=item.get("optional", False))

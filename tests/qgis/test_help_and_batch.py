@@ -16,6 +16,7 @@ GROUPS = {
     "cosmo": "COSMO-SkyMed",
     "prisma": "PRISMA",
     "snap": "SNAP",
+    "timeseries": "Time series",
 }
 _TAG = re.compile(r"<[^>]+>")
 
