@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputRasterLayer,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -16,6 +15,7 @@ from qgis.core import (
 
 from ..core.errors import ParameterError
 from ..core.timeseries.inversion import KINDS, invert_products
+from .param_values import EnumParameter
 from .timeseries_base import TimeSeriesAlgorithm
 
 ORDERS = {"velocity": 1, "acceleration": 2}
@@ -63,9 +63,8 @@ class TimeSeriesInversionAlgorithm(TimeSeriesAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_inputs()
-        p = QgsProcessingParameterEnum(self.REGULARISATION, self.tr("Regularisation prefers"),
-                                       options=list(ORDERS), defaultValue="velocity")
-        p.setUsesStaticStrings(True)
+        p = EnumParameter(self.REGULARISATION, self.tr("Regularisation prefers"),
+                          options=list(ORDERS), defaultValue="velocity")
         p.setHelp(self.tr("velocity: a constant velocity costs nothing (first order, changes of velocity are "
                           "penalised); acceleration: a constant acceleration costs nothing (second order)."))
         self.addParameter(p)

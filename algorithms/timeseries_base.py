@@ -18,6 +18,7 @@ from ..core.errors import InputError
 from ..core.timeseries.dates import image_date_with_source, read_date_table
 from ..core.timeseries.network import Pair, build_network, connected_groups, describe_groups
 from .base import SenseTrackAlgorithm, set_advanced
+from .param_values import layer_path
 
 DATES_HELP = (
     "<p><b>Dates</b> come, in this order, from the metadata SenseTrack's readers write (e.g. "
@@ -58,7 +59,7 @@ class TimeSeriesAlgorithm(SenseTrackAlgorithm):
         self.addParameter(p)
 
     def input_paths(self, parameters, context) -> List[str]:
-        paths = [layer.source().split("|")[0]
+        paths = [layer_path(layer)
                  for layer in self.parameterAsLayerList(parameters, self.INPUTS, context) or []]
         folder = self.parameterAsFile(parameters, self.FOLDER, context)
         if folder:

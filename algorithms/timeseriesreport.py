@@ -8,6 +8,7 @@ from qgis.core import (
 )
 
 from ..core.timeseries.report import build_timeseries_report
+from .param_values import layer_path
 from .timeseries_base import TimeSeriesAlgorithm
 
 
@@ -53,11 +54,11 @@ class TimeSeriesReportAlgorithm(TimeSeriesAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, name, context)
         if layer is None:
             return ""
-        return layer.source().split("|")[0]
+        return layer_path(layer)
 
     def run_core(self, parameters, context, monitor):
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        info = build_timeseries_report(layer.source().split("|")[0],
+        info = build_timeseries_report(layer_path(layer),
                                        self.parameterAsFileOutput(parameters, self.OUTPUT, context),
                                        self._source(parameters, self.POINTS, context),
                                        self._source(parameters, self.POLYGON, context), monitor=monitor)

@@ -3,18 +3,20 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
 )
 
 from ..core.errors import InputError
+from ..core.jobs.runner import task_runner
 from ..core.params import load_preset, preset_parameters
 from ..core.timeseries.batch import TRACKERS, track_pairs
 from ..core.timeseries.network import read_pair_table
 from .base import set_advanced
+from .param_values import EnumParameter, layer_path
 from .timeseries_base import DATES_HELP, NetworkRulesMixin, TimeSeriesAlgorithm, optional_path
 
 
@@ -26,6 +28,7 @@ class TrackPairsAlgorithm(NetworkRulesMixin, TimeSeriesAlgorithm):
     WINDOW_SIZE = "WINDOW_SIZE"
     STEP = "STEP"
     PRESET = "PRESET"
+    SCHEDULER = "SCHEDULER"
     FILTER = "FILTER"
     FILTER_PRESET = "FILTER_PRESET"
     MASK = "MASK"
@@ -90,6 +93,14 @@ class TrackPairsAlgorithm(NetworkRulesMixin, TimeSeriesAlgorithm):
                                           defaultValue=False)
         p.setHelp(self.tr("Use everything outside the mask (e.g. outside the landslide polygon) as stable ground."))
         self.addParameter(p)
+        p = QgsProcessingParameterString(self.SCHEDULER, self.tr("Run the pairs on (Dask scheduler)"), "",
+                                         optional=True)
+        p.setHelp(self.tr("Empty = in this QGIS, one pair after the other (each tracker uses two threads); "
+                          "local:N = N worker processes on this machine; tcp://host:port = a running Dask "
+                          "cluster whose workers have the sensetrack package installed (pip install .) and see "
+                          "the same files. Without Dask (python3-distributed) local:N runs here and says how to "
+                          "install it."))
+        self.addParameter(set_advanced(p))
         p = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
         p.setHelp(self.tr("Folder of the pair products (YYYYMMDD_YYYYMMDD.tif). Reuse it to resume a run."))
         self.addParameter(p)
@@ -122,9 +133,11 @@ class TrackPairsAlgorithm(NetworkRulesMixin, TimeSeriesAlgorithm):
             fp = optional_path(self, parameters, self.FILTER_PRESET, context)
             filt = dict(load_preset(fp)) if fp else {}
         layer = self.parameterAsLayer(parameters, self.MASK, context)
-        mask = layer.source().split("|")[0] if layer is not None else None
+        mask = layer_path(layer) or None
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        scheduler = self.parameterAsString(parameters, self.SCHEDULER, context).strip()
+        runner = task_runner(scheduler, monitor=monitor, log=monitor.log) if scheduler else None
         info = track_pairs(pairs, folder, method, tuning, filt, mask,
-                           self.parameterAsBoolean(parameters, self.INVERT, context), monitor=monitor)
+                           self.parameterAsBoolean(parameters, self.INVERT, context), runner=runner, monitor=monitor)
         monitor.log(self.tr("{0} pairs tracked, {1} already complete").format(info["tracked"], info["skipped"]))
         return {self.OUTPUT_FOLDER: folder, "TRACKED": info["tracked"], "SKIPPED": info["skipped"]}
