@@ -56,9 +56,7 @@ class TrackPairsAlgorithm(NetworkRulesMixin, TimeSeriesAlgorithm):
         self.addParameter(p)
         self.add_inputs()
         self.add_rules(advanced=True)
-        p = QgsProcessingParameterEnum(self.METHOD, self.tr("Tracker"), options=list(TRACKERS),
-                                       defaultValue="phasecorrelation")
-        p.setUsesStaticStrings(True)
+        p = EnumParameter(self.METHOD, self.tr("Tracker"), options=list(TRACKERS), defaultValue="phasecorrelation")
         p.setHelp(self.tr("The tracker run on every pair: the dense optical-flow methods farneback, ilk, tvl1, or "
                           "the windowed phasecorrelation and ncc (one vector per window on a STEP grid)."))
         self.addParameter(p)
