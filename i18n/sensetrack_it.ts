@@ -24,6 +24,14 @@
       <translation>1 se è stata rilevata un'accelerazione significativa, altrimenti 0</translation>
     </message>
     <message>
+      <source>1-sigma of DX per date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1-sigma of DY per date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>1-sigma of the failure time, days</source>
       <translation>1 sigma del tempo di rottura, giorni</translation>
     </message>
@@ -46,6 +54,10 @@
     <message>
       <source>&lt;p&gt;COSMO-SkyMed (CSK or CSG) SCS_B to a calibrated, multilooked, terrain-corrected GeoTIFF in dB with SNAP (dB after multilooking, so averaging is done on intensities). Looks are estimated from the near/far incidence angles for square ground pixels (2 azimuth looks) unless given.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Da COSMO-SkyMed (CSK o CSG) SCS_B a un GeoTIFF in dB calibrato, con multilooking e con correzione del terreno (terrain correction), tramite SNAP (la conversione in dB avviene dopo il multilooking, quindi la media viene calcolata sulle intensità). Se non indicati, i look vengono stimati dagli angoli di incidenza near/far per ottenere pixel quadrati al suolo (2 look in azimut).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Chooses the pairs of images to track for a displacement time series: every pair within the minimum and maximum temporal baseline, optionally from the same season only and at most N per image, always with the consecutive pairs. Writes the pair table (CSV: name, reference, target, reference_date, target_date, baseline_days; the input of sensetrack:trackpairs, loadable as a table layer) and a picture of the network (dates on the time axis, one arc per pair, coloured by connected group).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt; come, in this order, from the metadata SenseTrack's readers write (e.g. SENSETRACK_ACQUISITION_DATE, ACQUISITION_START_TIME), from the Sentinel-1/2, Landsat, COSMO-SkyMed, PRISMA or PlanetScope file-name conventions, from a YYYYMMDD or YYYY-MM-DD in the file name, or from the optional date table (CSV: path or file name, date). An image without a date stops the run with its name.&lt;/p&gt;&lt;p&gt;When the pairs split the dates into several disconnected groups, a warning names them: the time series cannot measure the motion between groups, only bridge it through its regularisation.&lt;/p&gt;</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>&lt;p&gt;Combines bands into one band to track. With no BANDS chosen: the luminance of bands 1-3 taken as red, green, blue (0.299 R + 0.587 G + 0.114 B, ITU-R BT.601; the mean of the bands when there are fewer than three). With BANDS: their weighted sum (WEIGHTS, comma-separated, one per band) or their mean. A pixel is nodata where any band used is nodata.&lt;/p&gt;</source>
@@ -148,6 +160,10 @@
       <translation>&lt;p&gt;Esegue con gpt qualsiasi grafo SNAP in formato XML. Indicare un valore per ciascun segnaposto ${name} del grafo nella tabella PARAMETERS (name, value); i valori vengono inseriti come testo semplice, mai valutati. Il nodo Write del grafo deve scrivere ${output}: SenseTrack lo imposta sul file OUTPUT. Il log elenca i nodi e i segnaposto del grafo.&lt;/p&gt;</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Runs one tracker (farneback, ilk, tvl1, phasecorrelation or ncc, tuned by an optional PRESET file) on every pair of a network, optionally followed by the outlier filter (sensetrack:filteroffsets) and the stable-ground correction (sensetrack:stablegroundcorrection, one mask for all pairs, which also adds the SIGMA_DX/SIGMA_DY bands the time series uses as weights). One product per pair is written into the output folder as YYYYMMDD_YYYYMMDD.tif, with both dates in its metadata.&lt;/p&gt;&lt;p&gt;The network is the pair table of sensetrack:pairnetwork, or is built here from the images and the rules (same rules as sensetrack:pairnetwork).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Restartable&lt;/b&gt;: a product is written under a temporary name and marked complete only when finished, so running again into the same folder skips the complete pairs and redoes only what is missing or was interrupted. Progress is reported per pair; Cancel stops cleanly (the pair being tracked leaves nothing behind).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt; come, in this order, from the metadata SenseTrack's readers write (e.g. SENSETRACK_ACQUISITION_DATE, ACQUISITION_START_TIME), from the Sentinel-1/2, Landsat, COSMO-SkyMed, PRISMA or PlanetScope file-name conventions, from a YYYYMMDD or YYYY-MM-DD in the file name, or from the optional date table (CSV: path or file name, date). An image without a date stops the run with its name.&lt;/p&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>&lt;p&gt;Sentinel-1 IW SLC or GRD to a calibrated, terrain-corrected GeoTIFF with SNAP and the shipped graphs (orbit, thermal noise, calibration, deburst, multilook, optional speckle filter, terrain correction on SRTM, optional VH/VV ratio band, subset to the area of interest). Multilook factors are estimated from the product's mean incidence angle for square ground pixels (nominal IW resolution 2.3 m x 14.1 m) unless given.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Da Sentinel-1 IW SLC o GRD a un GeoTIFF calibrato e con correzione del terreno (terrain correction), tramite SNAP e i grafi forniti con il plugin (orbita, rumore termico, calibrazione, deburst, multilook, filtro speckle opzionale, terrain correction su SRTM, banda opzionale del rapporto VH/VV, ritaglio sull'area di interesse). Se non indicati, i fattori di multilook vengono stimati dall'angolo di incidenza medio del prodotto per ottenere pixel quadrati al suolo (risoluzione nominale IW 2,3 m x 14,1 m).&lt;/p&gt;</translation>
     </message>
@@ -168,8 +184,16 @@
       <translation>&lt;p&gt;Converte un prodotto Sentinel-2 Level-1C o Level-2A in un GeoTIFF di riflettanza datato e senza nuvole, pronto per gli algoritmi di tracciamento, in un solo passaggio e senza SNAP. I file delle bande (JPEG 2000, o GeoTIFF per i prodotti forniti in questo formato) vengono letti direttamente con GDAL; il formato JPEG 2000 richiede il driver JP2OpenJPEG di GDAL (incluso in QGIS; il plugin segnala se manca).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Radiometria&lt;/b&gt;: riflettanza = (DN + offset) / valore di quantificazione, entrambi letti dai metadati del prodotto: dalla baseline di elaborazione 04.00 (prodotti successivi al 25 gennaio 2022) l'offset è RADIO_ADD_OFFSET (L1C) o BOA_ADD_OFFSET (L2A), −1000; le baseline precedenti non ne hanno. DN 0 (nessun dato) e 65535 (saturato) sono NaN.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Maschere&lt;/b&gt;: classificazione della scena (SCL) del Level-2A: nessun dato, saturato/difettoso, ombra delle nuvole, nuvole a probabilità media e alta, cirri sottili (neve opzionale). Level-1C: il raster MSK_CLASSI (dalla baseline 04.00 in poi: nuvole opache, cirri; neve opzionale) o, dove presenti, i vecchi poligoni GML MSK_CLOUDS. La maschera delle nuvole può essere ampliata di un certo numero di pixel.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area di interesse&lt;/b&gt;: un'estensione o un layer poligonale in qualsiasi SR; l'output ne copre il rettangolo di ingombro (i pixel esterni ai poligoni vengono mantenuti: il terreno stabile attorno a una frana o a un ghiacciaio serve per la coregistrazione). Un prodotto che copre l'area solo in parte viene letto per la parte coperta (NaN altrove) e la frazione coperta viene riportata nel log; un'area che il prodotto non tocca è un errore. Senza un SR di destinazione l'output è sulla griglia UTM propria del prodotto, quindi tutti i prodotti di uno stesso tile (o path/row WRS) letti con la stessa area condividono la stessa griglia; con un SR di destinazione e una dimensione del pixel, i bordi dei pixel cadono su multipli della dimensione del pixel, quindi anche i prodotti di tile diversi condividono la stessa griglia.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: GeoTIFF float32, una banda per ogni banda richiesta (denominata come B08 per Sentinel-2, B8 per Landsat), riflettanza (1 = 100 %), NaN dove mancano i dati o si applica una maschera. I metadati contengono data e ora di acquisizione (UTC), piattaforma, tile, orbita relativa, baseline/livello di elaborazione, copertura nuvolosa, le frazioni coperta e valida e la formula usata; sensetrack:velocity e gli strumenti per le serie temporali leggono la data da questi metadati. Funziona in modalità batch (una cartella di prodotti diventa una pila di immagini datate) e nel modellatore grafico.&lt;/p&gt;&lt;p&gt;Riferimento bibliografico: ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), e l'annuncio dell'ESA sulla baseline di elaborazione 04.00 (gennaio 2022).&lt;/p&gt;</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Turns many pair measurements into one displacement history per pixel. The unknowns are the displacements between consecutive dates; each pair measures the sum of those it spans. Per pixel only the pairs with a value there are used, in a least-squares fit weighted by the pairs' SIGMA_DX/SIGMA_DY when every product has them (uniform otherwise), with a Tikhonov regularisation that prefers a smooth velocity (changes of velocity cost) or a smooth acceleration, and a robust re-weighting (Tukey biweight) that ignores pairs that disagree with the others (a mismatched or mis-registered pair).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weight&lt;/b&gt;: empty = chosen automatically by generalised cross-validation; 0 = no regularisation (dates the pairs do not link to the first date are then NaN); larger = smoother. The regularisation also bridges a network split into disconnected groups: the GROUPS band says where that happened (&amp;gt; 1).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; in the output folder, named PREFIX_*.tif (float32, NaN nodata, map units): cumulative DX and DY at every date (one band per date, the ISO date as band name, 0 at the first date), their 1-sigma (from the weights and the residuals), VX and VY per interval (per year), a summary (MEAN_VX, MEAN_VY, MEAN_VELOCITY per year from the first to the last date, RESIDUAL_RMS, PAIRS_USED, GROUPS) and PREFIX_pairs.csv (residual and rejected share per pair). Pixels sharing the same valid pairs are solved together and the scene goes block by block, so memory stays bounded.&lt;/p&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>&lt;p&gt;Writes a self-contained HTML report (figures embedded) of a displacement result: a map of the magnitude (or velocity) with arrows, histograms of DX and DY on stable ground (on all vectors when no stable-ground mask is given), the stable-ground statistics (median, NMAD, RMSE, count; before and after the correction when it was applied), the uncertainty summary, the parameters used and the provenance of the inputs (tracked files, method, every post-processing step).&lt;/p&gt;</source>
       <translation>&lt;p&gt;Scrive un rapporto HTML autonomo (con le figure incorporate) su un risultato di spostamento: una mappa del modulo (o della velocità) con frecce, gli istogrammi di DX e DY sul terreno stabile (su tutti i vettori se non viene fornita una maschera del terreno stabile), le statistiche sul terreno stabile (mediana, NMAD, RMSE, numero di vettori; prima e dopo la correzione, se applicata), il riepilogo dell'incertezza, i parametri usati e la provenienza degli input (file di input del tracciamento, metodo, ogni passaggio di post-elaborazione).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Writes a self-contained HTML report (figures embedded) of a time series made by sensetrack:timeseries: a summary table, then for each chosen point (and the median over the polygon; by default the pixel with the fastest mean motion) the cumulative displacement against time with its 1-sigma band, the velocity per interval, and the inverse velocity used to spot a slope accelerating towards failure (Fukuzono: 1/v falling on a line towards zero); a map of the mean velocity; the pair network with the pairs the robust weighting rejected; the residual of every pair.&lt;/p&gt;</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>&lt;p&gt;Writes the VNIR, SWIR or PAN cube of a PRISMA product (L1, L1G/L1G2, L2B, L2C or L2D), or chosen bands (1-based cube index) or the bands nearest chosen wavelengths (nm), as a multi-band float32 GeoTIFF. Values are scaled to physical units: L1 radiance (DN / ScaleFactor - Offset), L2 at-surface radiance or reflectance (Min + DN (Max - Min) / 65535); DN 0 is nodata. Flagged bands (wavelength 0) are dropped and bands are ordered by wavelength; each band's description carries its wavelength (e.g. VNIR_0497.3nm) and its metadata WAVELENGTH/FWHM/CUBE_INDEX.&lt;/p&gt;&lt;p&gt;Geo-referencing: L2D from its EPSG code and upper-left corner coordinate, which is the centre of the upper-left pixel (origin half a pixel further out), with the nominal pixel size (30 m; PAN 5 m, same rule assumed); the other levels from their latitude/longitude arrays (L1G: fill values 65535 masked) with GDAL geolocation warping (EPSG:4326 unless a CRS is given).&lt;/p&gt;&lt;p&gt;Reference: ASI PRISMA Products Specification Document (PRS-SY-PSD).&lt;/p&gt;</source>
@@ -186,6 +210,10 @@
     <message>
       <source>A SenseTrack time-series raster (SENSETRACK_KIND=timeseries), one band per date; the other component is found beside it (DX &lt;-&gt; DY in the name) or given as INPUT_DY.</source>
       <translation>Un raster di serie temporale di SenseTrack (SENSETRACK_KIND=timeseries), una banda per data; l'altra componente viene cercata nella stessa cartella (DX &lt;-&gt; DY nel nome) o indicata come INPUT_DY.</translation>
+    </message>
+    <message>
+      <source>A folder whose files matching the pattern are added to the inputs.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>A graph saved by SNAP's Graph Builder, with ${...} placeholders.</source>
@@ -216,12 +244,16 @@
       <translation>Aggiungi bande di offset in pixel (COL_SHIFT, ROW_SHIFT)</translation>
     </message>
     <message>
+      <source>Add the matching quality band (MATCH)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>All metadata of every file as JSON (optional).</source>
       <translation>Tutti i metadati di ogni file in formato JSON (opzionale).</translation>
     </message>
     <message>
-      <source>Also mask every pixel within this distance (output pixels, Euclidean) of a cloud, shadow or cirrus pixel: cloud edges are often missed by the product's masks.</source>
-      <translation>Maschera anche ogni pixel entro questa distanza (in pixel di output, euclidea) da un pixel di nuvola, ombra o cirro: i bordi delle nuvole spesso sfuggono alle maschere del prodotto.</translation>
+      <source>Also mask every pixel within this distance (output pixels, Euclidean) of a cloud, shadow or cirrus pixel: cloud edges are often missed by the product's masks. 0 = the masks as delivered, not grown.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Also mask snow/ice. Off by default: snow is useful texture on glaciers.</source>
@@ -232,8 +264,16 @@
       <translation>Scrive anche gli offset in pixel: COL_SHIFT verso destra, ROW_SHIFT verso il basso nell'immagine.</translation>
     </message>
     <message>
+      <source>Always include consecutive pairs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Amplitude</source>
       <translation>Ampiezza</translation>
+    </message>
+    <message>
+      <source>Any file of the time series written by sensetrack:timeseries (usually DX); its sibling files (PREFIX_dy.tif, PREFIX_sigma_*.tif, PREFIX_summary.tif, PREFIX_pairs.csv) are read too.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Any raster GDAL reads (8/16-bit, integer or float).</source>
@@ -266,6 +306,10 @@
     <message>
       <source>Ascending node time</source>
       <translation>Istante del nodo ascendente</translation>
+    </message>
+    <message>
+      <source>At most N pairs per image (0 = no limit)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Attachment</source>
@@ -380,6 +424,14 @@
       <translation>Tabella CSV (o JSON): filtro, numero di vettori rimossi, frazione dei vettori di input.</translation>
     </message>
     <message>
+      <source>CSV pair table (reference, target, reference_date, target_date). Leave empty to build the network from the images below and the rules.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CSV table of the pairs (one row per pair), the input of sensetrack:trackpairs.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>CSV: cube, band, wavelength_nm, fwhm_nm.</source>
       <translation>CSV: cube, band, wavelength_nm, fwhm_nm.</translation>
     </message>
@@ -456,8 +508,20 @@
       <translation>Risultato corretto (punti)</translation>
     </message>
     <message>
+      <source>Correlation window side. Ignored by the dense trackers.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Cube</source>
       <translation>Cubo</translation>
+    </message>
+    <message>
+      <source>Cumulative DX per date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cumulative DY per date</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>DEM</source>
@@ -478,6 +542,14 @@
     <message>
       <source>Data-term weight: smaller values give smoother flow.</source>
       <translation>Peso del termine dei dati: valori più piccoli producono un flusso più regolare.</translation>
+    </message>
+    <message>
+      <source>Date table (CSV: path, date)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dated raster images of the same area, on one grid. Give layers here and/or a folder below.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Days between the acquisitions</source>
@@ -532,6 +604,10 @@
       <translation>Risultato di spostamento</translation>
     </message>
     <message>
+      <source>Displacement time series (inversion)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Displacement to velocity</source>
       <translation>Da spostamento a velocità</translation>
     </message>
@@ -546,6 +622,10 @@
     <message>
       <source>Downslope-consistency test with a DEM: remove vectors pointing more than this many degrees away from the downslope direction (uphill or across the slope), e.g. 90 removes uphill motion, 45 also motion mostly across the slope. Only vectors longer than the direction filter's minimum magnitude, on slopes steeper than the minimum slope, with a DEM value are tested. MASK bit 128.</source>
       <translation>Test di coerenza con la direzione di massima pendenza basato su un DEM: rimuove i vettori che si discostano di oltre questo numero di gradi dalla direzione di massima pendenza (verso monte o trasversalmente al versante), ad es. 90 rimuove il movimento verso monte, 45 anche il movimento prevalentemente trasversale al versante. Vengono testati solo i vettori più lunghi del modulo minimo del filtro direzione, su pendenze superiori alla pendenza minima e con un valore del DEM. Bit 128 di MASK.</translation>
+    </message>
+    <message>
+      <source>Empty = in this QGIS, one pair after the other (each tracker uses two threads); local:N = N worker processes on this machine; tcp://host:port = a running Dask cluster whose workers have the sensetrack package installed (pip install .) and see the same files. Without Dask (python3-distributed) local:N runs here and says how to install it.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Empty: the product's UTM grid. Otherwise the bands are warped to this CRS.</source>
@@ -576,6 +656,14 @@
       <translation>Bande estratte</translation>
     </message>
     <message>
+      <source>File name prefix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>File pattern in the folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Files written (JSON: kind -&gt; path)</source>
       <translation>File scritti (JSON: tipo -&gt; percorso)</translation>
     </message>
@@ -586,6 +674,14 @@
     <message>
       <source>Filter outliers</source>
       <translation>Filtra valori anomali</translation>
+    </message>
+    <message>
+      <source>Filter outliers in every pair</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter settings (JSON or YAML)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Filtered result</source>
@@ -614,6 +710,18 @@
     <message>
       <source>Float32 GeoTIFF.</source>
       <translation>GeoTIFF float32.</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Folder of the pair products (YYYYMMDD_YYYYMMDD.tif). Reuse it to resume a run.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Folder of the time-series files.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Footprint</source>
@@ -692,8 +800,8 @@
       <translation>GeoTIFF sulla griglia definita dal passo: DX, DY, MAGNITUDE, DIRECTION, COL_SHIFT, ROW_SHIFT e le bande di qualità.</translation>
     </message>
     <message>
-      <source>GeoTIFF with bands DX, DY, MAGNITUDE, DIRECTION.</source>
-      <translation>GeoTIFF con le bande DX, DY, MAGNITUDE, DIRECTION.</translation>
+      <source>GeoTIFF with bands DX, DY, MAGNITUDE, DIRECTION (and MATCH). Large rasters are processed in overlapping blocks, so memory does not grow with the scene.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>GeoTIFF written by gpt's Write node.</source>
@@ -716,8 +824,16 @@
       <translation>Equalizzazione dell'istogramma</translation>
     </message>
     <message>
+      <source>Histories plotted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Image scale (&lt;1) between pyramid levels; 0.5 halves each level.</source>
       <translation>Fattore di scala dell'immagine (&lt;1) tra i livelli della piramide; 0,5 dimezza ogni livello.</translation>
+    </message>
+    <message>
+      <source>Images</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Indicated failure time (ISO, empty if none)</source>
@@ -744,12 +860,20 @@
       <translation>Iterazioni per livello</translation>
     </message>
     <message>
+      <source>Iteratively down-weight pairs whose residual is large compared with the pixel's other pairs, so that a few bad pairs do not bend the history.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>JSON file with all the metadata read from the product.</source>
       <translation>File JSON con tutti i metadati letti dal prodotto.</translation>
     </message>
     <message>
       <source>Java heap (e.g. 8G, empty = SNAP's default)</source>
       <translation>Heap Java (ad es. 8G, vuoto = valore predefinito di SNAP)</translation>
+    </message>
+    <message>
+      <source>Keep only pairs whose days of the year are within this many days (across the new year), which avoids the illumination (shadow) bias of cross-season pairs on mountain slopes.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Landsat 8/9 to reflectance GeoTIFF</source>
@@ -772,8 +896,16 @@
       <translation>Dimensione della finestra di Lee (pixel)</translation>
     </message>
     <message>
+      <source>Limit the pairs each image takes part in; the shortest baselines are kept first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Low percentile (percentile stretch)</source>
       <translation>Percentile inferiore (stiramento tra percentili)</translation>
+    </message>
+    <message>
+      <source>MATCH: correlation (-1..1) of the fine texture of the reference and the motion-compensated target in a 7x7 window; low values flag vectors where the images do not match (used by the post-processing filters and the uncertainty model). Turn it off for a faster run.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Mask clouds, cloud shadows and cirrus</source>
@@ -810,6 +942,10 @@
     <message>
       <source>Maximum plausible velocity, map units per year (0 = off)</source>
       <translation>Velocità massima plausibile, unità di mappa all'anno (0 = disattivato)</translation>
+    </message>
+    <message>
+      <source>Maximum temporal baseline, days (0 = no limit)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Mean incidence angle (degrees)</source>
@@ -872,6 +1008,10 @@
       <translation>Pendenza minima, gradi</translation>
     </message>
     <message>
+      <source>Minimum temporal baseline, days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Minimum velocities in the fitted part</source>
       <translation>Numero minimo di velocità nel tratto adattato</translation>
     </message>
@@ -896,6 +1036,14 @@
       <translation>Intorno del filtro di coerenza della direzione.</translation>
     </message>
     <message>
+      <source>Network picture</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No pixel has a result: the images have no texture in common (constant or nodata), so there is nothing to track. Check the bands and the nodata values.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Nodata value (overrides the file's)</source>
       <translation>Valore nodata (sostituisce quello del file)</translation>
     </message>
@@ -916,12 +1064,24 @@
       <translation>Memoria insufficiente. Provare con un'area più piccola o con meno bande.</translation>
     </message>
     <message>
+      <source>Number of dates</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Number of disconnected groups of dates (1 = fully connected)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Number of files read</source>
       <translation>Numero di file letti</translation>
     </message>
     <message>
       <source>Number of iterations at each pyramid level.</source>
       <translation>Numero di iterazioni per ogni livello della piramide.</translation>
+    </message>
+    <message>
+      <source>Number of pairs</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Number of pyramid levels including the full-resolution image; more levels follow larger motion.</source>
@@ -968,6 +1128,10 @@
       <translation>Ottico (Sentinel-2, Landsat)</translation>
     </message>
     <message>
+      <source>Optional CSV with a file path (or file name) and its date (YYYY-MM-DD) per line, for files whose date is neither in their metadata nor in their name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Optional GeoPackage point layer at the window centres with the same values (fields DX, DY, MAGNITUDE, DIRECTION, COL_SHIFT, ROW_SHIFT, PEAK, SNR[, NRMS]).</source>
       <translation>Layer di punti GeoPackage opzionale nei centri delle finestre, con gli stessi valori (campi DX, DY, MAGNITUDE, DIRECTION, COL_SHIFT, ROW_SHIFT, PEAK, SNR[, NRMS]).</translation>
     </message>
@@ -990,6 +1154,14 @@
     <message>
       <source>Output data type</source>
       <translation>Tipo di dato di output</translation>
+    </message>
+    <message>
+      <source>Output files are PREFIX_dx.tif, PREFIX_dy.tif, ... in the output folder.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Output folder</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Output in dB</source>
@@ -1016,6 +1188,10 @@
       <translation>Spaziatura dei pixel di output della correzione del terreno, in metri.</translation>
     </message>
     <message>
+      <source>PNG of the network: dates on the time axis, pairs as arcs (height = baseline).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>PNG picture or GeoTIFF with corner GCPs.</source>
       <translation>Immagine PNG o GeoTIFF con GCP agli angoli.</translation>
     </message>
@@ -1036,6 +1212,46 @@
       <translation>Metadati e lunghezze d'onda PRISMA</translation>
     </message>
     <message>
+      <source>Pair displacement products</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pair every image with the next one whatever the other rules, so that every date is linked to the others.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pair network from dated images</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pair products of sensetrack:trackpairs, or any rasters with bands DX and DY whose dates are in their metadata, their names (YYYYMMDD_YYYYMMDD) or the date table; all on one grid. Give layers here and/or a folder below.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pair table</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pair table (from sensetrack:pairnetwork)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pairs already complete (skipped)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pairs closer in time than this are not made (0 = no minimum).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pairs further apart in time than this are not made; long pairs decorrelate on changing surfaces.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pairs tracked in this run</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Parameter preset (JSON or YAML)</source>
       <translation>Preset dei parametri (JSON o YAML)</translation>
     </message>
@@ -1046,6 +1262,10 @@
     <message>
       <source>Patch size (SVD, pixels)</source>
       <translation>Dimensione del riquadro (SVD, pixel)</translation>
+    </message>
+    <message>
+      <source>Per-pair residuals (CSV)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Pixel size (CRS units, 0 = automatic)</source>
@@ -1080,6 +1300,14 @@
       <translation>Punto</translation>
     </message>
     <message>
+      <source>Points</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points whose histories are plotted (a 'name' field labels them).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Polarisation</source>
       <translation>Polarizzazione</translation>
     </message>
@@ -1092,12 +1320,20 @@
       <translation>Polarizzazioni</translation>
     </message>
     <message>
+      <source>Polygon (median over it)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Polygon layer (GeoPackage, EPSG:4326), one feature per file.</source>
       <translation>Layer poligonale (GeoPackage, EPSG:4326), un elemento per file.</translation>
     </message>
     <message>
       <source>Polygons (any CRS) whose bounding box is read; used instead of the extent.</source>
       <translation>Poligoni (qualsiasi SR) di cui viene letto il rettangolo di ingombro; usati al posto dell'estensione.</translation>
+    </message>
+    <message>
+      <source>Polygons (or a raster) of stable ground: removes each pair's co-registration bias and adds SIGMA_DX/SIGMA_DY. Leave empty for no correction.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Polygons of ground that did not move; the shift is measured there only.</source>
@@ -1220,6 +1456,18 @@
       <translation>Rifiuta il file se il suo livello non è questo (any = accetta qualsiasi livello; 1G = L1G o L1G2).</translation>
     </message>
     <message>
+      <source>Regularisation prefers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Regularisation weight (empty = automatic, 0 = none)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Regularisation weight used</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Relative orbit</source>
       <translation>Orbita relativa</translation>
     </message>
@@ -1276,8 +1524,20 @@
       <translation>Risultato con bande 3D (punti)</translation>
     </message>
     <message>
+      <source>Robust against bad pairs (Tukey biweight)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Run a SNAP graph</source>
       <translation>Esegui un grafo SNAP</translation>
+    </message>
+    <message>
+      <source>Run sensetrack:filteroffsets on each pair (its default settings, or the filter preset).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Run the pairs on (Dask scheduler)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>SNAP</source>
@@ -1294,6 +1554,10 @@
     <message>
       <source>SNAP output (GeoTIFF)</source>
       <translation>Output SNAP (GeoTIFF)</translation>
+    </message>
+    <message>
+      <source>Same season only: maximum day-of-year difference, days (0 = off)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Search range (pixels)</source>
@@ -1348,6 +1612,14 @@
       <translation>Imposta a NaN i pixel che il prodotto segnala come nuvola, ombra delle nuvole o cirro (i pixel senza dati e di riempimento e, per Sentinel-2, quelli saturati o difettosi sono sempre NaN).</translation>
     </message>
     <message>
+      <source>Settings of the outlier filter by their core names (e.g. {"min_peak": 0.25, "median_stride": 10}); used when filtering is on.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Shell-style pattern of the files to take from the folder, e.g. *.tif or S2*_B04.jp2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Shift east (map units)</source>
       <translation>Traslazione verso est (unità di mappa)</translation>
     </message>
@@ -1396,6 +1668,10 @@
       <translation>Spaziatura dei vicini nel test della mediana. 1 = celle adiacenti (metodi a finestra). Per risultati densi (un vettore per pixel) usare all'incirca la dimensione delle aree errate da individuare, ad es. 10, in modo che ogni area venga confrontata con il terreno circostante.</translation>
     </message>
     <message>
+      <source>Spacing of the output grid. Ignored by the dense trackers.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Spacing of the window centres, pixels: one output pixel (and point) per step. A step of a quarter of the window is usual.</source>
       <translation>Spaziatura dei centri delle finestre, in pixel: un pixel di output (e un punto) per ogni passo. Di solito si usa un passo pari a un quarto della finestra.</translation>
     </message>
@@ -1432,6 +1708,10 @@
       <translation>Correzione sul terreno stabile e incertezza</translation>
     </message>
     <message>
+      <source>Stable-ground mask (one for all pairs)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Stable-ground mask (polygons or raster)</source>
       <translation>Maschera del terreno stabile (poligoni o raster)</translation>
     </message>
@@ -1464,6 +1744,14 @@
       <translation>Inizio del tratto in accelerazione adattato</translation>
     </message>
     <message>
+      <source>Step between windows, pixels (windowed trackers)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Strength of the smoothness term relative to the pair measurements (1 = as strong as the data on average). Empty: chosen by generalised cross-validation on a sample of pixels.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Sub-pixel precision is 1/UPSAMPLING px: the correlation is evaluated by matrix DFT on a grid of that spacing around the peak, then a local quadratic fit removes the quantisation. 1 = quadratic fit on the integer correlation only (biased towards whole pixels).</source>
       <translation>La precisione subpixel è 1/UPSAMPLING px: la correlazione viene valutata tramite DFT matriciale su una griglia con questo passo attorno al picco, poi un adattamento quadratico locale elimina la quantizzazione. 1 = solo adattamento quadratico sulla correlazione a passo intero (con bias verso i pixel interi).</translation>
     </message>
@@ -1474,6 +1762,10 @@
     <message>
       <source>Subtract the annotated thermal noise (range x azimuth LUT) before calibration.</source>
       <translation>Sottrae il rumore termico annotato (LUT range x azimut) prima della calibrazione.</translation>
+    </message>
+    <message>
+      <source>Summary: mean velocity, residual RMS, pairs used, groups</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Table</source>
@@ -1548,6 +1840,14 @@
       <translation>L'immagine successiva, sulla stessa griglia dell'immagine di riferimento (stesso SR, estensione e dimensione del pixel).</translation>
     </message>
     <message>
+      <source>The median history over the pixels inside these polygons is plotted too.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The network splits into {0} disconnected groups of dates: {1}. The time series can only link them through its regularisation; add pairs between the groups (a longer maximum baseline) if you can.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The other component's file</source>
       <translation>Il file dell'altra componente</translation>
     </message>
@@ -1592,6 +1892,10 @@
       <translation>Impossibile caricare la serie temporale come layer raster.</translation>
     </message>
     <message>
+      <source>The tracker run on every pair: the dense optical-flow methods farneback, ilk, tvl1, or the windowed phasecorrelation and ncc (one vector per window on a STEP grid).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Tightness</source>
       <translation>Accoppiamento (tightness)</translation>
     </message>
@@ -1604,8 +1908,20 @@
       <translation>Dimensione dei tile (pixel)</translation>
     </message>
     <message>
+      <source>Time series</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Time series (DX or DY file)</source>
       <translation>Serie temporale (file DX o DY)</translation>
+    </message>
+    <message>
+      <source>Time series (the PREFIX_dx.tif file)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Time series report (HTML)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Time series: the other component's file</source>
@@ -1616,8 +1932,24 @@
       <translation>Tolleranza</translation>
     </message>
     <message>
-      <source>Uncertainty of the DEM slope angle, propagated with SIGMA_DX/SIGMA_DY into SIGMA_DZ and SIGMA_MAGNITUDE_3D (e.g. 1-3 degrees for a 10-30 m DEM).</source>
-      <translation>Incertezza dell'angolo di pendenza del DEM, propagata insieme a SIGMA_DX/SIGMA_DY in SIGMA_DZ e SIGMA_MAGNITUDE_3D (ad es. 1-3 gradi per un DEM a 10-30 m).</translation>
+      <source>Track all pairs of a network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tracker</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tracker preset (JSON or YAML)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tuning parameters of the chosen tracker, as saved for its own algorithm.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Uncertainty of the DEM slope angle, propagated with SIGMA_DX/SIGMA_DY into SIGMA_DZ and SIGMA_MAGNITUDE_3D (e.g. 1-3 degrees for a 10-30 m DEM). 0 = the DEM is taken as exact (only the displacement's uncertainty is propagated).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Uncertainty scale (pixels)</source>
@@ -1644,6 +1976,10 @@
       <translation>Usa un kernel gaussiano invece di uno uniforme per la finestra locale.</translation>
     </message>
     <message>
+      <source>Use everything outside the mask (e.g. outside the landslide polygon) as stable ground.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Use everything outside the mask as stable ground (e.g. the mask outlines the moving area).</source>
       <translation>Usa tutto ciò che è esterno alla maschera come terreno stabile (ad es. se la maschera delimita l'area in movimento).</translation>
     </message>
@@ -1658,6 +1994,14 @@
     <message>
       <source>Used for bands whose pixel size or CRS differs from the output's (masks always take any overlapping flagged pixel).</source>
       <translation>Usato per le bande con dimensione del pixel o SR diversi da quelli dell'output (le maschere considerano sempre qualsiasi pixel segnalato sovrapposto).</translation>
+    </message>
+    <message>
+      <source>VX per interval</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>VY per interval</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Values at or above this percentile map to 1.</source>
@@ -1780,12 +2124,24 @@
       <translation>Dimensione della finestra (pixel)</translation>
     </message>
     <message>
+      <source>Window size, pixels (windowed trackers)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Windowed phase correlation</source>
       <translation>Correlazione di fase a finestre</translation>
     </message>
     <message>
       <source>Write 10·log10(value) instead of linear values. dB often tracks better on SAR.</source>
       <translation>Scrive 10·log10(valore) invece dei valori lineari. Sui dati SAR il tracciamento funziona spesso meglio in dB.</translation>
+    </message>
+    <message>
+      <source>Write Cloud Optimized GeoTIFF (COG)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Write the raster output(s) as Cloud Optimized GeoTIFF (GDAL COG driver, ZSTD, with overviews) for object storage or a web map. Slower to write (the overviews and a second pass); the values are the same.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS. Leave empty to read it from the result's metadata or the tracked file names.</source>
@@ -1828,8 +2184,24 @@
       <translation>phase = correlazione di fase pura (spettro di potenza incrociato diviso per il suo modulo); partial = diviso per la radice quadrata del modulo (predefinito: altrettanto netto, molto meno sensibile al rumore); none = correlazione incrociata semplice.</translation>
     </message>
     <message>
+      <source>velocity: a constant velocity costs nothing (first order, changes of velocity are penalised); acceleration: a constant acceleration costs nothing (second order).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>vnir (about 400-1010 nm), swir (about 920-2500 nm) or pan (panchromatic, 5 m).</source>
       <translation>vnir (circa 400-1010 nm), swir (circa 920-2500 nm) o pan (pancromatico, 5 m).</translation>
+    </message>
+    <message>
+      <source>{0} pairs between {1} images, {2} group(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{0} pairs tracked, {1} already complete</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{0}: {1} ({2})</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>
