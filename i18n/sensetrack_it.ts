@@ -25,11 +25,11 @@
     </message>
     <message>
       <source>1-sigma of DX per date</source>
-      <translation type="unfinished" />
+      <translation>1 sigma di DX per data</translation>
     </message>
     <message>
       <source>1-sigma of DY per date</source>
-      <translation type="unfinished" />
+      <translation>1 sigma di DY per data</translation>
     </message>
     <message>
       <source>1-sigma of the failure time, days</source>
@@ -57,7 +57,7 @@
     </message>
     <message>
       <source>&lt;p&gt;Chooses the pairs of images to track for a displacement time series: every pair within the minimum and maximum temporal baseline, optionally from the same season only and at most N per image, always with the consecutive pairs. Writes the pair table (CSV: name, reference, target, reference_date, target_date, baseline_days; the input of sensetrack:trackpairs, loadable as a table layer) and a picture of the network (dates on the time axis, one arc per pair, coloured by connected group).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt; come, in this order, from the metadata SenseTrack's readers write (e.g. SENSETRACK_ACQUISITION_DATE, ACQUISITION_START_TIME), from the Sentinel-1/2, Landsat, COSMO-SkyMed, PRISMA or PlanetScope file-name conventions, from a YYYYMMDD or YYYY-MM-DD in the file name, or from the optional date table (CSV: path or file name, date). An image without a date stops the run with its name.&lt;/p&gt;&lt;p&gt;When the pairs split the dates into several disconnected groups, a warning names them: the time series cannot measure the motion between groups, only bridge it through its regularisation.&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Sceglie le coppie di immagini su cui eseguire il tracciamento per una serie temporale di spostamenti: tutte le coppie comprese tra la baseline temporale minima e quella massima, eventualmente solo della stessa stagione e al massimo N per immagine, includendo sempre le coppie consecutive. Scrive la tabella delle coppie (CSV: name, reference, target, reference_date, target_date, baseline_days; l'input di sensetrack:trackpairs, caricabile come layer tabellare) e un'immagine della rete (date sull'asse dei tempi, un arco per coppia, colorato in base al gruppo connesso).&lt;/p&gt;&lt;p&gt;Le &lt;b&gt;date&lt;/b&gt; vengono lette, in quest'ordine, dai metadati scritti dai lettori di SenseTrack (ad es. SENSETRACK_ACQUISITION_DATE, ACQUISITION_START_TIME), dalle convenzioni di denominazione dei file Sentinel-1/2, Landsat, COSMO-SkyMed, PRISMA o PlanetScope, da una data YYYYMMDD o YYYY-MM-DD nel nome del file oppure dalla tabella delle date opzionale (CSV: percorso o nome del file, data). Un'immagine senza data interrompe l'esecuzione, indicandone il nome.&lt;/p&gt;&lt;p&gt;Quando le coppie dividono le date in più gruppi non connessi, un avviso li elenca: la serie temporale non può misurare il movimento tra i gruppi, ma solo raccordarlo tramite la regolarizzazione.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Combines bands into one band to track. With no BANDS chosen: the luminance of bands 1-3 taken as red, green, blue (0.299 R + 0.587 G + 0.114 B, ITU-R BT.601; the mean of the bands when there are fewer than three). With BANDS: their weighted sum (WEIGHTS, comma-separated, one per band) or their mean. A pixel is nodata where any band used is nodata.&lt;/p&gt;</source>
@@ -161,7 +161,7 @@
     </message>
     <message>
       <source>&lt;p&gt;Runs one tracker (farneback, ilk, tvl1, phasecorrelation or ncc, tuned by an optional PRESET file) on every pair of a network, optionally followed by the outlier filter (sensetrack:filteroffsets) and the stable-ground correction (sensetrack:stablegroundcorrection, one mask for all pairs, which also adds the SIGMA_DX/SIGMA_DY bands the time series uses as weights). One product per pair is written into the output folder as YYYYMMDD_YYYYMMDD.tif, with both dates in its metadata.&lt;/p&gt;&lt;p&gt;The network is the pair table of sensetrack:pairnetwork, or is built here from the images and the rules (same rules as sensetrack:pairnetwork).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Restartable&lt;/b&gt;: a product is written under a temporary name and marked complete only when finished, so running again into the same folder skips the complete pairs and redoes only what is missing or was interrupted. Progress is reported per pair; Cancel stops cleanly (the pair being tracked leaves nothing behind).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt; come, in this order, from the metadata SenseTrack's readers write (e.g. SENSETRACK_ACQUISITION_DATE, ACQUISITION_START_TIME), from the Sentinel-1/2, Landsat, COSMO-SkyMed, PRISMA or PlanetScope file-name conventions, from a YYYYMMDD or YYYY-MM-DD in the file name, or from the optional date table (CSV: path or file name, date). An image without a date stops the run with its name.&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Esegue un algoritmo di tracciamento (farneback, ilk, tvl1, phasecorrelation o ncc, regolato da un file PRESET opzionale) su ogni coppia di una rete, seguito facoltativamente dal filtro dei valori anomali (sensetrack:filteroffsets) e dalla correzione sul terreno stabile (sensetrack:stablegroundcorrection, con un'unica maschera per tutte le coppie, che aggiunge anche le bande SIGMA_DX/SIGMA_DY usate come pesi dalla serie temporale). Nella cartella di output viene scritto un prodotto per coppia, denominato YYYYMMDD_YYYYMMDD.tif, con entrambe le date nei metadati.&lt;/p&gt;&lt;p&gt;La rete è la tabella delle coppie di sensetrack:pairnetwork, oppure viene costruita qui a partire dalle immagini e dalle regole (le stesse di sensetrack:pairnetwork).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Riavviabile&lt;/b&gt;: ogni prodotto viene scritto con un nome temporaneo e contrassegnato come completo solo al termine, quindi rieseguendo l'algoritmo sulla stessa cartella le coppie complete vengono saltate e viene rifatto solo ciò che manca o che è stato interrotto. L'avanzamento viene riportato per coppia; Annulla interrompe l'esecuzione in modo pulito (la coppia in corso di tracciamento non lascia alcun file).&lt;/p&gt;&lt;p&gt;Le &lt;b&gt;date&lt;/b&gt; vengono lette, in quest'ordine, dai metadati scritti dai lettori di SenseTrack (ad es. SENSETRACK_ACQUISITION_DATE, ACQUISITION_START_TIME), dalle convenzioni di denominazione dei file Sentinel-1/2, Landsat, COSMO-SkyMed, PRISMA o PlanetScope, da una data YYYYMMDD o YYYY-MM-DD nel nome del file oppure dalla tabella delle date opzionale (CSV: percorso o nome del file, data). Un'immagine senza data interrompe l'esecuzione, indicandone il nome.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Sentinel-1 IW SLC or GRD to a calibrated, terrain-corrected GeoTIFF with SNAP and the shipped graphs (orbit, thermal noise, calibration, deburst, multilook, optional speckle filter, terrain correction on SRTM, optional VH/VV ratio band, subset to the area of interest). Multilook factors are estimated from the product's mean incidence angle for square ground pixels (nominal IW resolution 2.3 m x 14.1 m) unless given.&lt;/p&gt;</source>
@@ -185,7 +185,7 @@
     </message>
     <message>
       <source>&lt;p&gt;Turns many pair measurements into one displacement history per pixel. The unknowns are the displacements between consecutive dates; each pair measures the sum of those it spans. Per pixel only the pairs with a value there are used, in a least-squares fit weighted by the pairs' SIGMA_DX/SIGMA_DY when every product has them (uniform otherwise), with a Tikhonov regularisation that prefers a smooth velocity (changes of velocity cost) or a smooth acceleration, and a robust re-weighting (Tukey biweight) that ignores pairs that disagree with the others (a mismatched or mis-registered pair).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Weight&lt;/b&gt;: empty = chosen automatically by generalised cross-validation; 0 = no regularisation (dates the pairs do not link to the first date are then NaN); larger = smoother. The regularisation also bridges a network split into disconnected groups: the GROUPS band says where that happened (&amp;gt; 1).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; in the output folder, named PREFIX_*.tif (float32, NaN nodata, map units): cumulative DX and DY at every date (one band per date, the ISO date as band name, 0 at the first date), their 1-sigma (from the weights and the residuals), VX and VY per interval (per year), a summary (MEAN_VX, MEAN_VY, MEAN_VELOCITY per year from the first to the last date, RESIDUAL_RMS, PAIRS_USED, GROUPS) and PREFIX_pairs.csv (residual and rejected share per pair). Pixels sharing the same valid pairs are solved together and the scene goes block by block, so memory stays bounded.&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Trasforma le misure di molte coppie in un'unica storia dello spostamento per ogni pixel. Le incognite sono gli spostamenti tra date consecutive; ogni coppia misura la somma di quelli che abbraccia. Per ogni pixel vengono usate solo le coppie che vi hanno un valore, in un adattamento ai minimi quadrati pesato con le bande SIGMA_DX/SIGMA_DY delle coppie quando tutti i prodotti le contengono (altrimenti con pesi uniformi), con una regolarizzazione di Tikhonov che privilegia una velocità regolare (le variazioni di velocità vengono penalizzate) o un'accelerazione regolare, e con una ripesatura robusta (biweight di Tukey) che ignora le coppie in disaccordo con le altre (una coppia con corrispondenza errata o mal coregistrata).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Peso&lt;/b&gt;: vuoto = scelto automaticamente mediante validazione incrociata generalizzata; 0 = nessuna regolarizzazione (le date che le coppie non collegano alla prima data risultano allora NaN); valori maggiori = serie più regolare. La regolarizzazione raccorda anche una rete divisa in gruppi non connessi: la banda GROUPS indica dove è avvenuto (&amp;gt; 1).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt; nella cartella di output, denominati PREFIX_*.tif (float32, nodata NaN, unità di mappa): DX e DY cumulati a ogni data (una banda per data, con la data ISO come nome della banda, 0 alla prima data), il loro valore a 1 sigma (dai pesi e dai residui), VX e VY per intervallo (all'anno), un riepilogo (MEAN_VX, MEAN_VY, MEAN_VELOCITY all'anno dalla prima all'ultima data, RESIDUAL_RMS, PAIRS_USED, GROUPS) e PREFIX_pairs.csv (residuo e quota rifiutata per coppia). I pixel che condividono le stesse coppie valide vengono risolti insieme e la scena viene elaborata blocco per blocco, così la memoria resta limitata.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Writes a self-contained HTML report (figures embedded) of a displacement result: a map of the magnitude (or velocity) with arrows, histograms of DX and DY on stable ground (on all vectors when no stable-ground mask is given), the stable-ground statistics (median, NMAD, RMSE, count; before and after the correction when it was applied), the uncertainty summary, the parameters used and the provenance of the inputs (tracked files, method, every post-processing step).&lt;/p&gt;</source>
@@ -193,7 +193,7 @@
     </message>
     <message>
       <source>&lt;p&gt;Writes a self-contained HTML report (figures embedded) of a time series made by sensetrack:timeseries: a summary table, then for each chosen point (and the median over the polygon; by default the pixel with the fastest mean motion) the cumulative displacement against time with its 1-sigma band, the velocity per interval, and the inverse velocity used to spot a slope accelerating towards failure (Fukuzono: 1/v falling on a line towards zero); a map of the mean velocity; the pair network with the pairs the robust weighting rejected; the residual of every pair.&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Scrive un rapporto HTML autonomo (con le figure incorporate) su una serie temporale prodotta da sensetrack:timeseries: una tabella riassuntiva, poi per ogni punto scelto (e per la mediana sul poligono; per impostazione predefinita il pixel con il movimento medio più rapido) lo spostamento cumulato in funzione del tempo con la sua fascia a 1 sigma, la velocità per intervallo e la velocità inversa, usata per riconoscere un versante che accelera verso la rottura (Fukuzono: 1/v che decresce lungo una retta verso zero); una mappa della velocità media; la rete di coppie con le coppie rifiutate dalla ripesatura robusta; il residuo di ogni coppia.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Writes the VNIR, SWIR or PAN cube of a PRISMA product (L1, L1G/L1G2, L2B, L2C or L2D), or chosen bands (1-based cube index) or the bands nearest chosen wavelengths (nm), as a multi-band float32 GeoTIFF. Values are scaled to physical units: L1 radiance (DN / ScaleFactor - Offset), L2 at-surface radiance or reflectance (Min + DN (Max - Min) / 65535); DN 0 is nodata. Flagged bands (wavelength 0) are dropped and bands are ordered by wavelength; each band's description carries its wavelength (e.g. VNIR_0497.3nm) and its metadata WAVELENGTH/FWHM/CUBE_INDEX.&lt;/p&gt;&lt;p&gt;Geo-referencing: L2D from its EPSG code and upper-left corner coordinate, which is the centre of the upper-left pixel (origin half a pixel further out), with the nominal pixel size (30 m; PAN 5 m, same rule assumed); the other levels from their latitude/longitude arrays (L1G: fill values 65535 masked) with GDAL geolocation warping (EPSG:4326 unless a CRS is given).&lt;/p&gt;&lt;p&gt;Reference: ASI PRISMA Products Specification Document (PRS-SY-PSD).&lt;/p&gt;</source>
@@ -213,7 +213,7 @@
     </message>
     <message>
       <source>A folder whose files matching the pattern are added to the inputs.</source>
-      <translation type="unfinished" />
+      <translation>Una cartella i cui file corrispondenti al modello vengono aggiunti agli input.</translation>
     </message>
     <message>
       <source>A graph saved by SNAP's Graph Builder, with ${...} placeholders.</source>
@@ -245,7 +245,7 @@
     </message>
     <message>
       <source>Add the matching quality band (MATCH)</source>
-      <translation type="unfinished" />
+      <translation>Aggiungi la banda di qualità della corrispondenza (MATCH)</translation>
     </message>
     <message>
       <source>All metadata of every file as JSON (optional).</source>
@@ -253,7 +253,7 @@
     </message>
     <message>
       <source>Also mask every pixel within this distance (output pixels, Euclidean) of a cloud, shadow or cirrus pixel: cloud edges are often missed by the product's masks. 0 = the masks as delivered, not grown.</source>
-      <translation type="unfinished" />
+      <translation>Maschera anche ogni pixel entro questa distanza (pixel di output, euclidea) da un pixel di nuvola, ombra o cirro: i bordi delle nuvole spesso sfuggono alle maschere del prodotto. 0 = le maschere così come fornite, senza ampliamento.</translation>
     </message>
     <message>
       <source>Also mask snow/ice. Off by default: snow is useful texture on glaciers.</source>
@@ -265,7 +265,7 @@
     </message>
     <message>
       <source>Always include consecutive pairs</source>
-      <translation type="unfinished" />
+      <translation>Includi sempre le coppie consecutive</translation>
     </message>
     <message>
       <source>Amplitude</source>
@@ -273,7 +273,7 @@
     </message>
     <message>
       <source>Any file of the time series written by sensetrack:timeseries (usually DX); its sibling files (PREFIX_dy.tif, PREFIX_sigma_*.tif, PREFIX_summary.tif, PREFIX_pairs.csv) are read too.</source>
-      <translation type="unfinished" />
+      <translation>Un qualsiasi file della serie temporale scritta da sensetrack:timeseries (di solito DX); vengono letti anche i file associati (PREFIX_dy.tif, PREFIX_sigma_*.tif, PREFIX_summary.tif, PREFIX_pairs.csv).</translation>
     </message>
     <message>
       <source>Any raster GDAL reads (8/16-bit, integer or float).</source>
@@ -309,7 +309,7 @@
     </message>
     <message>
       <source>At most N pairs per image (0 = no limit)</source>
-      <translation type="unfinished" />
+      <translation>Al massimo N coppie per immagine (0 = nessun limite)</translation>
     </message>
     <message>
       <source>Attachment</source>
@@ -425,11 +425,11 @@
     </message>
     <message>
       <source>CSV pair table (reference, target, reference_date, target_date). Leave empty to build the network from the images below and the rules.</source>
-      <translation type="unfinished" />
+      <translation>Tabella delle coppie in CSV (reference, target, reference_date, target_date). Lasciare vuoto per costruire la rete a partire dalle immagini indicate sotto e dalle regole.</translation>
     </message>
     <message>
       <source>CSV table of the pairs (one row per pair), the input of sensetrack:trackpairs.</source>
-      <translation type="unfinished" />
+      <translation>Tabella CSV delle coppie (una riga per coppia), l'input di sensetrack:trackpairs.</translation>
     </message>
     <message>
       <source>CSV: cube, band, wavelength_nm, fwhm_nm.</source>
@@ -509,7 +509,7 @@
     </message>
     <message>
       <source>Correlation window side. Ignored by the dense trackers.</source>
-      <translation type="unfinished" />
+      <translation>Lato della finestra di correlazione. Ignorato dai metodi densi.</translation>
     </message>
     <message>
       <source>Cube</source>
@@ -517,11 +517,11 @@
     </message>
     <message>
       <source>Cumulative DX per date</source>
-      <translation type="unfinished" />
+      <translation>DX cumulato per data</translation>
     </message>
     <message>
       <source>Cumulative DY per date</source>
-      <translation type="unfinished" />
+      <translation>DY cumulato per data</translation>
     </message>
     <message>
       <source>DEM</source>
@@ -545,11 +545,11 @@
     </message>
     <message>
       <source>Date table (CSV: path, date)</source>
-      <translation type="unfinished" />
+      <translation>Tabella delle date (CSV: percorso, data)</translation>
     </message>
     <message>
       <source>Dated raster images of the same area, on one grid. Give layers here and/or a folder below.</source>
-      <translation type="unfinished" />
+      <translation>Immagini raster datate della stessa area, su un'unica griglia. Indicare qui i layer e/o una cartella più sotto.</translation>
     </message>
     <message>
       <source>Days between the acquisitions</source>
@@ -605,7 +605,7 @@
     </message>
     <message>
       <source>Displacement time series (inversion)</source>
-      <translation type="unfinished" />
+      <translation>Serie temporale degli spostamenti (inversione)</translation>
     </message>
     <message>
       <source>Displacement to velocity</source>
@@ -625,7 +625,7 @@
     </message>
     <message>
       <source>Empty = in this QGIS, one pair after the other (each tracker uses two threads); local:N = N worker processes on this machine; tcp://host:port = a running Dask cluster whose workers have the sensetrack package installed (pip install .) and see the same files. Without Dask (python3-distributed) local:N runs here and says how to install it.</source>
-      <translation type="unfinished" />
+      <translation>Vuoto = in questa sessione di QGIS, una coppia dopo l'altra (ogni algoritmo di tracciamento usa due thread); local:N = N processi worker su questa macchina; tcp://host:port = un cluster Dask in esecuzione i cui worker hanno il pacchetto sensetrack installato (pip install .) e vedono gli stessi file. Senza Dask (python3-distributed), local:N viene eseguito qui e indica come installarlo.</translation>
     </message>
     <message>
       <source>Empty: the product's UTM grid. Otherwise the bands are warped to this CRS.</source>
@@ -657,11 +657,11 @@
     </message>
     <message>
       <source>File name prefix</source>
-      <translation type="unfinished" />
+      <translation>Prefisso dei nomi dei file</translation>
     </message>
     <message>
       <source>File pattern in the folder</source>
-      <translation type="unfinished" />
+      <translation>Modello dei nomi dei file nella cartella</translation>
     </message>
     <message>
       <source>Files written (JSON: kind -&gt; path)</source>
@@ -677,11 +677,11 @@
     </message>
     <message>
       <source>Filter outliers in every pair</source>
-      <translation type="unfinished" />
+      <translation>Filtra i valori anomali in ogni coppia</translation>
     </message>
     <message>
       <source>Filter settings (JSON or YAML)</source>
-      <translation type="unfinished" />
+      <translation>Impostazioni del filtro (JSON o YAML)</translation>
     </message>
     <message>
       <source>Filtered result</source>
@@ -713,15 +713,15 @@
     </message>
     <message>
       <source>Folder</source>
-      <translation type="unfinished" />
+      <translation>Cartella</translation>
     </message>
     <message>
       <source>Folder of the pair products (YYYYMMDD_YYYYMMDD.tif). Reuse it to resume a run.</source>
-      <translation type="unfinished" />
+      <translation>Cartella dei prodotti delle coppie (YYYYMMDD_YYYYMMDD.tif). Riutilizzarla per riprendere un'esecuzione.</translation>
     </message>
     <message>
       <source>Folder of the time-series files.</source>
-      <translation type="unfinished" />
+      <translation>Cartella dei file della serie temporale.</translation>
     </message>
     <message>
       <source>Footprint</source>
@@ -801,7 +801,7 @@
     </message>
     <message>
       <source>GeoTIFF with bands DX, DY, MAGNITUDE, DIRECTION (and MATCH). Large rasters are processed in overlapping blocks, so memory does not grow with the scene.</source>
-      <translation type="unfinished" />
+      <translation>GeoTIFF con le bande DX, DY, MAGNITUDE, DIRECTION (e MATCH). I raster di grandi dimensioni vengono elaborati in blocchi sovrapposti, quindi la memoria non cresce con la scena.</translation>
     </message>
     <message>
       <source>GeoTIFF written by gpt's Write node.</source>
@@ -825,7 +825,7 @@
     </message>
     <message>
       <source>Histories plotted</source>
-      <translation type="unfinished" />
+      <translation>Storie rappresentate</translation>
     </message>
     <message>
       <source>Image scale (&lt;1) between pyramid levels; 0.5 halves each level.</source>
@@ -833,7 +833,7 @@
     </message>
     <message>
       <source>Images</source>
-      <translation type="unfinished" />
+      <translation>Immagini</translation>
     </message>
     <message>
       <source>Indicated failure time (ISO, empty if none)</source>
@@ -861,7 +861,7 @@
     </message>
     <message>
       <source>Iteratively down-weight pairs whose residual is large compared with the pixel's other pairs, so that a few bad pairs do not bend the history.</source>
-      <translation type="unfinished" />
+      <translation>Riduce iterativamente il peso delle coppie il cui residuo è grande rispetto alle altre coppie del pixel, in modo che poche coppie errate non deformino la storia.</translation>
     </message>
     <message>
       <source>JSON file with all the metadata read from the product.</source>
@@ -873,7 +873,7 @@
     </message>
     <message>
       <source>Keep only pairs whose days of the year are within this many days (across the new year), which avoids the illumination (shadow) bias of cross-season pairs on mountain slopes.</source>
-      <translation type="unfinished" />
+      <translation>Mantiene solo le coppie i cui giorni dell'anno distano al massimo questo numero di giorni (anche a cavallo del nuovo anno): si evita così il bias di illuminazione (ombre) delle coppie tra stagioni diverse sui versanti montuosi.</translation>
     </message>
     <message>
       <source>Landsat 8/9 to reflectance GeoTIFF</source>
@@ -897,7 +897,7 @@
     </message>
     <message>
       <source>Limit the pairs each image takes part in; the shortest baselines are kept first.</source>
-      <translation type="unfinished" />
+      <translation>Limita il numero di coppie a cui partecipa ogni immagine; vengono mantenute per prime le baseline più brevi.</translation>
     </message>
     <message>
       <source>Low percentile (percentile stretch)</source>
@@ -905,7 +905,7 @@
     </message>
     <message>
       <source>MATCH: correlation (-1..1) of the fine texture of the reference and the motion-compensated target in a 7x7 window; low values flag vectors where the images do not match (used by the post-processing filters and the uncertainty model). Turn it off for a faster run.</source>
-      <translation type="unfinished" />
+      <translation>MATCH: correlazione (-1..1) della tessitura fine dell'immagine di riferimento e dell'immagine target con movimento compensato, in una finestra 7x7; valori bassi segnalano i vettori in cui le immagini non corrispondono (usata dai filtri di post-elaborazione e dal modello di incertezza). Disattivarla per un'esecuzione più rapida.</translation>
     </message>
     <message>
       <source>Mask clouds, cloud shadows and cirrus</source>
@@ -945,7 +945,7 @@
     </message>
     <message>
       <source>Maximum temporal baseline, days (0 = no limit)</source>
-      <translation type="unfinished" />
+      <translation>Baseline temporale massima, giorni (0 = nessun limite)</translation>
     </message>
     <message>
       <source>Mean incidence angle (degrees)</source>
@@ -1009,7 +1009,7 @@
     </message>
     <message>
       <source>Minimum temporal baseline, days</source>
-      <translation type="unfinished" />
+      <translation>Baseline temporale minima, giorni</translation>
     </message>
     <message>
       <source>Minimum velocities in the fitted part</source>
@@ -1037,11 +1037,11 @@
     </message>
     <message>
       <source>Network picture</source>
-      <translation type="unfinished" />
+      <translation>Immagine della rete</translation>
     </message>
     <message>
       <source>No pixel has a result: the images have no texture in common (constant or nodata), so there is nothing to track. Check the bands and the nodata values.</source>
-      <translation type="unfinished" />
+      <translation>Nessun pixel ha un risultato: le immagini non hanno tessitura in comune (costante o nodata), quindi non c'è nulla da tracciare. Controllare le bande e i valori nodata.</translation>
     </message>
     <message>
       <source>Nodata value (overrides the file's)</source>
@@ -1065,11 +1065,11 @@
     </message>
     <message>
       <source>Number of dates</source>
-      <translation type="unfinished" />
+      <translation>Numero di date</translation>
     </message>
     <message>
       <source>Number of disconnected groups of dates (1 = fully connected)</source>
-      <translation type="unfinished" />
+      <translation>Numero di gruppi di date non connessi (1 = completamente connessa)</translation>
     </message>
     <message>
       <source>Number of files read</source>
@@ -1081,7 +1081,7 @@
     </message>
     <message>
       <source>Number of pairs</source>
-      <translation type="unfinished" />
+      <translation>Numero di coppie</translation>
     </message>
     <message>
       <source>Number of pyramid levels including the full-resolution image; more levels follow larger motion.</source>
@@ -1129,7 +1129,7 @@
     </message>
     <message>
       <source>Optional CSV with a file path (or file name) and its date (YYYY-MM-DD) per line, for files whose date is neither in their metadata nor in their name.</source>
-      <translation type="unfinished" />
+      <translation>CSV opzionale con, per ogni riga, il percorso (o il nome) di un file e la sua data (YYYY-MM-DD), per i file la cui data non si trova né nei metadati né nel nome.</translation>
     </message>
     <message>
       <source>Optional GeoPackage point layer at the window centres with the same values (fields DX, DY, MAGNITUDE, DIRECTION, COL_SHIFT, ROW_SHIFT, PEAK, SNR[, NRMS]).</source>
@@ -1157,11 +1157,11 @@
     </message>
     <message>
       <source>Output files are PREFIX_dx.tif, PREFIX_dy.tif, ... in the output folder.</source>
-      <translation type="unfinished" />
+      <translation>I file di output sono PREFIX_dx.tif, PREFIX_dy.tif, ... nella cartella di output.</translation>
     </message>
     <message>
       <source>Output folder</source>
-      <translation type="unfinished" />
+      <translation>Cartella di output</translation>
     </message>
     <message>
       <source>Output in dB</source>
@@ -1189,7 +1189,7 @@
     </message>
     <message>
       <source>PNG of the network: dates on the time axis, pairs as arcs (height = baseline).</source>
-      <translation type="unfinished" />
+      <translation>PNG della rete: date sull'asse dei tempi, coppie rappresentate come archi (altezza = baseline).</translation>
     </message>
     <message>
       <source>PNG picture or GeoTIFF with corner GCPs.</source>
@@ -1213,43 +1213,43 @@
     </message>
     <message>
       <source>Pair displacement products</source>
-      <translation type="unfinished" />
+      <translation>Prodotti di spostamento delle coppie</translation>
     </message>
     <message>
       <source>Pair every image with the next one whatever the other rules, so that every date is linked to the others.</source>
-      <translation type="unfinished" />
+      <translation>Accoppia ogni immagine con la successiva indipendentemente dalle altre regole, in modo che ogni data sia collegata alle altre.</translation>
     </message>
     <message>
       <source>Pair network from dated images</source>
-      <translation type="unfinished" />
+      <translation>Rete di coppie da immagini datate</translation>
     </message>
     <message>
       <source>Pair products of sensetrack:trackpairs, or any rasters with bands DX and DY whose dates are in their metadata, their names (YYYYMMDD_YYYYMMDD) or the date table; all on one grid. Give layers here and/or a folder below.</source>
-      <translation type="unfinished" />
+      <translation>Prodotti delle coppie di sensetrack:trackpairs, o qualsiasi raster con le bande DX e DY le cui date si trovano nei metadati, nei nomi (YYYYMMDD_YYYYMMDD) o nella tabella delle date; tutti su un'unica griglia. Indicare qui i layer e/o una cartella più sotto.</translation>
     </message>
     <message>
       <source>Pair table</source>
-      <translation type="unfinished" />
+      <translation>Tabella delle coppie</translation>
     </message>
     <message>
       <source>Pair table (from sensetrack:pairnetwork)</source>
-      <translation type="unfinished" />
+      <translation>Tabella delle coppie (da sensetrack:pairnetwork)</translation>
     </message>
     <message>
       <source>Pairs already complete (skipped)</source>
-      <translation type="unfinished" />
+      <translation>Coppie già complete (saltate)</translation>
     </message>
     <message>
       <source>Pairs closer in time than this are not made (0 = no minimum).</source>
-      <translation type="unfinished" />
+      <translation>Le coppie più vicine nel tempo di questo valore non vengono create (0 = nessun minimo).</translation>
     </message>
     <message>
       <source>Pairs further apart in time than this are not made; long pairs decorrelate on changing surfaces.</source>
-      <translation type="unfinished" />
+      <translation>Le coppie più distanti nel tempo di questo valore non vengono create; le coppie lunghe perdono correlazione sulle superfici che cambiano.</translation>
     </message>
     <message>
       <source>Pairs tracked in this run</source>
-      <translation type="unfinished" />
+      <translation>Coppie tracciate in questa esecuzione</translation>
     </message>
     <message>
       <source>Parameter preset (JSON or YAML)</source>
@@ -1265,7 +1265,7 @@
     </message>
     <message>
       <source>Per-pair residuals (CSV)</source>
-      <translation type="unfinished" />
+      <translation>Residui per coppia (CSV)</translation>
     </message>
     <message>
       <source>Pixel size (CRS units, 0 = automatic)</source>
@@ -1301,11 +1301,11 @@
     </message>
     <message>
       <source>Points</source>
-      <translation type="unfinished" />
+      <translation>Punti</translation>
     </message>
     <message>
       <source>Points whose histories are plotted (a 'name' field labels them).</source>
-      <translation type="unfinished" />
+      <translation>Punti di cui vengono rappresentate le storie (un campo 'name' fornisce le etichette).</translation>
     </message>
     <message>
       <source>Polarisation</source>
@@ -1321,7 +1321,7 @@
     </message>
     <message>
       <source>Polygon (median over it)</source>
-      <translation type="unfinished" />
+      <translation>Poligono (mediana al suo interno)</translation>
     </message>
     <message>
       <source>Polygon layer (GeoPackage, EPSG:4326), one feature per file.</source>
@@ -1333,7 +1333,7 @@
     </message>
     <message>
       <source>Polygons (or a raster) of stable ground: removes each pair's co-registration bias and adds SIGMA_DX/SIGMA_DY. Leave empty for no correction.</source>
-      <translation type="unfinished" />
+      <translation>Poligoni (o un raster) del terreno stabile: rimuove il bias di coregistrazione di ogni coppia e aggiunge SIGMA_DX/SIGMA_DY. Lasciare vuoto per non applicare la correzione.</translation>
     </message>
     <message>
       <source>Polygons of ground that did not move; the shift is measured there only.</source>
@@ -1457,15 +1457,15 @@
     </message>
     <message>
       <source>Regularisation prefers</source>
-      <translation type="unfinished" />
+      <translation>La regolarizzazione privilegia</translation>
     </message>
     <message>
       <source>Regularisation weight (empty = automatic, 0 = none)</source>
-      <translation type="unfinished" />
+      <translation>Peso della regolarizzazione (vuoto = automatico, 0 = nessuna)</translation>
     </message>
     <message>
       <source>Regularisation weight used</source>
-      <translation type="unfinished" />
+      <translation>Peso della regolarizzazione usato</translation>
     </message>
     <message>
       <source>Relative orbit</source>
@@ -1525,7 +1525,7 @@
     </message>
     <message>
       <source>Robust against bad pairs (Tukey biweight)</source>
-      <translation type="unfinished" />
+      <translation>Inversione robusta rispetto alle coppie errate (biweight di Tukey)</translation>
     </message>
     <message>
       <source>Run a SNAP graph</source>
@@ -1533,11 +1533,11 @@
     </message>
     <message>
       <source>Run sensetrack:filteroffsets on each pair (its default settings, or the filter preset).</source>
-      <translation type="unfinished" />
+      <translation>Esegue sensetrack:filteroffsets su ogni coppia (con le sue impostazioni predefinite o con il preset del filtro).</translation>
     </message>
     <message>
       <source>Run the pairs on (Dask scheduler)</source>
-      <translation type="unfinished" />
+      <translation>Esegui le coppie su (scheduler Dask)</translation>
     </message>
     <message>
       <source>SNAP</source>
@@ -1557,7 +1557,7 @@
     </message>
     <message>
       <source>Same season only: maximum day-of-year difference, days (0 = off)</source>
-      <translation type="unfinished" />
+      <translation>Solo stessa stagione: differenza massima del giorno dell'anno, giorni (0 = disattivato)</translation>
     </message>
     <message>
       <source>Search range (pixels)</source>
@@ -1613,11 +1613,11 @@
     </message>
     <message>
       <source>Settings of the outlier filter by their core names (e.g. {"min_peak": 0.25, "median_stride": 10}); used when filtering is on.</source>
-      <translation type="unfinished" />
+      <translation>Impostazioni del filtro dei valori anomali con i loro nomi interni (ad es. {"min_peak": 0.25, "median_stride": 10}); usate quando il filtraggio è attivo.</translation>
     </message>
     <message>
       <source>Shell-style pattern of the files to take from the folder, e.g. *.tif or S2*_B04.jp2.</source>
-      <translation type="unfinished" />
+      <translation>Modello dei file da prendere dalla cartella, in stile shell, ad es. *.tif o S2*_B04.jp2.</translation>
     </message>
     <message>
       <source>Shift east (map units)</source>
@@ -1669,7 +1669,7 @@
     </message>
     <message>
       <source>Spacing of the output grid. Ignored by the dense trackers.</source>
-      <translation type="unfinished" />
+      <translation>Spaziatura della griglia di output. Ignorata dai metodi densi.</translation>
     </message>
     <message>
       <source>Spacing of the window centres, pixels: one output pixel (and point) per step. A step of a quarter of the window is usual.</source>
@@ -1709,7 +1709,7 @@
     </message>
     <message>
       <source>Stable-ground mask (one for all pairs)</source>
-      <translation type="unfinished" />
+      <translation>Maschera del terreno stabile (unica per tutte le coppie)</translation>
     </message>
     <message>
       <source>Stable-ground mask (polygons or raster)</source>
@@ -1745,11 +1745,11 @@
     </message>
     <message>
       <source>Step between windows, pixels (windowed trackers)</source>
-      <translation type="unfinished" />
+      <translation>Passo tra le finestre, pixel (metodi a finestra)</translation>
     </message>
     <message>
       <source>Strength of the smoothness term relative to the pair measurements (1 = as strong as the data on average). Empty: chosen by generalised cross-validation on a sample of pixels.</source>
-      <translation type="unfinished" />
+      <translation>Intensità del termine di regolarità rispetto alle misure delle coppie (1 = in media forte quanto i dati). Vuoto: scelta mediante validazione incrociata generalizzata su un campione di pixel.</translation>
     </message>
     <message>
       <source>Sub-pixel precision is 1/UPSAMPLING px: the correlation is evaluated by matrix DFT on a grid of that spacing around the peak, then a local quadratic fit removes the quantisation. 1 = quadratic fit on the integer correlation only (biased towards whole pixels).</source>
@@ -1765,7 +1765,7 @@
     </message>
     <message>
       <source>Summary: mean velocity, residual RMS, pairs used, groups</source>
-      <translation type="unfinished" />
+      <translation>Riepilogo: velocità media, RMS dei residui, coppie usate, gruppi</translation>
     </message>
     <message>
       <source>Table</source>
@@ -1841,11 +1841,11 @@
     </message>
     <message>
       <source>The median history over the pixels inside these polygons is plotted too.</source>
-      <translation type="unfinished" />
+      <translation>Viene rappresentata anche la storia mediana dei pixel all'interno di questi poligoni.</translation>
     </message>
     <message>
       <source>The network splits into {0} disconnected groups of dates: {1}. The time series can only link them through its regularisation; add pairs between the groups (a longer maximum baseline) if you can.</source>
-      <translation type="unfinished" />
+      <translation>La rete si divide in {0} gruppi di date non connessi: {1}. La serie temporale può collegarli solo tramite la regolarizzazione; se possibile, aggiungere coppie tra i gruppi (una baseline massima più lunga).</translation>
     </message>
     <message>
       <source>The other component's file</source>
@@ -1893,7 +1893,7 @@
     </message>
     <message>
       <source>The tracker run on every pair: the dense optical-flow methods farneback, ilk, tvl1, or the windowed phasecorrelation and ncc (one vector per window on a STEP grid).</source>
-      <translation type="unfinished" />
+      <translation>L'algoritmo di tracciamento eseguito su ogni coppia: i metodi densi di flusso ottico farneback, ilk, tvl1, oppure i metodi a finestra phasecorrelation e ncc (un vettore per finestra su una griglia di passo STEP).</translation>
     </message>
     <message>
       <source>Tightness</source>
@@ -1909,7 +1909,7 @@
     </message>
     <message>
       <source>Time series</source>
-      <translation type="unfinished" />
+      <translation>Serie temporali</translation>
     </message>
     <message>
       <source>Time series (DX or DY file)</source>
@@ -1917,11 +1917,11 @@
     </message>
     <message>
       <source>Time series (the PREFIX_dx.tif file)</source>
-      <translation type="unfinished" />
+      <translation>Serie temporale (il file PREFIX_dx.tif)</translation>
     </message>
     <message>
       <source>Time series report (HTML)</source>
-      <translation type="unfinished" />
+      <translation>Rapporto sulla serie temporale (HTML)</translation>
     </message>
     <message>
       <source>Time series: the other component's file</source>
@@ -1933,23 +1933,23 @@
     </message>
     <message>
       <source>Track all pairs of a network</source>
-      <translation type="unfinished" />
+      <translation>Tracciamento di tutte le coppie di una rete</translation>
     </message>
     <message>
       <source>Tracker</source>
-      <translation type="unfinished" />
+      <translation>Algoritmo di tracciamento</translation>
     </message>
     <message>
       <source>Tracker preset (JSON or YAML)</source>
-      <translation type="unfinished" />
+      <translation>Preset dell'algoritmo di tracciamento (JSON o YAML)</translation>
     </message>
     <message>
       <source>Tuning parameters of the chosen tracker, as saved for its own algorithm.</source>
-      <translation type="unfinished" />
+      <translation>Parametri di regolazione dell'algoritmo di tracciamento scelto, così come salvati per il relativo algoritmo.</translation>
     </message>
     <message>
       <source>Uncertainty of the DEM slope angle, propagated with SIGMA_DX/SIGMA_DY into SIGMA_DZ and SIGMA_MAGNITUDE_3D (e.g. 1-3 degrees for a 10-30 m DEM). 0 = the DEM is taken as exact (only the displacement's uncertainty is propagated).</source>
-      <translation type="unfinished" />
+      <translation>Incertezza dell'angolo di pendenza del DEM, propagata insieme a SIGMA_DX/SIGMA_DY in SIGMA_DZ e SIGMA_MAGNITUDE_3D (ad es. 1-3 gradi per un DEM a 10-30 m). 0 = il DEM viene considerato esatto (viene propagata solo l'incertezza dello spostamento).</translation>
     </message>
     <message>
       <source>Uncertainty scale (pixels)</source>
@@ -1977,7 +1977,7 @@
     </message>
     <message>
       <source>Use everything outside the mask (e.g. outside the landslide polygon) as stable ground.</source>
-      <translation type="unfinished" />
+      <translation>Usa tutto ciò che è esterno alla maschera (ad es. fuori dal poligono della frana) come terreno stabile.</translation>
     </message>
     <message>
       <source>Use everything outside the mask as stable ground (e.g. the mask outlines the moving area).</source>
@@ -1997,11 +1997,11 @@
     </message>
     <message>
       <source>VX per interval</source>
-      <translation type="unfinished" />
+      <translation>VX per intervallo</translation>
     </message>
     <message>
       <source>VY per interval</source>
-      <translation type="unfinished" />
+      <translation>VY per intervallo</translation>
     </message>
     <message>
       <source>Values at or above this percentile map to 1.</source>
@@ -2125,7 +2125,7 @@
     </message>
     <message>
       <source>Window size, pixels (windowed trackers)</source>
-      <translation type="unfinished" />
+      <translation>Dimensione della finestra, pixel (metodi a finestra)</translation>
     </message>
     <message>
       <source>Windowed phase correlation</source>
@@ -2137,11 +2137,11 @@
     </message>
     <message>
       <source>Write Cloud Optimized GeoTIFF (COG)</source>
-      <translation type="unfinished" />
+      <translation>Scrivi in formato Cloud Optimized GeoTIFF (COG)</translation>
     </message>
     <message>
       <source>Write the raster output(s) as Cloud Optimized GeoTIFF (GDAL COG driver, ZSTD, with overviews) for object storage or a web map. Slower to write (the overviews and a second pass); the values are the same.</source>
-      <translation type="unfinished" />
+      <translation>Scrive gli output raster come Cloud Optimized GeoTIFF (driver COG di GDAL, ZSTD, con overview) per l'archiviazione a oggetti (object storage) o per una mappa web. La scrittura è più lenta (le overview e un secondo passaggio); i valori sono gli stessi.</translation>
     </message>
     <message>
       <source>YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS. Leave empty to read it from the result's metadata or the tracked file names.</source>
@@ -2185,7 +2185,7 @@
     </message>
     <message>
       <source>velocity: a constant velocity costs nothing (first order, changes of velocity are penalised); acceleration: a constant acceleration costs nothing (second order).</source>
-      <translation type="unfinished" />
+      <translation>velocity: una velocità costante non viene penalizzata (primo ordine, vengono penalizzate le variazioni di velocità); acceleration: un'accelerazione costante non viene penalizzata (secondo ordine).</translation>
     </message>
     <message>
       <source>vnir (about 400-1010 nm), swir (about 920-2500 nm) or pan (panchromatic, 5 m).</source>
@@ -2193,15 +2193,15 @@
     </message>
     <message>
       <source>{0} pairs between {1} images, {2} group(s)</source>
-      <translation type="unfinished" />
+      <translation>{0} coppie tra {1} immagini, {2} gruppo/i</translation>
     </message>
     <message>
       <source>{0} pairs tracked, {1} already complete</source>
-      <translation type="unfinished" />
+      <translation>{0} coppie tracciate, {1} già complete</translation>
     </message>
     <message>
       <source>{0}: {1} ({2})</source>
-      <translation type="unfinished" />
+      <translation>{0}: {1} ({2})</translation>
     </message>
   </context>
 </TS>
