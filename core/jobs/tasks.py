@@ -59,7 +59,8 @@ def pair_call(pair: PairSpec, job: Job, output: str) -> Tuple[Callable[..., Any]
                   parameters=dict(job.parameters), filter_parameters=job.filtering, stable_mask=job.stable_mask,
                   reference_date=pair.reference_date, target_date=pair.target_date)
     batch = timeseries("batch")
-    if batch is None:
+    if batch is None or not (pair.reference_date and pair.target_date):
+        # explicit pairs of undated images (a one-off comparison, not a time series): the plain tracker
         return run_pair, dict(kwargs, stable_invert=job.stable_invert, reference_band=job.reference_band,
                               target_band=job.target_band)
     unsupported = [k for k, v in (("stable_mask.invert", job.stable_invert), ("tracker.reference_band",

@@ -14,7 +14,6 @@ import pytest
 import yaml
 
 from jobs_support import PAIR
-from sensetrack.core.errors import MissingDependencyError
 from sensetrack.core.jobs import plan, read_job, run_job
 from sensetrack.core.jobs.pairwork import run_pair
 
@@ -129,12 +128,6 @@ def test_options_the_contract_cannot_carry_are_refused(tmp_path, timeseries):
     job = read_job(_images_job(tmp_path, stable_mask={"path": PAIR[0], "invert": True}))
     with pytest.raises(Exception, match="'stable_mask.invert' is not supported by the time-series pair tracker"):
         plan(job)
-
-
-def test_without_core_timeseries_images_and_inversion_say_what_is_missing(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "sensetrack.core.timeseries", None)
-    with pytest.raises(MissingDependencyError, match="needs the time-series package core.timeseries"):
-        plan(read_job(_images_job(tmp_path)))
 
 
 def _write(output, text):
