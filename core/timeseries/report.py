@@ -141,16 +141,21 @@ def _magnitude(s: Dict[str, np.ndarray]):
     return mag, sig
 
 
-def fukuzono(t_mid: np.ndarray, v: np.ndarray, last: int = 4) -> Optional[float]:
-    """Time (same unit as t) where the line through the last ``last`` inverse velocities reaches 0, if it falls."""
+def failure_hint(mids: Sequence[dt.datetime], v: np.ndarray) -> Optional[Tuple[dt.datetime, float]]:
+    """(date, 1-sigma days) where the fitted inverse velocity of the accelerating part reaches 0, if it does.
+
+    The fit of :func:`core.forecast.inverse_velocity.inverse_velocity` (onset found objectively, F-test
+    against a constant speed, uncertainty from the fit): an indicator, not a prediction to act on alone.
+    """
+    from ..forecast.inverse_velocity import from_days, inverse_velocity
+
     ok = np.isfinite(v) & (v > 0)
     if ok.sum() < 3:
         return None
-    t, inv = t_mid[ok][-last:], 1.0 / v[ok][-last:]
-    slope, icpt = np.polyfit(t, inv, 1)
-    if slope * (t[-1] - t[0]) > -0.1 * float(np.mean(inv)):  # not falling by at least 10 % over the fit
+    res = inverse_velocity([m for m, good in zip(mids, ok) if good], v[ok], min_points=min(5, int(ok.sum())))
+    if not res.accelerating or not np.isfinite(res.failure_time):
         return None
-    return float(-icpt / slope)
+    return from_days(res.failure_time), float(res.failure_sigma)
 
 
 def history_figures(series: Series, sites: Sequence[Tuple[str, Dict[str, np.ndarray]]]) -> Tuple[str, str, str, list]:
@@ -159,7 +164,6 @@ def history_figures(series: Series, sites: Sequence[Tuple[str, Dict[str, np.ndar
 
     dates = series.dates
     mids = [dates[i] + (dates[i + 1] - dates[i]) / 2 for i in range(len(dates) - 1)]
-    t_mid = np.array([(m - dates[0]).days for m in mids], float)
     u = series.units
     figs = [plt.subplots(figsize=(9, 3.8)) for _ in range(3)]
     rows = []
@@ -174,15 +178,14 @@ def history_figures(series: Series, sites: Sequence[Tuple[str, Dict[str, np.ndar
         figs[1][1].plot(mids, v, "o", color=colour, ms=3)
         with np.errstate(divide="ignore"):
             figs[2][1].plot(mids, np.where(v > 0, 1.0 / v, np.nan), "o-", color=colour, ms=3, label=name)
-        tf = fukuzono(t_mid, v)
-        if tf is not None and tf > t_mid[-1]:
-            when = dates[0] + dt.timedelta(days=tf)
-            figs[2][1].axvline(when, color=colour, ls=":", lw=1)
+        hint = failure_hint(mids, v)
+        if hint is not None and hint[0] > mids[-1]:
+            figs[2][1].axvline(hint[0], color=colour, ls=":", lw=1)
         rows.append((name, float(mag[-1]), float(sig[-1]), float(v[-1]) if v.size else float("nan"),
                      float(np.nanmean(v)) if np.isfinite(v).any() else float("nan"),
-                     (dates[0] + dt.timedelta(days=tf)).strftime("%Y-%m-%d") if tf and tf > t_mid[-1] else "-"))
+                     f"{hint[0]:%Y-%m-%d} ± {hint[1]:.0f} d" if hint and hint[0] > mids[-1] else "-"))
     titles = (f"Cumulative displacement ({u}) with the 1-sigma band", f"Velocity per interval ({u}/year)",
-              f"Inverse velocity (year/{u}); dotted: the trend of the last 4 intervals reaches 0 (Fukuzono)")
+              f"Inverse velocity (year/{u}); dotted: the fitted line of the accelerating part reaches 0 (Fukuzono)")
     out = []
     for (fig, ax), title in zip(figs, titles):
         ax.set_title(title, fontsize=10)

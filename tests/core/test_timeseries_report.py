@@ -11,7 +11,7 @@ from sensetrack.core.errors import InputError
 from sensetrack.core.output import write_points
 from sensetrack.core.timeseries import simulate as S
 from sensetrack.core.timeseries.inversion import invert_products
-from sensetrack.core.timeseries.report import build_timeseries_report, fukuzono
+from sensetrack.core.timeseries.report import build_timeseries_report, failure_hint
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,10 @@ def test_report_defaults_to_the_fastest_pixel_and_refuses_other_files(series, tm
     assert not os.path.exists(tmp_path / "r2.html")
 
 
-def test_fukuzono_line():
-    t = np.array([0.0, 10, 20, 30])
-    assert fukuzono(t, 1.0 / (40.0 - t)) == pytest.approx(40.0)
-    assert fukuzono(t, np.ones(4)) is None
+def test_failure_hint_is_the_inverse_velocity_fit():
+    """1/v falling linearly to 0 on day 40 (Fukuzono): the report's hint is core.forecast's fit of it."""
+    start = dt.datetime(2023, 1, 1)
+    t = np.array([0.0, 5, 10, 15, 20, 25, 30])
+    when, sigma = failure_hint([start + dt.timedelta(days=d) for d in t], 1.0 / (40.0 - t))
+    assert abs((when - (start + dt.timedelta(days=40))).total_seconds()) < 60 and sigma < 0.01
+    assert failure_hint([start + dt.timedelta(days=d) for d in t], np.ones(7)) is None
