@@ -60,7 +60,7 @@ from sensetrack.core.tracking.quality import dense_peak  # noqa: E402
 from sensetrack.core.raster import Raster  # noqa: E402
 from sensetrack.core.raster_profile import gtiff_options  # noqa: E402
 from sensetrack.core.synthetic import Texture  # noqa: E402
-from sensetrack.core.tracking import HIGHPASS_SIGMA, MATCH_RADIUS, track_dense  # noqa: E402
+from sensetrack.core.tracking.dense import HIGHPASS_SIGMA, MATCH_RADIUS, track_dense  # noqa: E402
 
 gdal.UseExceptions()
 QUICK = "--quick" in sys.argv or os.environ.get("SENSETRACK_BENCH_QUICK") == "1"
