@@ -9,4 +9,4 @@ Example
 >>> track_dense("ref.tif", "tar.tif", "disp.tif", method="farneback")  # doctest: +SKIP
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
