@@ -47,7 +47,7 @@ import numpy as np
 from osgeo import gdal
 from scipy import ndimage
 
-from ..errors import InputError
+from ..errors import InputError, ParameterError
 from ..gdal_utils import crs_is_geographic, gdal_errors, srs_from_wkt
 
 MAX_SUPERSAMPLE = 16
@@ -244,14 +244,24 @@ def smooth(a: np.ndarray, size: Tuple[int, int]) -> np.ndarray:
     return out
 
 
-def smoothing_cells(length: float, geotransform: Sequence[float]) -> Tuple[int, int]:
-    """Odd box size (rows, cols) in cells closest to ``length`` map units (1 = no smoothing)."""
+def smoothing_cells(length: float, geotransform: Sequence[float], shape: Tuple[int, int] = (0, 0)) -> Tuple[int, int]:
+    """Odd box size (rows, cols) in cells closest to ``length`` map units (1 = no smoothing).
+
+    A length that spans more than twice the grid (``shape``, rows and cols) is refused: it would
+    average the slope of the whole scene, and huge values would overflow the filter.
+    """
     def odd(v: float) -> int:
         k = max(1, int(round(v)))
         return k if k % 2 else k + 1
     if not length or length <= 0:
         return 1, 1
-    return odd(length / abs(geotransform[5])), odd(length / abs(geotransform[1]))
+    rows, cols = length / abs(geotransform[5]), length / abs(geotransform[1])
+    limit = 2 * max(shape) if max(shape) > 0 else 1e6
+    if not (max(rows, cols) <= limit):
+        raise ParameterError(f"The DEM smoothing length {length:g} map units spans {max(rows, cols):.3g} cells, more "
+                             f"than the result itself ({shape[1]}x{shape[0]} cells): use about the tracking "
+                             "window (window size x pixel size), or 0 for no smoothing.")
+    return odd(rows), odd(cols)
 
 
 def gradient(z: np.ndarray, geotransform: Sequence[float]) -> Tuple[np.ndarray, np.ndarray]:
@@ -267,7 +277,7 @@ def terrain_on_grid(dem: str, geotransform: Sequence[float], shape: Tuple[int, i
     """DEM -> product grid -> gradient -> smoothed over ``smoothing`` map units (see module doc)."""
     z = dem_on_grid(dem, geotransform, shape, crs_wkt, log)
     gx, gy = gradient(z, geotransform)
-    size = smoothing_cells(smoothing, geotransform)
+    size = smoothing_cells(smoothing, geotransform, shape)
     if size != (1, 1):
         log(f"Slopes smoothed over {size[1]}x{size[0]} cells ({smoothing:g} map units)")
     return Terrain(z, smooth(gx, size), smooth(gy, size))
@@ -276,7 +286,7 @@ def terrain_on_grid(dem: str, geotransform: Sequence[float], shape: Tuple[int, i
 def terrain_from_array(z: np.ndarray, geotransform: Sequence[float], smoothing: float = 0.0) -> Terrain:
     """The same from a DEM already on the grid (float array, NaN = nodata)."""
     gx, gy = gradient(np.asarray(z, dtype=np.float64), geotransform)
-    size = smoothing_cells(smoothing, geotransform)
+    size = smoothing_cells(smoothing, geotransform, np.shape(z))
     return Terrain(np.asarray(z, dtype=np.float64), smooth(gx, size), smooth(gy, size))
 
 

@@ -293,3 +293,13 @@ def test_product_and_dem_without_crs_share_coordinates(tmp_path):
     d2 = tf.write_dem(tmp_path / "dem2.tif", tf.plane(gx, gy), epsg=32632, res=8)
     with pytest.raises(InputError, match="has no CRS"):
         apply.slope_projection_file(prod, str(tmp_path / "o2.tif"), d2)
+
+
+def test_a_smoothing_length_larger_than_the_grid_is_refused():
+    from sensetrack.core.errors import ParameterError
+    from sensetrack.core.terrain.dem import smoothing_cells
+
+    gt = (0.0, 20.0, 0.0, 0.0, 0.0, -20.0)
+    assert smoothing_cells(100.0, gt, (50, 60)) == (5, 5)
+    with pytest.raises(ParameterError, match="spans .* cells, more than the result itself"):
+        smoothing_cells(1e300, gt, (50, 60))
