@@ -37,6 +37,17 @@ def srs_from_wkt(wkt: str) -> osr.SpatialReference | None:
     return srs
 
 
+def layer_transform(layer: ogr.Layer, dst: osr.SpatialReference | None) -> osr.CoordinateTransformation | None:
+    """Transformation from ``layer``'s CRS to ``dst`` (both x = east, y = north), or None when either CRS is
+    unknown or they are the same (the geometries are then used as they are)."""
+    src = layer.GetSpatialRef()
+    if src is None or dst is None:
+        return None
+    src = src.Clone()
+    src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return None if src.IsSame(dst) else osr.CoordinateTransformation(src, dst)
+
+
 def wgs84() -> osr.SpatialReference:
     """WGS 84 geographic (EPSG:4326) in lon, lat order: the frame of GCPs, footprints and SNAP's regions."""
     srs = osr.SpatialReference()

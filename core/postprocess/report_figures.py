@@ -15,6 +15,7 @@ from osgeo import ogr, osr
 
 from ..display import magnitude_classes, nice_length, num, units_label
 from ..errors import MissingDependencyError
+from ..gdal_utils import layer_transform, srs_from_wkt
 from .product import Product
 
 Ring = np.ndarray  # (n, 2) x, y in the product CRS
@@ -66,15 +67,7 @@ def outline_rings(path: str, crs_wkt: str) -> List[Ring]:
     if ds is None or ds.GetLayerCount() == 0:
         return []
     layer = ds.GetLayer(0)
-    transform = None
-    src = layer.GetSpatialRef()
-    if src is not None and crs_wkt:
-        dst = osr.SpatialReference()
-        dst.ImportFromWkt(crs_wkt)
-        for s in (src, dst):
-            s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        if not src.IsSame(dst):
-            transform = osr.CoordinateTransformation(src, dst)
+    transform = layer_transform(layer, srs_from_wkt(crs_wkt))
     rings: List[Ring] = []
     for feature in layer:
         geom = feature.GetGeometryRef()

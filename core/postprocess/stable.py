@@ -13,11 +13,11 @@ import os
 from typing import Dict, Tuple
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, ogr
 
 from ..errors import InputError
 from ..files import check_readable
-from ..gdal_utils import gdal_errors, srs_from_wkt
+from ..gdal_utils import gdal_errors, layer_transform, srs_from_wkt
 
 MODELS = ("median", "plane", "quadratic")
 MIN_STABLE = 10  # fewer stable vectors than this cannot estimate a bias
@@ -124,13 +124,7 @@ def _vector_mask(src, grid, crs_wkt: str, name: str) -> np.ndarray:
     n = 0
     for i in range(src.GetLayerCount()):
         layer = src.GetLayer(i)
-        ssrs = layer.GetSpatialRef()
-        transform = None
-        if ssrs is not None and dst_srs is not None:
-            ssrs = ssrs.Clone()
-            ssrs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-            if not ssrs.IsSame(dst_srs):
-                transform = osr.CoordinateTransformation(ssrs, dst_srs)
+        transform = layer_transform(layer, dst_srs)
         for feat in layer:
             g = feat.GetGeometryRef()
             if g is None or g.IsEmpty():

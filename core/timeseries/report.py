@@ -19,10 +19,10 @@ from types import SimpleNamespace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, ogr
 
 from ..errors import InputError
-from ..gdal_utils import gdal_errors, srs_from_wkt
+from ..gdal_utils import gdal_errors, layer_transform, srs_from_wkt
 from ..output import atomic_path, check_output_path
 from ..postprocess.report import CSS, _table
 from ..postprocess.report_figures import png as _png, pyplot as _pyplot
@@ -102,13 +102,7 @@ def _points(path: str, series: Series) -> List[Tuple[str, Tuple[int, int]]]:
     if ds is None or ds.GetLayerCount() == 0:
         raise InputError(f"Cannot read the point layer '{os.path.basename(path)}'.")
     lyr = ds.GetLayer(0)
-    src = lyr.GetSpatialRef()
-    dst = srs_from_wkt(series.crs)
-    tr = None
-    if src is not None and dst is not None and not src.IsSame(dst):
-        for s in (src, dst):
-            s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        tr = osr.CoordinateTransformation(src, dst)
+    tr = layer_transform(lyr, srs_from_wkt(series.crs))
     inv = gdal.InvGeoTransform(series.gt)
     out = []
     for k, feat in enumerate(lyr, start=1):
