@@ -22,7 +22,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from osgeo import gdal
 
-from ..errors import MissingDependencyError, ParameterError
+from ..errors import ParameterError
 from ..output import atomic_path
 from ..raster import Raster
 from .jobfile import Job, PairSpec
@@ -43,14 +43,8 @@ class Task:
 
 
 def timeseries(module: str):
-    """``core.timeseries.<module>``, or None when this SenseTrack has no time-series package."""
-    name = f"{_PACKAGE}.timeseries.{module}"
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name in (name, f"{_PACKAGE}.timeseries"):
-            return None
-        raise
+    """``core.timeseries.<module>``, looked up when called (tests put contract stand-ins in its place)."""
+    return importlib.import_module(f"{_PACKAGE}.timeseries.{module}")
 
 
 def pair_call(pair: PairSpec, job: Job, output: str) -> Tuple[Callable[..., Any], Dict[str, Any]]:
@@ -58,8 +52,7 @@ def pair_call(pair: PairSpec, job: Job, output: str) -> Tuple[Callable[..., Any]
     kwargs = dict(reference=pair.reference, target=pair.target, output=output, method=job.method,
                   parameters=dict(job.parameters), filter_parameters=job.filtering, stable_mask=job.stable_mask,
                   reference_date=pair.reference_date, target_date=pair.target_date)
-    batch = timeseries("batch")
-    if batch is None or not (pair.reference_date and pair.target_date):
+    if not (pair.reference_date and pair.target_date):
         # explicit pairs of undated images (a one-off comparison, not a time series): the plain tracker
         return run_pair, dict(kwargs, stable_invert=job.stable_invert, reference_band=job.reference_band,
                               target_band=job.target_band)
@@ -68,7 +61,7 @@ def pair_call(pair: PairSpec, job: Job, output: str) -> Tuple[Callable[..., Any]
     if unsupported:
         raise ParameterError(f"'{unsupported[0]}' is not supported by the time-series pair tracker; prepare the "
                              "inputs instead (a stable-ground mask of the stable area, single-band images).")
-    return batch.track_pair, kwargs
+    return timeseries("batch").track_pair, kwargs
 
 
 def job_pairs(job: Job) -> List[PairSpec]:
@@ -76,9 +69,6 @@ def job_pairs(job: Job) -> List[PairSpec]:
     if job.pairs:
         return list(job.pairs)
     network, dates = timeseries("network"), timeseries("dates")
-    if network is None or dates is None:
-        raise MissingDependencyError("'images' with a pair network needs the time-series package core.timeseries, "
-                                     "which this SenseTrack does not have; list the 'pairs' explicitly.")
     table = _dates_table(job)
     images = [(path, dt.datetime.fromisoformat(date) if date else dates.image_date(path, table))
               for path, date in job.images]
@@ -128,9 +118,6 @@ def invert(products: List[str], output_prefix: str, marker: str, dates_table: Op
            order: int = 1, weight: Optional[float] = None, robust: bool = True) -> str:
     """Run ``core.timeseries.inversion.invert_products`` and record what it wrote in ``marker`` (JSON, atomic)."""
     inversion = timeseries("inversion")
-    if inversion is None:
-        raise MissingDependencyError("'inversion' needs the time-series package core.timeseries, which this "
-                                     "SenseTrack does not have.")
     os.makedirs(os.path.dirname(os.path.abspath(output_prefix)), exist_ok=True)
     written = inversion.invert_products(products, output_prefix, dates_table=dates_table, order=order,
                                         weight=weight, robust=robust)
