@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from typing import Iterator, List
+from typing import Iterator, List, Optional
 
 COMPRESS = "ZSTD"  # GDAL 3.6 on Debian 12 is built with libzstd; DEFLATE is the fallback for older builds
 LEVEL = 1  # fastest level: the write must not cost more than the tracking
 TILE = 256
-THREADS = "ALL_CPUS"
+THREADS = "ALL_CPUS"  # compression threads; the job runner sets "1" on Dask workers (one core per task)
 COG_TILE = 256  # same tiles as the GeoTIFF profile; AUTO overviews down to one tile
 COG_RESAMPLING = "NEAREST"  # overview pixels stay measured values (DIRECTION cannot be averaged)
 
@@ -71,7 +71,7 @@ def predictor(data_type) -> str:
 
 
 def gtiff_options(data_type="float32", *, compress: str = COMPRESS, level: int = LEVEL, tile: int = TILE,
-                  threads: str = THREADS) -> List[str]:
+                  threads: Optional[str] = None) -> List[str]:
     """GeoTIFF (GTiff driver) creation options of SenseTrack outputs for ``data_type``.
 
     ``compress="NONE"`` gives an uncompressed tiled file (scratch files read once).
@@ -79,7 +79,7 @@ def gtiff_options(data_type="float32", *, compress: str = COMPRESS, level: int =
     opts = ["TILED=YES", f"BLOCKXSIZE={int(tile)}", f"BLOCKYSIZE={int(tile)}", "BIGTIFF=IF_SAFER"]
     comp = _compression(compress, level)
     if comp:
-        opts += comp + [f"NUM_THREADS={threads}"]
+        opts += comp + [f"NUM_THREADS={threads or THREADS}"]
         pred = predictor(data_type)
         if pred != "1":
             opts.append(f"PREDICTOR={pred}")
@@ -87,13 +87,13 @@ def gtiff_options(data_type="float32", *, compress: str = COMPRESS, level: int =
 
 
 def cog_options(data_type="float32", *, compress: str = COMPRESS, level: int = LEVEL, tile: int = COG_TILE,
-                resampling: str = COG_RESAMPLING, threads: str = THREADS) -> List[str]:
+                resampling: str = COG_RESAMPLING, threads: Optional[str] = None) -> List[str]:
     """Creation options for GDAL's COG driver (overviews built automatically) for ``data_type``."""
     method = compress.upper()
     if method == "ZSTD" and not _compress_available("ZSTD"):
         method = "DEFLATE"
     opts = [f"COMPRESS={method}", f"BLOCKSIZE={int(tile)}", "BIGTIFF=IF_SAFER", "OVERVIEWS=AUTO",
-            f"RESAMPLING={resampling}", f"NUM_THREADS={threads}"]
+            f"RESAMPLING={resampling}", f"NUM_THREADS={threads or THREADS}"]
     if method in ("ZSTD", "DEFLATE"):
         opts.append(f"LEVEL={int(level)}")
     if method != "NONE" and _kind(data_type) != "complex":

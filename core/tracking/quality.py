@@ -105,22 +105,34 @@ def fast_highpass(values: np.ndarray, valid: np.ndarray, sigma: float) -> np.nda
     return np.where(valid & (low[..., 1] > 0), out, np.float32(np.nan))
 
 
+def fine_texture(reference: np.ndarray, target: np.ndarray, reference_valid: np.ndarray, target_valid: np.ndarray,
+                 highpass_sigma: float) -> tuple:
+    """The images :func:`dense_peak` correlates: high-passed when ``highpass_sigma`` > 0, else as given.
+
+    Returns ``(reference, target, reference_valid, target_valid)``. It depends
+    on the images only, not on the displacement: the dense tracker prepares
+    it while the optical flow runs.
+    """
+    if highpass_sigma > 0:
+        reference = fast_highpass(reference, reference_valid, highpass_sigma)  # NaN where invalid: masked later
+        target = fast_highpass(target, target_valid, highpass_sigma)
+    return reference, target, reference_valid, target_valid
+
+
 def dense_peak(reference: np.ndarray, target: np.ndarray, dcol: np.ndarray, drow: np.ndarray,
                reference_valid: np.ndarray, target_valid: np.ndarray, radius: int = 7,
                highpass_sigma: float = 0.0) -> np.ndarray:
     """``PEAK`` of a dense field: local NCC between the reference and the motion-compensated target.
 
     ``highpass_sigma`` > 0: both images are first high-passed (minus a
-    Gaussian blur of that many pixels), so that the correlation measures the
-    fine texture, which a misregistration of a pixel or two destroys, rather
-    than the coarse texture, which still correlates at 0.7 or more after a
-    3-px error on natural scenes. Pass 0 when the images are already
-    high-passed (e.g. preprocessed with ``highpass``). NaN where the
-    reference pixel or its displaced target sample is nodata.
+    Gaussian blur of that many pixels, :func:`fine_texture`), so that the
+    correlation measures the fine texture, which a misregistration of a pixel
+    or two destroys, rather than the coarse texture, which still correlates at
+    0.7 or more after a 3-px error on natural scenes. Pass 0 when the images
+    are already high-passed (e.g. preprocessed with ``highpass``). NaN where
+    the reference pixel or its displaced target sample is nodata.
     """
-    if highpass_sigma > 0:
-        reference = fast_highpass(reference, reference_valid, highpass_sigma)  # NaN where invalid: masked below
-        target = fast_highpass(target, target_valid, highpass_sigma)
+    reference, target, _, _ = fine_texture(reference, target, reference_valid, target_valid, highpass_sigma)
     warped, ok = warp_to_reference(target, dcol, drow, target_valid)
     valid = reference_valid & ok & np.isfinite(dcol) & np.isfinite(drow)
     peak = local_ncc(reference, warped, valid, radius)
