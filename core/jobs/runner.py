@@ -151,12 +151,14 @@ def _on_dask_worker() -> bool:
 def _one_core_per_task() -> None:
     """On Dask, parallelism comes from the worker threads: each task's own engine stays on one core.
 
-    The windowed engine otherwise runs two threads and OpenCV one per core; on
+    The windowed engine and the inversion otherwise run two threads and OpenCV one per core; on
     a 2-core machine two such tasks would compete (results do not depend on it).
     """
+    from ..timeseries import inversion
     from ..tracking.windowed import engine
 
     engine.THREADS = 1
+    inversion.WORKERS = 1
     try:
         import cv2
     except ImportError:
