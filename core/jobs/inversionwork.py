@@ -160,22 +160,25 @@ def assemble_series(products: Sequence[str], output_prefix: str, marker: str, bl
     return os.path.abspath(marker)
 
 
-def _key(products: Sequence[str], dates_table, order, weight, robust, count) -> str:
+def _key(products: Sequence[str], dates_table, order, weight, robust, count, fingerprint: bool) -> str:
+    stamps = [(os.stat(p).st_size, os.stat(p).st_mtime_ns) for p in sorted(products)] if fingerprint else []
     text = json.dumps([sorted(os.path.abspath(p) for p in products), dict(dates_table or {}), order, weight, robust,
-                       count], sort_keys=True)
+                       count, stamps], sort_keys=True)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 def inversion_tasks(products: Sequence[str], output_prefix: str, marker: str, shape: Tuple[int, int],
                     dates_table: Optional[Mapping[str, str]] = None, order: int = 1, weight: Optional[float] = None,
                     robust: bool = True, block_pixels: int = BLOCK_TASK_PIXELS,
-                    deps: Sequence[str] = ()) -> List[Task]:
+                    deps: Sequence[str] = (), fingerprint: bool = False) -> List[Task]:
     """The tasks that invert ``products`` into ``<output_prefix>_*.tif`` (+ ``marker``), given the outputs' ``shape``.
 
     ``shape`` (rows, cols) only sets how many block tasks there are (the
     products may not exist yet when a job is planned); the blocks are cut
     from the actual grid when they run. ``deps`` are the tasks making the
-    products.
+    products. ``fingerprint``: the products exist already, and the block
+    folder's key also covers their sizes and times, so a product made again
+    after an interruption never meets blocks of its former self.
     """
     check_settings(order, weight)
     products = [os.path.abspath(p) for p in products]
@@ -183,7 +186,7 @@ def inversion_tasks(products: Sequence[str], output_prefix: str, marker: str, sh
     count = block_count(shape, block_pixels)
     stem = os.path.basename(prefix)
     folder = os.path.join(os.path.dirname(prefix), "blocks",
-                          f"{stem}-{_key(products, dates_table, order, weight, robust, count)}")
+                          f"{stem}-{_key(products, dates_table, order, weight, robust, count, fingerprint)}")
     common: Dict = dict(products=products, dates_table=dict(dates_table) if dates_table else None, order=order,
                         robust=robust)
     tasks: List[Task] = []
