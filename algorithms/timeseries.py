@@ -56,6 +56,10 @@ class TimeSeriesInversionAlgorithm(TimeSeriesAlgorithm):
         "MEAN_VY, MEAN_VELOCITY per year from the first to the last date, RESIDUAL_RMS, PAIRS_USED, GROUPS) and "
         "PREFIX_pairs.csv (residual and rejected share per pair). Pixels sharing the same valid pairs are solved "
         "together and the scene goes block by block, so memory stays bounded.</p>"
+        "<p><b>Scheduler</b> (advanced): empty = here in QGIS; local:N (worker processes) or the address of a "
+        "Dask cluster runs the inversion there as tasks (the automatic weight, blocks of output tiles, their "
+        "assembly) with identical results; an interrupted run into the same folder reuses the finished "
+        "blocks.</p>"
     )
     REFERENCE_TEXT = ("Bontemps, N. et al. (2018) Rigorous inversion of optical image time series, Remote Sensing "
                       "10, 1868; Charrier, L. et al. (2022) TICOI, IEEE TGRS; Golub, G. et al. (1979) Generalized "
