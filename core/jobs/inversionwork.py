@@ -9,8 +9,9 @@ QGIS ``timeseries`` algorithm (its products):
 - ``inversion block k/n``: the output's tile windows
   (:func:`core.timeseries.inversion.tile_windows`) split into ``n`` runs of
   consecutive windows; each task solves its windows and writes them to one
-  ``.npz`` file (a zip of ``.npy`` arrays, one window at a time, so a task
-  holds one window in memory);
+  ``.npz`` file (an uncompressed zip of ``.npy`` arrays, one window at a
+  time, so a task holds one window in memory; until the assembly the blocks
+  take the outputs' uncompressed size on disk);
 - ``inversion assemble``: writes the outputs of
   :func:`core.timeseries.inversion.invert_products` (same files, bands and
   metadata) from the block files, one window at a time, then the marker
@@ -59,10 +60,11 @@ def window_group(windows: Sequence[tuple], index: int, count: int) -> List[tuple
 
 
 def _weight(weight: Optional[float], weight_file: Optional[str]) -> float:
+    """The given weight as given (an integer weight stays one in the metadata, as in invert_products), or the file's."""
     if weight_file:
         with open(weight_file, encoding="utf-8") as fh:
             return float(json.load(fh)["weight"])
-    return float(weight)
+    return weight
 
 
 def _member(r0: int, c0: int, name: str) -> str:
@@ -97,8 +99,9 @@ def invert_block_file(products: Sequence[str], output: str, index: int, count: i
     w = _weight(weight, weight_file)
     windows = window_group(tile_windows(stack), index, count)
     out = check_output_path(output, [p.path for p in stack.products])
-    # level 1: float solutions barely compress further, and the file only lives until the assembly
-    with atomic_path(out) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+    # stored, not deflated: zlib gains ~20 % on noisy floats at 25 MB/s, which cost more than the solving;
+    # the file only lives until the assembly
+    with atomic_path(out) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as zf:
         solutions = solved_windows(stack, windows, order, w, robust)
         try:
             for (r0, c0), block in solutions:

@@ -50,7 +50,7 @@ def _same_series(a_prefix, b_prefix):
     assert _csv(a_prefix + "_pairs.csv") == _csv(b_prefix + "_pairs.csv")
 
 
-@pytest.mark.parametrize("weight, order", [(0.1, 1), (0.0, 1), (None, 1), (None, 2)])
+@pytest.mark.parametrize("weight, order", [(0.1, 1), (0.0, 1), (1, 2), (None, 1), (None, 2)])
 def test_block_tasks_equal_invert_products_bitwise(tmp_path, products, weight, order):
     single = invert_products(products, str(tmp_path / "one" / "ts"), weight=weight, order=order)
     prefix = str(tmp_path / "tasks" / "ts")
