@@ -1,4 +1,5 @@
 """sensetrack:timeseries — invert pair displacement products into a displacement history."""
+import contextlib
 import json
 import os
 
@@ -14,7 +15,9 @@ from qgis.core import (
 )
 
 from ..core.errors import ParameterError
-from ..core.timeseries.inversion import KINDS, invert_products
+from ..core.jobs.inversionwork import inversion_tasks
+from ..core.jobs.runner import run_tasks
+from ..core.timeseries.inversion import KINDS, invert_products, open_inversion
 from .param_values import EnumParameter
 from .timeseries_base import TimeSeriesAlgorithm
 
@@ -53,6 +56,10 @@ class TimeSeriesInversionAlgorithm(TimeSeriesAlgorithm):
         "MEAN_VY, MEAN_VELOCITY per year from the first to the last date, RESIDUAL_RMS, PAIRS_USED, GROUPS) and "
         "PREFIX_pairs.csv (residual and rejected share per pair). Pixels sharing the same valid pairs are solved "
         "together and the scene goes block by block, so memory stays bounded.</p>"
+        "<p><b>Scheduler</b> (advanced): empty = here in QGIS; local:N (worker processes) or the address of a "
+        "Dask cluster runs the inversion there as tasks (the automatic weight, blocks of output tiles, their "
+        "assembly) with identical results; an interrupted run into the same folder reuses the finished "
+        "blocks.</p>"
     )
     REFERENCE_TEXT = ("Bontemps, N. et al. (2018) Rigorous inversion of optical image time series, Remote Sensing "
                       "10, 1868; Charrier, L. et al. (2022) TICOI, IEEE TGRS; Golub, G. et al. (1979) Generalized "
@@ -78,6 +85,8 @@ class TimeSeriesInversionAlgorithm(TimeSeriesAlgorithm):
         p.setHelp(self.tr("Iteratively down-weight pairs whose residual is large compared with the pixel's other "
                           "pairs, so that a few bad pairs do not bend the history."))
         self.addParameter(p)
+        self.add_scheduler("Run the inversion on (Dask scheduler)",
+                           "block after block, each solved on two threads")
         p = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
         p.setHelp(self.tr("Folder of the time-series files."))
         self.addParameter(p)
@@ -99,14 +108,36 @@ class TimeSeriesInversionAlgorithm(TimeSeriesAlgorithm):
             raise ParameterError("The prefix is a file name start, not a path; choose the folder separately.")
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         os.makedirs(folder, exist_ok=True)
-        paths = invert_products(products, os.path.join(folder, prefix),
-                                dates_table=self.date_table(parameters, context),
-                                order=ORDERS[self.parameterAsEnumString(parameters, self.REGULARISATION, context)],
-                                weight=weight, robust=self.parameterAsBoolean(parameters, self.ROBUST, context),
-                                monitor=monitor)
+        settings = dict(dates_table=self.date_table(parameters, context),
+                        order=ORDERS[self.parameterAsEnumString(parameters, self.REGULARISATION, context)],
+                        weight=weight, robust=self.parameterAsBoolean(parameters, self.ROBUST, context))
+        scheduler = self.scheduler(parameters, context)
+        if scheduler:
+            paths = self.invert_as_tasks(products, os.path.join(folder, prefix), settings, scheduler, monitor)
+        else:
+            paths = invert_products(products, os.path.join(folder, prefix), monitor=monitor, **settings)
         ds = gdal.Open(paths["dx"])
         info = json.loads(ds.GetMetadataItem("SENSETRACK_TIMESERIES"))
         results = {k.upper(): paths[k] for k in KINDS}
         results.update({self.OUTPUT_FOLDER: folder, "PAIRS_TABLE": paths["pairs"], "DATES": ds.RasterCount,
                         "WEIGHT_USED": info["weight"]})
         return results
+
+    def invert_as_tasks(self, products, prefix, settings, scheduler, monitor):
+        """The inversion as weight, block and assembly tasks (core.jobs) on ``scheduler``; {kind: path}."""
+        stack, _ = open_inversion(products, settings["dates_table"], settings["order"], settings["weight"], monitor)
+        marker = prefix + ".done.json"
+        with contextlib.suppress(OSError):
+            os.remove(marker)  # an earlier run's outputs are made again, as without a scheduler
+        tasks = inversion_tasks(products, prefix, marker, (stack.height, stack.width), fingerprint=True, **settings)
+        stack.close()
+        report = run_tasks(tasks, scheduler, monitor=monitor, log=monitor.log)
+        with open(marker, encoding="utf-8") as fh:
+            done = json.load(fh)
+        os.remove(marker)
+        if settings["weight"] is None:
+            monitor.log(self.tr("Regularisation weight chosen by generalised cross-validation: {0:.3g}")
+                        .format(done["weight"]))
+        monitor.log(self.tr("{0} tasks run on {1} in {2:.1f} s ({3} already complete)").format(
+            len(report.done), report.scheduler, report.elapsed, len(report.skipped)))
+        return done["outputs"]

@@ -28,6 +28,12 @@ DATES_HELP = (
 )
 
 
+SCHEDULER_HELP = ("local:N = N worker processes on this machine; tcp://host:port = a running Dask "
+                  "cluster whose workers have the sensetrack package installed (pip install .) and see "
+                  "the same files. Without Dask (python3-distributed) local:N runs here and says how to "
+                  "install it.")
+
+
 class TimeSeriesAlgorithm(SenseTrackAlgorithm):
     """Group "Time series"; inputs given as layers and/or a folder with a file pattern; a date table."""
 
@@ -36,6 +42,7 @@ class TimeSeriesAlgorithm(SenseTrackAlgorithm):
     FOLDER = "FOLDER"
     PATTERN = "PATTERN"
     DATE_TABLE = "DATE_TABLE"
+    SCHEDULER = "SCHEDULER"
     INPUTS_LABEL = "Images"
     INPUTS_HELP = "Dated raster images of the same area, on one grid."
 
@@ -76,6 +83,16 @@ class TimeSeriesAlgorithm(SenseTrackAlgorithm):
         if not out:
             raise InputError("No input: choose layers or a folder whose files match the pattern.")
         return out
+
+    def add_scheduler(self, label: str, in_qgis: str) -> None:
+        """The advanced SCHEDULER parameter (where the tasks run); ``in_qgis`` says what empty means."""
+        p = QgsProcessingParameterString(self.SCHEDULER, self.tr(label), "", optional=True)
+        p.setHelp(self.tr(f"Empty = in this QGIS, {in_qgis}; {SCHEDULER_HELP}"))
+        self.addParameter(set_advanced(p))
+
+    def scheduler(self, parameters, context) -> str:
+        """The SCHEDULER value ("" = in this QGIS as before); core.jobs.run_tasks understands it."""
+        return (self.parameterAsString(parameters, self.SCHEDULER, context) or "").strip()
 
     def date_table(self, parameters, context):
         return read_date_table(self.parameterAsFile(parameters, self.DATE_TABLE, context)) or None

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 
 from ..core.errors import InputError
@@ -28,7 +27,6 @@ class TrackPairsAlgorithm(NetworkRulesMixin, TimeSeriesAlgorithm):
     WINDOW_SIZE = "WINDOW_SIZE"
     STEP = "STEP"
     PRESET = "PRESET"
-    SCHEDULER = "SCHEDULER"
     FILTER = "FILTER"
     FILTER_PRESET = "FILTER_PRESET"
     MASK = "MASK"
@@ -91,14 +89,8 @@ class TrackPairsAlgorithm(NetworkRulesMixin, TimeSeriesAlgorithm):
                                           defaultValue=False)
         p.setHelp(self.tr("Use everything outside the mask (e.g. outside the landslide polygon) as stable ground."))
         self.addParameter(p)
-        p = QgsProcessingParameterString(self.SCHEDULER, self.tr("Run the pairs on (Dask scheduler)"), "",
-                                         optional=True)
-        p.setHelp(self.tr("Empty = in this QGIS, one pair after the other (each tracker uses two threads); "
-                          "local:N = N worker processes on this machine; tcp://host:port = a running Dask "
-                          "cluster whose workers have the sensetrack package installed (pip install .) and see "
-                          "the same files. Without Dask (python3-distributed) local:N runs here and says how to "
-                          "install it."))
-        self.addParameter(set_advanced(p))
+        self.add_scheduler("Run the pairs on (Dask scheduler)",
+                           "one pair after the other (each tracker uses two threads)")
         p = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
         p.setHelp(self.tr("Folder of the pair products (YYYYMMDD_YYYYMMDD.tif). Reuse it to resume a run."))
         self.addParameter(p)
@@ -133,7 +125,7 @@ class TrackPairsAlgorithm(NetworkRulesMixin, TimeSeriesAlgorithm):
         layer = self.parameterAsLayer(parameters, self.MASK, context)
         mask = layer_path(layer) or None
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
-        scheduler = self.parameterAsString(parameters, self.SCHEDULER, context).strip()
+        scheduler = self.scheduler(parameters, context)
         runner = task_runner(scheduler, monitor=monitor, log=monitor.log) if scheduler else None
         info = track_pairs(pairs, folder, method, tuning, filt, mask,
                            self.parameterAsBoolean(parameters, self.INVERT, context), runner=runner, monitor=monitor)

@@ -14,7 +14,7 @@ folder. Relative paths are relative to the job file. Example::
     filtering: {median_threshold: 2}      # or true for the defaults
     stable_mask: {path: stable.gpkg, invert: true}
     inversion: {order: 1, robust: true}   # with a network only
-    execution: {tile_budget: 16000000, retries: 2}
+    execution: {tile_budget: 16000000, retries: 2, inversion_block_pixels: 262144}
 
 The schema is checked here with plain Python (no extra dependency); the
 tracker parameters are checked against the trackers' own parameter specs, so
@@ -37,6 +37,7 @@ WINDOWED = {"phasecorrelation": "phase", "ncc": "ncc"}
 TRACKERS = tuple(WINDOWED) + tuple(DENSE_METHODS)
 DEFAULT_TILE_BUDGET = 4096 * 4096  # pixels of a pair above which a windowed pair is split into tile tasks
 DEFAULT_RETRIES = 2
+DEFAULT_INVERSION_BLOCK = 4 * 256 * 256  # output pixels per inversion block task (4 output tiles)
 
 # key -> (accepted types, required, nested schema or None); types name what the message says
 SCHEMA: Dict[str, Tuple[tuple, bool, Optional[dict]]] = {
@@ -59,7 +60,7 @@ SCHEMA: Dict[str, Tuple[tuple, bool, Optional[dict]]] = {
     "execution": ((dict,), False, {
         "tile_budget": ((int,), False, None), "tile_windows": ((int,), False, None),
         "retries": ((int,), False, None), "scheduler": ((str, type(None)), False, None),
-        "threads": ((int,), False, None)}),
+        "threads": ((int,), False, None), "inversion_block_pixels": ((int,), False, None)}),
 }
 _TYPE_NAMES = {str: "a text", list: "a list", dict: "a mapping", int: "a whole number", float: "a number",
                bool: "true or false", type(None): "null"}
@@ -98,6 +99,7 @@ class Job:
     tile_windows: int = 48
     retries: int = DEFAULT_RETRIES
     scheduler: Optional[str] = None
+    inversion_block_pixels: int = DEFAULT_INVERSION_BLOCK
     threads: Optional[int] = None
 
     @property
@@ -218,13 +220,15 @@ def job_from_dict(data: Mapping[str, Any], base: str = ".", source: str = "job")
             raise ParameterError("'inversion' needs 'images' and a pair network (a time series of dates).")
         job.inversion = dict(inv) if isinstance(inv, dict) else {}
     ex = data.get("execution") or {}
-    for key, low in (("tile_budget", 65536), ("tile_windows", 1), ("retries", 0), ("threads", 1)):
+    for key, low in (("tile_budget", 65536), ("tile_windows", 1), ("retries", 0), ("threads", 1),
+                     ("inversion_block_pixels", 65536)):
         if key in ex and ex[key] < low:
             raise ParameterError(f"'execution.{key}' must be at least {low} (got {ex[key]}).")
     job.tile_budget = int(ex.get("tile_budget", DEFAULT_TILE_BUDGET))
     job.tile_windows = int(ex.get("tile_windows", 48))
     job.retries = int(ex.get("retries", DEFAULT_RETRIES))
     job.scheduler = ex.get("scheduler")
+    job.inversion_block_pixels = int(ex.get("inversion_block_pixels", DEFAULT_INVERSION_BLOCK))
     job.threads = ex.get("threads")
     return job
 

@@ -151,16 +151,18 @@ def _on_dask_worker() -> bool:
 def _one_core_per_task() -> None:
     """On Dask, parallelism comes from the worker threads: each task's own engine stays on one core.
 
-    The windowed engine otherwise runs two threads, the dense tracker measures
-    MATCH on a second thread, GDAL compresses on every core and OpenCV uses one
-    thread per core; on a 2-core machine two such tasks would compete (results
-    do not depend on it).
+    The windowed engine and the inversion otherwise run two threads, the dense
+    tracker measures MATCH on a second thread, GDAL compresses on every core and
+    OpenCV uses one thread per core; on a 2-core machine two such tasks would
+    compete (results do not depend on it).
     """
     from .. import raster_profile
+    from ..timeseries import inversion
     from ..tracking import dense
     from ..tracking.windowed import engine
 
     engine.THREADS = 1
+    inversion.WORKERS = 1
     dense.BACKGROUND = False
     raster_profile.THREADS = "1"
     try:

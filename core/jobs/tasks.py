@@ -4,7 +4,8 @@ A :class:`Task` is a top-level function, its keyword arguments (plain
 values: paths, numbers, dicts) and the files it writes; ``deps`` names the
 tasks whose outputs it reads. :func:`plan` turns a :class:`~.jobfile.Job`
 into tasks: one per pair, or, for windowed pairs larger than the tile
-budget, one per block of the pair plus a merge; then the inversion.
+budget, one per block of the pair plus a merge; then the inversion's tasks
+(regularisation weight, blocks of output tiles, assembly: :mod:`.inversionwork`).
 
 The time-series package (``core.timeseries``, contract in the project notes)
 is used when present: :func:`pair_call` is the single place that chooses
@@ -18,13 +19,13 @@ import importlib
 import json
 import os
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 from osgeo import gdal
 
 from ..errors import ParameterError
-from ..output import atomic_path
 from ..raster import Raster
+from ..tracking.windowed.engine import grid_shape
 from .jobfile import Job, PairSpec
 from .pairwork import merge_tiles, run_pair, tile_blocks, track_tile
 
@@ -114,33 +115,31 @@ def pair_tasks(pair: PairSpec, job: Job) -> List[Task]:
     return tasks
 
 
-def invert(products: List[str], output_prefix: str, marker: str, dates_table: Optional[Dict[str, str]] = None,
-           order: int = 1, weight: Optional[float] = None, robust: bool = True) -> str:
-    """Run ``core.timeseries.inversion.invert_products`` and record what it wrote in ``marker`` (JSON, atomic)."""
-    inversion = timeseries("inversion")
-    os.makedirs(os.path.dirname(os.path.abspath(output_prefix)), exist_ok=True)
-    written = inversion.invert_products(products, output_prefix, dates_table=dates_table, order=order,
-                                        weight=weight, robust=robust)
-    with atomic_path(marker) as tmp, open(tmp, "w", encoding="utf-8") as fh:
-        json.dump({"outputs": dict(written)}, fh, indent=2)
-    return marker
+def product_shape(job: Job, pair: PairSpec) -> Tuple[int, int]:
+    """(rows, cols) of a pair's product: the window grid of a windowed tracker, else the reference's grid."""
+    ref = Raster(pair.reference)
+    if job.windowed:
+        return grid_shape(ref.shape, job.parameters["window"], job.parameters["step"])
+    return ref.shape
 
 
 def plan(job: Job) -> List[Task]:
-    """Every task of ``job`` in dependency order (pairs and their blocks, then the inversion)."""
+    """Every task of ``job`` in dependency order (pairs and their blocks, then the inversion's tasks)."""
+    from .inversionwork import inversion_tasks
+
     tasks: List[Task] = []
     products = []
-    for pair in job_pairs(job):
+    pairs = job_pairs(job)
+    for pair in pairs:
         sub = pair_tasks(pair, job)
         tasks.extend(sub)
         products.append((sub[-1].name, sub[-1].outputs[0]))
     if job.inversion is not None:
         opts = dict(job.inversion)
         prefix = os.path.join(job.output, "timeseries", opts.pop("prefix", "timeseries"))
-        marker = prefix + ".done.json"
-        tasks.append(Task("inversion", invert, dict(products=[p for _, p in products], output_prefix=prefix,
-                                                    marker=marker, dates_table=_dates_table(job) or None, **opts),
-                          (marker,), tuple(n for n, _ in products)))
+        tasks.extend(inversion_tasks([p for _, p in products], prefix, prefix + ".done.json",
+                                     product_shape(job, pairs[0]), dates_table=_dates_table(job) or None,
+                                     block_pixels=job.inversion_block_pixels, deps=[n for n, _ in products], **opts))
     return tasks
 
 
@@ -178,7 +177,7 @@ def clean_partials(folder: str) -> List[str]:
     Only one run may write an output folder at a time.
     """
     gone = []
-    for sub in ("", "pairs", "timeseries", os.path.join("tiles", "*")):
+    for sub in ("", "pairs", "timeseries", os.path.join("tiles", "*"), os.path.join("timeseries", "blocks", "*")):
         for pattern in (".*.part-*", ".*.raw-*"):
             for path in glob.glob(os.path.join(folder, sub, pattern)):
                 try:

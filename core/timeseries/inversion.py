@@ -3,10 +3,12 @@
 :func:`invert_products` opens the pair products (:mod:`.stack`), chooses the
 regularisation weight (given, or by generalised cross-validation on a sample
 of pixels), then reads, solves (:func:`.solver.solve_block`) and writes the
-scene ``BLOCK_PIXELS`` pixels at a time, so memory does not grow with the
-scene. :func:`invert_block` is the unit of work for a block of rows; the
-scale-out runner can call it on its own workers and write the results with
-:class:`TimeSeriesWriter`.
+scene one output tile (:func:`tile_windows`) at a time, solved
+``BLOCK_PIXELS`` pixels at a time, so memory does not grow with the scene.
+The steps are separate functions (:func:`open_inversion`,
+:func:`choose_weight`, :func:`solved_windows`, :func:`write_series`) so that
+``core.jobs.inversionwork`` can run them as scale-out tasks (weight, blocks
+of windows, assembly) with results identical to :func:`invert_products`.
 
 Outputs (``<prefix>_<kind>.tif``, float32, NaN nodata, map units; one band
 per date or interval, the band description being the ISO date or
@@ -32,7 +34,7 @@ import json
 import os
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -253,10 +255,106 @@ def tile_windows(stack: Stack, tile: int = TILE) -> List[tuple]:
             for r in range(0, stack.height, tile) for c in range(0, stack.width, tile)]
 
 
+def check_settings(order: int, weight: Optional[float]) -> None:
+    """Refuse a regularisation order or weight the inversion cannot use (before anything is read or run)."""
+    if order not in (1, 2):
+        raise ParameterError("The regularisation order must be 1 (smooth velocity) or 2 (smooth acceleration).")
+    if weight is not None and weight < 0:
+        raise ParameterError("The regularisation weight must be >= 0 (0 = none), or empty for automatic.")
+
+
+def open_inversion(products: Sequence[str], dates_table: Optional[Mapping[str, str]] = None, order: int = 1,
+                   weight: Optional[float] = None, monitor: Optional[Monitor] = None) -> Tuple[Stack, int]:
+    """Check the settings, open the products as a :class:`~.stack.Stack` and settle the order.
+
+    Order 2 needs at least four dates; with fewer the order used is 1 (and
+    ``monitor`` is told). Every task of a scaled-out inversion calls this, so
+    all of them solve with the same stack and order.
+    """
+    mon = ensure_monitor(monitor)
+    check_settings(order, weight)
+    stack = open_stack(products, dates_table)
+    mon.log(f"{len(stack.products)} pairs, {len(stack.dates)} dates "
+            f"({stack.dates[0]:%Y-%m-%d} .. {stack.dates[-1]:%Y-%m-%d}), {stack.width}x{stack.height} px; "
+            f"weights {'from SIGMA_DX/SIGMA_DY' if stack.has_sigma else 'uniform (no SIGMA bands in every product)'}")
+    if order == 2 and stack.design.unknowns < 3:
+        order = 1
+        mon.log("Fewer than four dates: regularising velocity changes (order 1) instead of acceleration changes.")
+    return stack, order
+
+
+def settings_metadata(stack: Stack, order: int, weight: float, robust: bool) -> Dict[str, str]:
+    """The ``SENSETRACK_TIMESERIES`` metadata item of every output raster."""
+    return {"SENSETRACK_TIMESERIES": json.dumps({"order": order, "weight": weight, "robust": robust,
+                                                 "weighted_by_sigma": stack.has_sigma})}
+
+
+def solved_windows(stack: Stack, windows: Sequence[tuple], order: int, weight: float, robust: bool,
+                   chunk: int = BLOCK_PIXELS, workers: Optional[int] = None) -> Iterator[Tuple[tuple, dict]]:
+    """``((row0, col0), solution)`` for each window ``(row0, col0, nrows, ncols)``, in the given order.
+
+    GDAL stays on the calling thread (reading); :func:`solve_window` runs on
+    ``workers`` threads (default :data:`WORKERS`, read at call time), at most
+    ``workers + 1`` windows in flight, so memory stays bounded. A window's
+    result does not depend on which thread or process solves it.
+    """
+    workers = max(1, WORKERS if workers is None else workers)
+    pending: deque = deque()
+    with ThreadPoolExecutor(workers) as pool:
+        try:
+            for r0, c0, nr, nc in windows:
+                data = stack.read_window(r0, c0, nr, nc)
+                pending.append(((r0, c0), pool.submit(solve_window, stack, data, (nr, nc), order, weight, robust,
+                                                      chunk)))
+                if len(pending) > workers:
+                    key, future = pending.popleft()
+                    yield key, future.result()
+            while pending:
+                key, future = pending.popleft()
+                yield key, future.result()
+        finally:  # an error, or the consumer stopped: solve nothing more
+            for _, future in pending:
+                future.cancel()
+
+
+def write_series(stack: Stack, output_prefix: str, extra: Mapping[str, str],
+                 solutions: Iterable[Tuple[tuple, dict]], total: int,
+                 monitor: Optional[Monitor] = None) -> Tuple[Dict[str, str], int]:
+    """Write solved windows (:func:`solved_windows`, or read back from block files) into the outputs.
+
+    Returns ({kind: path}, number of pixels whose pairs form several groups of
+    dates). The files appear only when every window was written.
+    """
+    mon = ensure_monitor(monitor)
+    multi = 0
+    try:
+        with TimeSeriesWriter(stack, output_prefix, extra) as writer:
+            for done, ((r0, c0), block) in enumerate(solutions, start=1):
+                writer.write(block, r0, c0)
+                multi += int(np.nansum(block["summary"][5] > 1))
+                mon.report(done / max(total, 1), f"Inverted tile {done}/{total}")
+            mon.check()
+    finally:
+        close = getattr(solutions, "close", None)
+        if close is not None:  # a generator: stop its solving threads now, not when it is collected
+            close()
+    return dict(writer.paths), multi
+
+
+def log_groups(monitor: Monitor, multi: int, weight: float) -> None:
+    if multi:
+        monitor.log(f"{multi} pixels have pairs forming more than one disconnected group of dates (band GROUPS > 1): "
+                    + ("their groups are bridged by the regularisation only." if weight > 0 else
+                       "dates outside the first date's group are NaN there (no regularisation)."))
+
+
 def invert_products(products: Sequence[str], output_prefix: str, *, dates_table: Optional[Mapping[str, str]] = None,
                     order: int = 1, weight: Optional[float] = None, robust: bool = True,
                     monitor: Optional[Monitor] = None, block_pixels: int = BLOCK_PIXELS) -> Dict[str, str]:
     """Invert pair products into a displacement time series; returns {kind: path} (see the module doc).
+
+    In this process; ``core.jobs.inversionwork`` runs the same steps as
+    separate tasks (weight, blocks of windows, assembly) with identical results.
 
     Parameters
     ----------
@@ -275,57 +373,15 @@ def invert_products(products: Sequence[str], output_prefix: str, *, dates_table:
         Tukey-biweight iterative re-weighting against bad pairs.
     """
     mon = ensure_monitor(monitor)
-    if order not in (1, 2):
-        raise ParameterError("The regularisation order must be 1 (smooth velocity) or 2 (smooth acceleration).")
-    if weight is not None and weight < 0:
-        raise ParameterError("The regularisation weight must be >= 0 (0 = none), or empty for automatic.")
-    stack = open_stack(products, dates_table)
-    design = stack.design
-    mon.log(f"{len(stack.products)} pairs, {len(stack.dates)} dates "
-            f"({stack.dates[0]:%Y-%m-%d} .. {stack.dates[-1]:%Y-%m-%d}), {stack.width}x{stack.height} px; "
-            f"weights {'from SIGMA_DX/SIGMA_DY' if stack.has_sigma else 'uniform (no SIGMA bands in every product)'}")
-    if order == 2 and design.unknowns < 3:
-        order = 1
-        mon.log("Fewer than four dates: regularising velocity changes (order 1) instead of acceleration changes.")
+    stack, order = open_inversion(products, dates_table, order, weight, mon)
     if weight is None:
         weight = choose_weight(stack, order, robust, monitor=mon.sub(0.0, 0.1))
         mon.log(f"Regularisation weight chosen by generalised cross-validation: {weight:.3g}")
-    extra = {"SENSETRACK_TIMESERIES": json.dumps({"order": order, "weight": weight, "robust": robust,
-                                                  "weighted_by_sigma": stack.has_sigma})}
     windows = tile_windows(stack)
-    work = mon.sub(0.1, 1.0)
-    multi = 0
-    with TimeSeriesWriter(stack, output_prefix, extra) as writer, ThreadPoolExecutor(WORKERS) as pool:
-        pending: deque = deque()
-        done = [0]
-
-        def write_oldest() -> int:
-            (r0, c0), future = pending.popleft()
-            block = future.result()
-            writer.write(block, r0, c0)
-            done[0] += 1
-            work.report(done[0] / len(windows), f"Inverted tile {done[0]}/{len(windows)}")
-            return int(np.nansum(block["summary"][5] > 1))
-
-        try:
-            for r0, c0, nr, nc in windows:
-                # GDAL stays on this thread (reading and writing); only numpy runs on the workers
-                data = stack.read_window(r0, c0, nr, nc)
-                pending.append(((r0, c0), pool.submit(solve_window, stack, data, (nr, nc), order, weight, robust,
-                                                      block_pixels)))
-                if len(pending) > WORKERS:  # memory stays bounded: at most WORKERS + 1 tiles in flight
-                    multi += write_oldest()
-            while pending:
-                multi += write_oldest()
-        except BaseException:
-            for _, future in pending:
-                future.cancel()
-            raise
-        work.check()
+    paths, multi = write_series(stack, output_prefix, settings_metadata(stack, order, weight, robust),
+                                solved_windows(stack, windows, order, weight, robust, block_pixels), len(windows),
+                                mon.sub(0.1, 1.0))
     stack.close()
-    if multi:
-        mon.log(f"{multi} pixels have pairs forming more than one disconnected group of dates (band GROUPS > 1): "
-                + ("their groups are bridged by the regularisation only." if weight > 0 else
-                   "dates outside the first date's group are NaN there (no regularisation)."))
+    log_groups(mon, multi, weight)
     mon.report(1.0, "Done")
-    return dict(writer.paths)
+    return paths

@@ -82,7 +82,12 @@ class Stack:
         with gdal_errors():
             for k, (p, ds) in enumerate(zip(self.products, datasets)):
                 for n in names:
-                    a = ds.GetRasterBand(p.bands[n]).ReadAsArray(col0, row0, ncols, nrows).astype(np.float32)
+                    try:
+                        a = ds.GetRasterBand(p.bands[n]).ReadAsArray(col0, row0, ncols, nrows).astype(np.float32)
+                    except RuntimeError as exc:  # a damaged file: bad input, not a crash worth retrying
+                        raise InputError(f"Cannot read band {n} of the pair product '{os.path.basename(p.path)}' "
+                                         f"at rows {row0}..{row0 + nrows - 1}, columns {col0}..{col0 + ncols - 1}: "
+                                         f"{exc}. The file is damaged: make the pair product again.") from None
                     nd = p.nodata[n]
                     if nd is not None and np.isfinite(nd):
                         a[a == nd] = np.nan

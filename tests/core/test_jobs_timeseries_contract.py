@@ -1,7 +1,8 @@
-"""The job's network, pair and inversion calls follow the time-series contract (core.timeseries, helper 13).
+"""The job's network and pair calls follow the time-series contract (core.timeseries, helper 13).
 
-core.timeseries is not in this branch: these tests put a stand-in that has exactly the contracted signatures
-(and records its calls) in sys.modules, so a renamed argument on either side fails here.
+These tests put a stand-in that has exactly the contracted signatures (and records its calls) in sys.modules,
+so a renamed argument on either side fails here. The inversion runs as the job's own tasks
+(core.jobs.inversionwork) on the real core.timeseries.inversion, which stays in place.
 """
 import datetime as dt
 import json
@@ -16,6 +17,7 @@ import yaml
 from jobs_support import PAIR
 from sensetrack.core.jobs import plan, read_job, run_job
 from sensetrack.core.jobs.pairwork import run_pair
+from sensetrack.core.timeseries import inversion as real_inversion
 
 CALLS = []
 
@@ -61,16 +63,6 @@ def is_complete(path):
     return os.path.exists(path)
 
 
-def invert_products(products, output_prefix, *, dates_table=None, order=1, weight=None, robust=True, monitor=None):
-    CALLS.append(("invert_products", sorted(os.path.basename(p) for p in products), order, robust))
-    out = {}
-    for comp in ("DX", "DY"):
-        out[comp] = f"{output_prefix}_{comp}.tif"
-        with open(out[comp], "w") as fh:
-            fh.write("stand-in")
-    return out
-
-
 @pytest.fixture
 def timeseries(monkeypatch):
     CALLS.clear()
@@ -81,10 +73,10 @@ def timeseries(monkeypatch):
             ".dates": dict(image_date=image_date),
             ".network": dict(Pair=Pair, build_network=build_network, connected_groups=lambda pairs: []),
             ".batch": dict(track_pair=track_pair, is_complete=is_complete),
-            ".inversion": dict(invert_products=invert_products)}
+            ".inversion": real_inversion}
     for suffix, attrs in mods.items():
-        mod = attrs if suffix == "" else types.ModuleType(base + suffix)
-        if suffix:
+        mod = attrs if not isinstance(attrs, dict) else types.ModuleType(base + suffix)
+        if isinstance(attrs, dict):
             mod.__dict__.update(attrs)
         monkeypatch.setitem(sys.modules, base + suffix, mod)
     return CALLS
@@ -105,22 +97,23 @@ def _images_job(tmp_path, **extra):
 def test_images_network_pairs_and_inversion_use_the_contracted_calls(tmp_path, timeseries):
     job = read_job(_images_job(tmp_path))
     tasks = plan(job)
-    assert [t.name for t in tasks] == ["pair 20230601_20230901", "inversion"]
+    names = ["pair 20230601_20230901", "inversion weight", "inversion block 1/1", "inversion assemble"]
+    assert [t.name for t in tasks] == names
     assert tasks[0].func is track_pair and tasks[1].deps == ("pair 20230601_20230901",)
+    assert tasks[1].kwargs["products"] == [os.path.join(job.output, "pairs", "20230601_20230901.tif")]
     timeseries.clear()
     report = run_job(job)
-    assert report.done == ["pair 20230601_20230901", "inversion"]
+    assert report.done == names
     kinds = [c[0] for c in timeseries]
-    assert kinds == ["image_date", "build_network", "track_pair", "invert_products"]
+    assert kinds == ["image_date", "build_network", "track_pair"]
     assert timeseries[0][2]["target.tif"] == "2023-09-01"  # the job's dates table reaches image_date
     assert timeseries[1][1] == [("reference.tif", "2023-06-01"), ("target.tif", "2023-09-01")]
     assert timeseries[2] == ("track_pair", "phasecorrelation", "2023-06-01", "2023-09-01", True)
-    assert timeseries[3] == ("invert_products", ["20230601_20230901.tif"], 1, True)
     marker = os.path.join(job.output, "timeseries", "timeseries.done.json")
     with open(marker) as fh:
-        assert set(json.load(fh)["outputs"]) == {"DX", "DY"}
+        assert set(json.load(fh)["outputs"]) == set(real_inversion.KINDS) | {"pairs"}
     timeseries.clear()
-    assert run_job(read_job(_images_job(tmp_path))).skipped == ["pair 20230601_20230901", "inversion"]
+    assert run_job(read_job(_images_job(tmp_path))).skipped == names
     assert [c[0] for c in timeseries] == ["image_date", "build_network"]  # planning only: nothing recomputed
 
 

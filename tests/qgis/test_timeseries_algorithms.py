@@ -95,3 +95,66 @@ def test_disconnected_network_warns(provider, images, tmp_path):
                                           "OUTPUT": str(tmp_path / "p.csv")}, fb)
     assert res["GROUPS"] == 2
     assert any("2 disconnected groups" in w and "2023-01-05..2023-03-06" in w and "2023-02-04..2023-04-05" in w for w in fb.warnings)
+
+
+@pytest.fixture(scope="module")
+def wide_products(tmp_path_factory):
+    """Pair products 20 x 1300 px: six 256-px output tiles, so the inversion on a scheduler runs in two blocks."""
+    import datetime as dt
+
+    from sensetrack.core.timeseries import simulate as S
+
+    folder = tmp_path_factory.mktemp("wide")
+    dates = S.dates_every(dt.datetime(2023, 1, 5), [0, 30, 75, 120, 200])
+    truth = S.truth_stack(dates, (20, 1300))
+    rng = np.random.default_rng(1)
+    for i in range(len(dates)):
+        for j in range(i + 1, min(i + 3, len(dates))):
+            dx, dy = S.pair_displacement(truth, i, j, 1.0, rng, gross=20.0 if (i, j) == (1, 2) else 0.0)
+            S.write_pair(str(folder / f"{dates[i]:%Y%m%d}_{dates[j]:%Y%m%d}.tif"), dx, dy, dates[i], dates[j],
+                         sigma=0.5 * (j - i))
+    return folder
+
+
+def _same_series(a, b):
+    from sensetrack.core.timeseries.inversion import KINDS
+
+    for kind in KINDS:
+        da, db = gdal.Open(a[kind.upper()]), gdal.Open(b[kind.upper()])
+        assert da.GetMetadata() == db.GetMetadata(), kind
+        assert [da.GetRasterBand(i).GetDescription() for i in range(1, da.RasterCount + 1)] == \
+            [db.GetRasterBand(i).GetDescription() for i in range(1, db.RasterCount + 1)], kind
+        assert np.array_equal(da.ReadAsArray(), db.ReadAsArray(), equal_nan=True), kind
+    assert open(a["PAIRS_TABLE"]).read() == open(b["PAIRS_TABLE"]).read()
+
+
+def test_timeseries_on_two_dask_worker_processes_equals_the_run_in_qgis(provider, wide_products, tmp_path,
+                                                                       recording_feedback):
+    pytest.importorskip("distributed", reason="Dask is not installed (Debian: python3-distributed)")
+    here = _run("sensetrack:timeseries", {"FOLDER": str(wide_products), "OUTPUT_FOLDER": str(tmp_path / "here")})
+    fb = recording_feedback()
+    dask = _run("sensetrack:timeseries", {"FOLDER": str(wide_products), "OUTPUT_FOLDER": str(tmp_path / "dask"),
+                                          "SCHEDULER": "local:2"}, fb)
+    assert dask["WEIGHT_USED"] == here["WEIGHT_USED"] > 0 and dask["DATES"] == 5
+    _same_series(here, dask)
+    assert any("2 worker(s)" in m for m in fb.infos)
+    assert any(f"Regularisation weight chosen by generalised cross-validation: {here['WEIGHT_USED']:.3g}" in m
+               for m in fb.infos)
+    assert any("4 tasks run on local:2" in m for m in fb.infos)  # weight, two blocks, assembly
+    assert fb.progress_values[-1] == 100.0
+    assert sorted(os.listdir(tmp_path / "dask")) == sorted(os.listdir(tmp_path / "here"))  # no block, no marker
+
+
+def test_timeseries_scheduler_without_dask_runs_here_and_says_how_to_install_it(provider, wide_products, tmp_path,
+                                                                               recording_feedback, monkeypatch):
+    here = _run("sensetrack:timeseries", {"FOLDER": str(wide_products), "OUTPUT_FOLDER": str(tmp_path / "here"),
+                                          "WEIGHT": 0.3, "REGULARISATION": "acceleration"})
+    monkeypatch.setitem(__import__("sys").modules, "distributed", None)  # as if Dask were not installed
+    fb = recording_feedback()
+    tasks = _run("sensetrack:timeseries", {"FOLDER": str(wide_products), "OUTPUT_FOLDER": str(tmp_path / "tasks"),
+                                           "WEIGHT": 0.3, "REGULARISATION": "acceleration", "SCHEDULER": "local:2"},
+                 fb)
+    _same_series(here, tasks)
+    assert any("Dask is not installed" in m and "python3-distributed" in m for m in fb.infos)
+    assert any("3 tasks run on in-process (Dask missing)" in m for m in fb.infos)  # two blocks, assembly
+    assert sorted(os.listdir(tmp_path / "tasks")) == sorted(os.listdir(tmp_path / "here"))
