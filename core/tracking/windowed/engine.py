@@ -37,7 +37,7 @@ from ...blas_threads import single_threaded_blas
 from ...errors import InputError, ParameterError
 from ...params import ParamSpec, validate
 from ...progress import Monitor, ensure_monitor
-from .ncc import match_stack
+from .ncc import match_windows
 from .phase import APODISATIONS, NORMALISATIONS, correlate_spectra, is_flat
 from .spectra import Workspace, window_spectra
 
@@ -212,8 +212,6 @@ def track_block(
         # sub-pixel interpolation of the correlation (measured up to 0.07 px), so such windows are NaN
         tar_bad |= _any_invalid(tar_ii, size, tr[todo], tc[todo])
     todo = todo[~tar_bad]
-    rview = sliding_window_view(ref, (w, w))
-    tview = sliding_window_view(tar, (size, size))
     threads = THREADS if threads is None else threads
 
     local = threading.local()  # one set of work arrays per thread, reused batch after batch
@@ -227,7 +225,7 @@ def track_block(
             flat = is_flat(sr.energy, sr.mean, w, apod) | is_flat(st.energy, st.mean, w, apod)
             return correlate_spectra(sr, st, flat, w, upsampling=values["upsampling"],
                                      normalisation=values["normalisation"], workspace=ws)
-        return match_stack(rview[top_r[idx], top_c[idx]], tview[tr[idx], tc[idx]], upsampling=values["upsampling"])
+        return match_windows(ref, tar, top_r[idx], top_c[idx], tr[idx], tc[idx], w, m, values["upsampling"])
 
     # phase correlation shares FFT work between the windows of one column band: batch by columns
     batches = column_batches(todo, top_c[todo], BATCH) if method == "phase" else \
