@@ -122,12 +122,14 @@ def test_textureless_chips_and_targets(r):
     np.testing.assert_array_equal(np.isnan(new["dcol"]), np.isnan(old["dcol"]))
     ok = np.isfinite(new["dcol"])
     assert ok.sum() > 10
-    # the same integer peaks; the same sub-pixel shifts where the match is good (weak, partly textureless
-    # matches at range 25 move more with the FFT size: up to 0.2 px at peak 0.5)
+    # the same integer peaks; where chip and search area are wholly textured, the same sub-pixel shifts (on
+    # partly textureless ones the sub-pixel fit is ill-conditioned: rounding, or the FFT size at range 25,
+    # moves it by up to 0.01 px at range 8 and 0.2 px on weak matches at range 25)
     assert np.all(np.abs(new["dcol"][ok] - old["dcol"][ok]) < 0.5) and np.all(np.abs(new["drow"][ok] - old["drow"][ok]) < 0.5)
-    good = ok & (new["peak"] > 0.9)
-    assert good.sum() > 10
-    np.testing.assert_allclose(new["dcol"][good], old["dcol"][good], atol=1e-3 if r == 8 else 0.02)
+    textured = ok & ((rows >= 80) | (cols >= 80)) & ((rows + 32 + r <= 120) | (cols + 32 + r <= 120))
+    assert textured.sum() > 10
+    np.testing.assert_allclose(new["dcol"][textured], old["dcol"][textured], atol=1e-3 if r == 8 else 0.02)
+    np.testing.assert_allclose(new["drow"][textured], old["drow"][textured], atol=1e-3 if r == 8 else 0.02)
     np.testing.assert_allclose(new["peak"], old["peak"], atol=1e-3 if r == 8 else 2e-3)
 
 
@@ -140,7 +142,7 @@ def test_box_sums_with_and_without_opencv(monkeypatch):
     std = np.sqrt(((win - win.mean(axis=(2, 3), keepdims=True)) ** 2).sum(axis=(2, 3)))
     const = std == 0
     assert const.any() and (~const).any()
-    np.testing.assert_allclose(boxes.std[~const], std[~const], rtol=1e-9)
+    np.testing.assert_allclose(np.sqrt(boxes.var[~const]), std[~const], rtol=1e-9)
     np.testing.assert_array_equal(boxes.ok, ~const)
     assert np.all(boxes.inv[const] == 0)
     np.testing.assert_allclose(boxes.inv[~const], 1 / std[~const], rtol=1e-6)
@@ -149,7 +151,7 @@ def test_box_sums_with_and_without_opencv(monkeypatch):
     monkeypatch.setattr(windowed_ncc, "is_available", lambda module: module != "cv2")
     without = TargetBoxes(tar, 5, 7, 65, 87, 16)
     np.testing.assert_array_equal(without.ok, boxes.ok)
-    np.testing.assert_allclose(without.std[~const], boxes.std[~const], rtol=1e-9)
+    np.testing.assert_allclose(without.var[~const], boxes.var[~const], rtol=1e-9)
     np.testing.assert_allclose(match(ref, tar2, 32, 12, 16)["dcol"], with_cv["dcol"], rtol=0, atol=1e-6)
 
 

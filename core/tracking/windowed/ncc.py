@@ -80,7 +80,7 @@ from ...deps import is_available
 from .phase import FLAT_RELATIVE  # the same textureless test for both trackers
 from .subpixel import dft_points, quadratic_coefficients, quadratic_eval, refine_peaks
 
-SUB_BATCH_BYTES = 2 << 20  # cross-spectra per FFT call (bytes): stacks that stay in a core's caches
+SUB_BATCH_BYTES = 4 << 20  # cross-spectra per FFT call (bytes): a whole 256-window batch at range 8, halves at 25
 REGION_FACTOR = 4  # a batch's target region may hold this many times its search areas' pixels
 REL_ROUNDING = 1e-12  # a box variance below this fraction of the box's sum of squares is float64 rounding
 _K3 = np.array([-1, 0, 1])
@@ -185,25 +185,29 @@ class TargetBoxes:
     """The NCC denominators of every ``w x w`` box of a target region, computed once for all the search
     areas that lie in it (the box sums do not depend on which window's search area holds the box).
 
-    The region is taken in float64 minus its mean (bright 16-bit levels keep their precision); ``std``
-    is sqrt(sum over the box of (b - box mean)^2), ``ok`` where it is defined (not rounding noise:
-    above :data:`REL_ROUNDING` of the box's sum of squares and above the batched FFT version's
-    absolute floor), ``inv`` = 1 / std where ok, else 0 (float32).
+    The region (finite values) is taken in float64 minus its mean (bright 16-bit levels keep their
+    precision). ``var`` = sum over the box of (b - box mean)^2 (float64), ``ok`` where the NCC is defined
+    (``var`` not rounding noise: above :data:`REL_ROUNDING` of the box's sum of squares and above the
+    reference's absolute floor, see :func:`_tiny`), ``inv`` = 1 / sqrt(var) where ok, else 0 (float32).
+    Arrays are indexed by box top-left corner minus (``r0``, ``c0``).
     """
 
     def __init__(self, tar: np.ndarray, r0: int, c0: int, r1: int, c1: int, w: int):
-        region = np.array(tar[r0:r1, c0:c1], dtype=np.float64)
-        if not np.isfinite(region).all():  # outside every search area here (the caller refuses such areas)
-            region[~np.isfinite(region)] = 0.0
+        region = tar[r0:r1, c0:c1].astype(np.float64)
         region -= region.mean()
-        s1, s2 = _region_box_sums(region, w)
-        var = s2 - s1 * s1 / (w * w)
         big = float(np.abs(region).max())
-        self.ok = var > np.maximum(REL_ROUNDING * s2, (1e-12 * w * big) ** 2 + 1e-300)
+        s1, s2 = _region_box_sums(region, w)
+        var = np.multiply(s1, s1, out=s1)
+        var *= -1.0 / (w * w)
+        var += s2
+        s2 *= REL_ROUNDING
+        np.maximum(s2, (1e-12 * w * big) ** 2 + 1e-300, out=s2)
+        self.ok = var > s2
         self.all_ok = bool(self.ok.all())
-        self.std = np.sqrt(np.maximum(var, 0.0))
+        self.var = var
         self.inv = np.zeros(var.shape, dtype=np.float32)
-        np.divide(1.0, self.std, out=self.inv, where=self.ok, casting="unsafe")
+        np.sqrt(var, out=self.inv, where=self.ok, casting="same_kind")
+        np.divide(1.0, self.inv, out=self.inv, where=self.ok)
         self.r0, self.c0 = r0, c0
 
 
@@ -254,7 +258,9 @@ def match_windows(ref: np.ndarray, tar: np.ndarray, ref_rows: np.ndarray, ref_co
         tr, tc = tar_rows[idx], tar_cols[idx]
         boxes = TargetBoxes(tar, int(tr.min()), int(tc.min()), int(tr.max()) + s, int(tc.max()) + s, w)
         size = fast_size(s)
-        chunk = max(4, SUB_BATCH_BYTES // (size * (size // 2 + 1) * 8))
+        # equal sub-batches of at most SUB_BATCH_BYTES of spectra (a small remainder would cost a call)
+        parts = -(-idx.size * size * (size // 2 + 1) * 8 // SUB_BATCH_BYTES)
+        chunk = -(-idx.size // parts)
         for i in range(0, idx.size, chunk):
             sub = idx[i:i + chunk]
             res = _match_in_region(ref, tar, ref_rows[sub], ref_cols[sub], tar_rows[sub], tar_cols[sub], w, r,
@@ -271,15 +277,15 @@ def _match_in_region(ref, tar, ref_rows, ref_cols, tar_rows, tar_cols, w: int, r
     b = ref_rows.size
     out = _result(b)
     a, ea, flat = _zero_mean_chips(sliding_window_view(ref, (w, w))[ref_rows, ref_cols], fresh=True)
-    # chips scaled to unit energy: the correlation of the scaled chip is the NCC numerator / sqrt(ea)
-    a *= np.divide(1.0, np.sqrt(ea), out=np.zeros(b), where=ea > 0).astype(np.float32)[:, None, None]
+    inv_a = np.divide(1.0, np.sqrt(ea), out=np.zeros(b), where=ea > 0)  # 1 / sqrt(sum a^2), 0 if no texture
     t = _zero_mean_areas(sliding_window_view(tar, (s, s))[tar_rows, tar_cols], fresh=True)
     spec = fb.rfft2(a, s=(size, size))
     np.conjugate(spec, out=spec)
     spec *= fb.rfft2(t, s=(size, size))
     yy, xx = tar_rows - boxes.r0, tar_cols - boxes.c0
-    ncc = fb.irfft2(spec, s=(size, size))[:, :n, :n]
-    ncc *= sliding_window_view(boxes.inv, (n, n))[yy, xx]  # 0 where the NCC is undefined
+    num = fb.irfft2(spec, s=(size, size))[:, :n, :n]
+    ncc = num * sliding_window_view(boxes.inv, (n, n))[yy, xx]  # 0 where the NCC is undefined
+    ncc *= inv_a.astype(np.float32)[:, None, None]
     if boxes.all_ok:
         score = ncc
         mean_abs = np.abs(ncc).mean(axis=(1, 2), dtype=np.float64)
@@ -301,9 +307,11 @@ def _match_in_region(ref, tar, ref_rows, ref_cols, tar_rows, tar_cols, w: int, r
         inner &= boxes.ok[iy[:, :, None], ix[:, None, :]].all(axis=(1, 2))
     idx = np.nonzero(inner)[0]
     if idx.size:
-        neigh = _around(ncc, idx, y0[idx], x0[idx]).astype(np.float64)
-        den3 = boxes.std[(yy[idx] + y0[idx])[:, None, None] + _K3[None, :, None],
-                         (xx[idx] + x0[idx])[:, None, None] + _K3[None, None, :]]
+        den3 = np.sqrt(ea[idx, None, None] * np.maximum(
+            boxes.var[(yy[idx] + y0[idx])[:, None, None] + _K3[None, :, None],
+                      (xx[idx] + x0[idx])[:, None, None] + _K3[None, None, :]], 0.0))
+        # the NCC around the peak in float64, as the refinement's DFT values are
+        neigh = _around(num, idx, y0[idx], x0[idx]).astype(np.float64) / den3
         ry, rx, pk = _refine(spec[idx], size, y0[idx], x0[idx], neigh, den3, upsampling)
         out["drow"][idx] = ry - r
         out["dcol"][idx] = rx - r
