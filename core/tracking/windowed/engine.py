@@ -21,7 +21,10 @@ NaN (never 0).
 
 Processing is batched (``BATCH`` windows per call, vectorised over the
 stack) and spread over two threads: the heavy calls (``scipy.fft``, numpy
-ufuncs and ``matmul``) release the GIL.
+ufuncs and ``matmul``) release the GIL. Phase correlation batches whole
+grid columns (they share row FFTs); NCC batches consecutive windows in
+row order, so that a batch's search areas cover a compact band of the
+target, whose box sums :func:`.ncc.match_windows` computes once.
 """
 from __future__ import annotations
 
@@ -31,7 +34,6 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, Optional, Tuple
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from ...blas_threads import single_threaded_blas
 from ...errors import InputError, ParameterError
