@@ -147,6 +147,14 @@ def test_box_sums_with_and_without_opencv(monkeypatch):
     np.testing.assert_array_equal(boxes.ok, ~const)
     assert np.all(boxes.inv[const] == 0)
     np.testing.assert_allclose(boxes.inv[~const], 1 / std[~const], rtol=1e-6)
+    # a constant patch at the region's own mean: its boxes are exactly 0 after the mean is removed, and
+    # the running sums leave only rounding there, which must not pass for texture
+    region = tar[5:65, 7:87].astype(np.float64)
+    patch = np.zeros(region.shape, bool)
+    patch[5:45, 13:53] = True  # the 31000 patch above, in region coordinates
+    region[patch] = region[~patch].sum() / (~patch).sum()
+    level = TargetBoxes(region.astype(np.float32), 0, 0, 60, 80, 16)
+    np.testing.assert_array_equal(level.ok, ~const)
     ref, tar2 = moved((160, 160), 4.3, -6.2, seed=3, noise=0.02)
     with_cv = match(ref, tar2, 32, 12, 16)
     monkeypatch.setattr(windowed_ncc, "is_available", lambda module: module != "cv2")

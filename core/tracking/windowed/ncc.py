@@ -83,8 +83,8 @@ Quality and undefined values
 ``peak`` is the NCC at the sub-pixel peak, ``snr`` the integer peak over
 the mean |NCC| of the shifts; a textureless chip (rms below
 :data:`.phase.FLAT_RELATIVE` of its level) gets NaN shifts, peak and snr
-0. A shift where the target box has no texture (its variance below float64
-rounding, :data:`REL_ROUNDING`) has an undefined NCC: it is never the
+0. A shift where the target box has no texture (its rms below 1e-6 of the
+region's range, :data:`REL_ROUNDING`) has an undefined NCC: it is never the
 peak, and a peak within 2 px of one is not refined (NaN shift).
 
 Sign: shifts are target minus reference (columns right, rows down).
@@ -103,7 +103,7 @@ from .subpixel import dft_points, quadratic_coefficients, quadratic_eval, refine
 
 SUB_BATCH_BYTES = 2 << 20  # cross-spectra per FFT call (bytes): 128 windows at range 8, 64 at range 25
 REGION_FACTOR = 4  # a batch's target region may hold this many times its search areas' pixels
-REL_ROUNDING = 1e-12  # a box variance below this fraction of the box's sum of squares is float64 rounding
+REL_ROUNDING = 1e-12  # box variances below this fraction of (w x region range)^2 are rounding: no texture
 _K3 = np.array([-1, 0, 1])
 
 
@@ -207,23 +207,22 @@ class TargetBoxes:
     areas that lie in it (the box sums do not depend on which window's search area holds the box).
 
     The region (finite values) is taken in float64 minus its mean (bright 16-bit levels keep their
-    precision). ``var`` = sum over the box of (b - box mean)^2 (float64), ``ok`` where the NCC is defined
-    (``var`` not rounding noise: above :data:`REL_ROUNDING` of the box's sum of squares and above the
-    reference's absolute floor, see :func:`_tiny`), ``inv`` = 1 / sqrt(var) where ok, else 0 (float32).
-    Arrays are indexed by box top-left corner minus (``r0``, ``c0``).
+    precision). ``var`` = sum over the box of (b - box mean)^2 (float64), ``ok`` where the NCC is defined:
+    ``var`` above :data:`REL_ROUNDING` x ``w^2 big^2`` (``big`` the region's largest |value - mean|), i.e.
+    the box's rms above 1e-6 of the region's range, clear of the running sums' rounding, so a constant
+    box is never taken for texture; ``inv`` = 1 / sqrt(var) where ok, else 0 (float32). Arrays are
+    indexed by box top-left corner minus (``r0``, ``c0``).
     """
 
     def __init__(self, tar: np.ndarray, r0: int, c0: int, r1: int, c1: int, w: int):
         region = tar[r0:r1, c0:c1].astype(np.float64)
         region -= region.mean()
-        big = float(np.abs(region).max())
+        big = max(-float(region.min()), float(region.max()))
         s1, s2 = _region_box_sums(region, w)
         var = np.multiply(s1, s1, out=s1)
         var *= -1.0 / (w * w)
         var += s2
-        s2 *= REL_ROUNDING
-        np.maximum(s2, (1e-12 * w * big) ** 2 + 1e-300, out=s2)
-        self.ok = var > s2
+        self.ok = var > REL_ROUNDING * (w * big) ** 2
         self.all_ok = bool(self.ok.all())
         self.var = var
         self.inv = np.zeros(var.shape, dtype=np.float32)
