@@ -132,14 +132,14 @@ def _zero_mean_areas(search: np.ndarray, fresh: bool = False) -> np.ndarray:
 
 
 def _tiny(ea: np.ndarray, w: int, t: np.ndarray) -> np.ndarray:
-    """Denominators below this are rounding noise: the correlation is undefined there (B, 1, 1)."""
+    """The reference's floor (B, 1, 1): denominators below it are rounding noise, the NCC is undefined."""
     big = max(float(np.abs(t).max()) if t.size else 0.0, 1e-30)
     return 1e-12 * (ea[:, None, None] * (w * w) * big ** 2) ** 0.5 + 1e-300
 
 
 def _refine(spec: np.ndarray, size: int, y0: np.ndarray, x0: np.ndarray, neigh: np.ndarray, den3: np.ndarray,
             upsampling: int):
-    """Sub-pixel NCC peaks from the numerator's cross-spectrum ``spec`` .
+    """Sub-pixel NCC peaks from the numerator's cross-spectrum ``spec``.
 
     ``(y0, x0)``: integer peaks (shift indices in the transformed area, 1 px from its edges at least);
     ``neigh`` (B, 3, 3) the NCC around them, ``den3`` (B, 3, 3) the NCC denominators there. Returns the
