@@ -32,19 +32,19 @@ The fast NCC of Lewis (1995), batched, for every search range:
 
 Measured 2026-11-30 (chip 32, step 16, 0.1 px, 1536^2 pair, engine on 2
 threads, ``scripts/bench_correlation.py --previous=<old ncc.py>``; one run
-on the shared machine at load average 2-3, so the ratios count more than
-the rates), windows/s at range 8 / range 25:
+on the shared machine at load average 1.2-1.5), windows/s at range 8 /
+range 25:
 
-* this path: 15,921 / 10,253;
-* the previous engine path: 13,976 / 5,302 (1.14x / 1.93x slower; range 8:
+* this path: 28,811 / 12,005;
+* the previous engine path: 25,324 / 7,001 (1.14x / 1.71x slower; range 8:
   per-window box sums by band-matrix products, range 25: one
   ``cv2.matchTemplate`` per window + refinement on a 48-px local area);
-* the reference :func:`match_stack_fft`: 8,902 / 4,350;
+* the reference :func:`match_stack_fft`: 17,034 / 4,888;
 * a bare ``cv2.matchTemplate`` + ``minMaxLoc`` loop on the same windows and
-  threads (integer peaks only, no refinement): 16,906 / 8,261.
+  threads (integer peaks only, no refinement): 33,498 / 9,114.
 
-A ``--quick`` run (1024^2) at load average 1.8 just before: 26,284 / 9,875
-(previous 25,569 / 5,543; bare loop 33,609 / 8,410).
+Two more runs (load 2-3 and a quick one) gave 1.03-1.14x / 1.71-1.93x over
+the previous path (README, "NCC box sums once per target band").
 
 CPU time per window on one thread (best of 3-5, alternated with the
 previous path): 54-62 us against 62-77 us at range 8, 133-165 us against
