@@ -21,7 +21,10 @@ NaN (never 0).
 
 Processing is batched (``BATCH`` windows per call, vectorised over the
 stack) and spread over two threads: the heavy calls (``scipy.fft``, numpy
-ufuncs and ``matmul``) release the GIL.
+ufuncs and ``matmul``) release the GIL. Phase correlation batches whole
+grid columns (they share row FFTs); NCC batches consecutive windows in
+row order, so that a batch's search areas cover a compact band of the
+target, whose box sums :func:`.ncc.match_windows` computes once.
 """
 from __future__ import annotations
 
@@ -31,13 +34,12 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, Optional, Tuple
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from ...blas_threads import single_threaded_blas
 from ...errors import InputError, ParameterError
 from ...params import ParamSpec, validate
 from ...progress import Monitor, ensure_monitor
-from .ncc import match_stack
+from .ncc import match_windows
 from .phase import APODISATIONS, NORMALISATIONS, correlate_spectra, is_flat
 from .spectra import Workspace, window_spectra
 
@@ -212,8 +214,6 @@ def track_block(
         # sub-pixel interpolation of the correlation (measured up to 0.07 px), so such windows are NaN
         tar_bad |= _any_invalid(tar_ii, size, tr[todo], tc[todo])
     todo = todo[~tar_bad]
-    rview = sliding_window_view(ref, (w, w))
-    tview = sliding_window_view(tar, (size, size))
     threads = THREADS if threads is None else threads
 
     local = threading.local()  # one set of work arrays per thread, reused batch after batch
@@ -227,7 +227,7 @@ def track_block(
             flat = is_flat(sr.energy, sr.mean, w, apod) | is_flat(st.energy, st.mean, w, apod)
             return correlate_spectra(sr, st, flat, w, upsampling=values["upsampling"],
                                      normalisation=values["normalisation"], workspace=ws)
-        return match_stack(rview[top_r[idx], top_c[idx]], tview[tr[idx], tc[idx]], upsampling=values["upsampling"])
+        return match_windows(ref, tar, top_r[idx], top_c[idx], tr[idx], tc[idx], w, m, values["upsampling"])
 
     # phase correlation shares FFT work between the windows of one column band: batch by columns
     batches = column_batches(todo, top_c[todo], BATCH) if method == "phase" else \
