@@ -52,10 +52,12 @@ from .subpixel import dft_points, refine_peaks
 APODISATIONS = ("hann", "tukey", "none")
 # exponent b of the spectral normalisation P / |P|**b: 1 = pure phase correlation, 0 = plain cross-correlation
 NORMALISATIONS = {"partial": 0.5, "phase": 1.0, "none": 0.0}
-# windows per chunk of the cross-power, inverse FFT and peak search: a chunk's arrays (about 1.5 MB for
-# 48 windows of 64 px) stay in cache from one pass to the next (measured: the engine took 1.47x the bare
-# FFTs with whole batches, 1.39-1.42x in chunks of 48; chunking the forward spectra too did not help)
-CHUNK = 48
+# windows per chunk of the cross-power, inverse FFT and peak search: a chunk's arrays (about 4 MB for
+# 128 windows of 64 px) stay in cache from one pass to the next. Measured on the 2-core machine
+# (scripts/bench_correlation.py conditions, best of 6 alternated runs, 2026-11-30): chunks of 128 in
+# batches of 512 ran at 28,100 windows/s against 24,300 for chunks of 48 in batches of 256 (SciPy;
+# pyFFTW 28,000 against 26,000); 256 or 512 per chunk, or batches of 1024, were slower again
+CHUNK = 128
 EXCLUSION = 2  # half-size of the zone around the peak ignored by the second-peak search (5x5)
 FLAT_RELATIVE = 1e-5  # a window whose std is below this fraction of |mean| (or 0) has no texture (both trackers)
 
