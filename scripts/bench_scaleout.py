@@ -44,7 +44,7 @@ from sensetrack.core.synthetic import Texture  # noqa: E402
 
 QUICK = "--quick" in sys.argv or os.environ.get("SENSETRACK_BENCH_QUICK") == "1"
 ROWS = []
-REPEATS = 1  # raise it on a quiet machine to take the best of several runs
+REPEATS = 2  # alternated runs, best of each: a change of load during one run does not decide the ratio
 BUDGET = (2048 if QUICK else 4096) ** 2  # pixels per tile task
 
 

@@ -139,6 +139,20 @@ def _any_invalid(ii: Optional[np.ndarray], w: int, rows: np.ndarray, cols: np.nd
     return (ii[rows + w, cols + w] - ii[rows, cols + w] - ii[rows + w, cols] + ii[rows, cols]) > 0
 
 
+def batch_limit(count: int, batch: int, threads: int) -> int:
+    """Windows per batch: at most ``batch``, with the batches in a multiple of ``threads`` of equal size.
+
+    A file tile of 48 x 48 windows in batches of 512 made 4 full batches and
+    a half one: one thread did 3 while the other did 2 (qgis_process on a
+    10980^2 pair took 35 s instead of 27 s).
+    """
+    if count <= 0:
+        return max(1, batch)
+    parts = -(-count // batch)
+    parts = -(-parts // max(1, threads)) * max(1, threads)
+    return max(1, -(-count // parts))
+
+
 def column_batches(index: np.ndarray, column: np.ndarray, limit: int) -> list:
     """Split ``index`` into batches of at most ``limit`` windows made of whole columns of the grid.
 
@@ -231,8 +245,9 @@ def track_block(
         return match_windows(ref, tar, top_r[idx], top_c[idx], tr[idx], tc[idx], w, m, values["upsampling"])
 
     # phase correlation shares FFT work between the windows of one column band: batch by columns
-    batches = column_batches(todo, top_c[todo], BATCH) if method == "phase" else \
-        [todo[i:i + BATCH] for i in range(0, todo.size, BATCH)]
+    limit = batch_limit(todo.size, BATCH, threads)
+    batches = column_batches(todo, top_c[todo], limit) if method == "phase" else \
+        [todo[i:i + limit] for i in range(0, todo.size, limit)]
     mon = ensure_monitor(monitor)
 
     def store(idx, res):
