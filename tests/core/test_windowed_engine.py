@@ -240,3 +240,19 @@ def test_five_trackers_agree_in_sign_on_the_sample_pair(tmp_path):
         on = lobe[np.ix_(rows, cols)]
         dx, dy = read_band(out, 1)[on], read_band(out, 2)[on]
         assert np.nanmedian(dx) > 10 and np.nanmedian(dy) < -15, method
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_results_do_not_depend_on_the_thread_count(method, monkeypatch):
+    # a Dask worker runs the engine on one thread, QGIS on two: the batches (and so the FFT plans and their
+    # rounding) must be the same, or a job's results would depend on where it ran
+    from sensetrack.core.tracking.windowed import engine
+
+    ref, tar = moved((560, 560), 0.7, -1.2)
+    runs = []
+    for threads in (1, 2):
+        monkeypatch.setattr(engine, "THREADS", threads)
+        runs.append(track_windows(ref, tar, method=method, window=32, step=8))
+    assert runs[0].dcol.size > 2 * engine.BATCH  # several batches
+    for band in ("dcol", "drow", "peak", "snr"):
+        assert np.array_equal(getattr(runs[0], band), getattr(runs[1], band), equal_nan=True), band

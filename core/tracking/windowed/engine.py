@@ -139,18 +139,21 @@ def _any_invalid(ii: Optional[np.ndarray], w: int, rows: np.ndarray, cols: np.nd
     return (ii[rows + w, cols + w] - ii[rows, cols + w] - ii[rows + w, cols] + ii[rows, cols]) > 0
 
 
-def batch_limit(count: int, batch: int, threads: int) -> int:
-    """Windows per batch: at most ``batch``, with the batches in a multiple of ``threads`` of equal size.
+def batch_limit(count: int, batch: int, parts: int = 2) -> int:
+    """Windows per batch: at most ``batch``, with the batches in a multiple of ``parts`` of equal size.
 
     A file tile of 48 x 48 windows in batches of 512 made 4 full batches and
     a half one: one thread did 3 while the other did 2 (qgis_process on a
-    10980^2 pair took 35 s instead of 27 s).
+    10980^2 pair took 35 s instead of 27 s). ``parts`` is a constant, not
+    the run's thread count: the batches' shapes choose the FFT plans, whose
+    rounding differs, so a run on one thread (a Dask worker) must cut the
+    same batches as a run on two to give bit-identical results.
     """
     if count <= 0:
         return max(1, batch)
-    parts = -(-count // batch)
-    parts = -(-parts // max(1, threads)) * max(1, threads)
-    return max(1, -(-count // parts))
+    n = -(-count // batch)
+    n = -(-n // max(1, parts)) * max(1, parts)
+    return max(1, -(-count // n))
 
 
 def column_batches(index: np.ndarray, column: np.ndarray, limit: int) -> list:
@@ -245,7 +248,7 @@ def track_block(
         return match_windows(ref, tar, top_r[idx], top_c[idx], tr[idx], tc[idx], w, m, values["upsampling"])
 
     # phase correlation shares FFT work between the windows of one column band: batch by columns
-    limit = batch_limit(todo.size, BATCH, threads)
+    limit = batch_limit(todo.size, BATCH)
     batches = column_batches(todo, top_c[todo], limit) if method == "phase" else \
         [todo[i:i + limit] for i in range(0, todo.size, limit)]
     mon = ensure_monitor(monitor)
