@@ -28,14 +28,15 @@ PIXEL_BANDS = ("COL_SHIFT", "ROW_SHIFT")
 
 
 def pixel_to_map(
-    dcol: np.ndarray, drow: np.ndarray, geotransform: Sequence[float], georeferenced: bool = True
+    dcol: np.ndarray, drow: np.ndarray, geotransform: Sequence[float], georeferenced: bool = True,
+    dtype=np.float64,
 ) -> Tuple[np.ndarray, np.ndarray]:
-    """Convert pixel offsets to (DX east, DY north) in map units (or pixels)."""
-    dcol = np.asarray(dcol, dtype=np.float64)
-    drow = np.asarray(drow, dtype=np.float64)
+    """Convert pixel offsets to (DX east, DY north) in map units (or pixels), computed in ``dtype``."""
+    dcol = np.asarray(dcol, dtype=dtype)
+    drow = np.asarray(drow, dtype=dtype)
     if not georeferenced:
         return dcol, -drow
-    gt = geotransform
+    gt = [dcol.dtype.type(g) for g in geotransform]
     return gt[1] * dcol + gt[2] * drow, gt[4] * dcol + gt[5] * drow
 
 
@@ -80,17 +81,8 @@ def displacement_bands(
     dtype = np.dtype(dtype)
     dcol, drow = np.asarray(dcol), np.asarray(drow)
     work = np.result_type(dcol.dtype, drow.dtype, dtype, np.float32)
-    if georeferenced:
-        gt = [work.type(g) for g in geotransform]
-        dx = np.multiply(dcol, gt[1], dtype=work)
-        dy = np.multiply(drow, gt[5], dtype=work)
-        if geotransform[2]:
-            dx += np.multiply(drow, gt[2], dtype=work)
-        if geotransform[4]:
-            dy += np.multiply(dcol, gt[4], dtype=work)
-    else:
-        dx, dy = dcol.astype(work), np.negative(drow, dtype=work)
-    dx, dy = dx.astype(dtype, copy=False), dy.astype(dtype, copy=False)
+    dx, dy = pixel_to_map(dcol, drow, geotransform, georeferenced, work)
+    dx, dy = dx.astype(dtype), dy.astype(dtype)  # copies: the offsets themselves are never written to
     bad = np.isnan(dx) | np.isnan(dy) | np.isinf(dx) | np.isinf(dy)
     if valid is not None:
         bad |= ~valid
