@@ -166,6 +166,29 @@ def _around(x: np.ndarray, idx: np.ndarray, y: np.ndarray, c: np.ndarray) -> np.
     return x[idx[:, None, None], yy[:, :, None], xx[:, None, :]]
 
 
+def _cross_spectrum(a: np.ndarray, area: np.ndarray, size: int) -> np.ndarray:
+    """``conj(FFT(a)) FFT(area)`` on ``size`` x ``size``: the spectrum of the NCC numerator."""
+    spec = fb.rfft2(a, s=(size, size))
+    np.conjugate(spec, out=spec)
+    spec *= fb.rfft2(area, s=(size, size))
+    return spec
+
+
+def _store_refined(out: Dict[str, np.ndarray], idx: np.ndarray, ry: np.ndarray, rx: np.ndarray, pk: np.ndarray,
+                   r: int) -> None:
+    """Sub-pixel shift indices (0..2r) and peaks of windows ``idx`` into ``out`` as shifts about the centre."""
+    out["drow"][idx] = ry - r
+    out["dcol"][idx] = rx - r
+    out["peak"][idx] = pk
+
+
+def _flat_scores(out: Dict[str, np.ndarray], flat: np.ndarray) -> Dict[str, np.ndarray]:
+    """Textureless chips score 0 (PEAK and SNR); their shifts are already NaN."""
+    out["peak"][flat] = 0.0
+    out["snr"][flat] = 0.0
+    return out
+
+
 def _result(b: int) -> Dict[str, np.ndarray]:
     return {"dcol": np.full(b, np.nan), "drow": np.full(b, np.nan), "peak": np.zeros(b), "snr": np.zeros(b),
             "nrms": np.full(b, np.nan)}
@@ -299,9 +322,7 @@ def _match_in_region(ref, tar, ref_rows, ref_cols, tar_rows, tar_cols, w: int, r
     a, ea, flat = _zero_mean_chips(sliding_window_view(ref, (w, w))[ref_rows, ref_cols], fresh=True)
     inv_a = np.divide(1.0, np.sqrt(ea), out=np.zeros(b), where=ea > 0)  # 1 / sqrt(sum a^2), 0 if no texture
     t = _zero_mean_areas(sliding_window_view(tar, (s, s))[tar_rows, tar_cols], fresh=True)
-    spec = fb.rfft2(a, s=(size, size))
-    np.conjugate(spec, out=spec)
-    spec *= fb.rfft2(t, s=(size, size))
+    spec = _cross_spectrum(a, t, size)
     yy, xx = tar_rows - boxes.r0, tar_cols - boxes.c0
     num = fb.irfft2(spec, s=(size, size))[:, :n, :n]
     ncc = num * sliding_window_view(boxes.inv, (n, n))[yy, xx]  # 0 where the NCC is undefined
@@ -333,13 +354,8 @@ def _match_in_region(ref, tar, ref_rows, ref_cols, tar_rows, tar_cols, w: int, r
         # the NCC around the peak in float64, as the refinement's DFT values are
         neigh = _around(num, idx, y0[idx], x0[idx]).astype(np.float64) / den3
         inner_spec = spec if idx.size == b else spec[idx]  # usually every window: no copy
-        ry, rx, pk = _refine(inner_spec, size, y0[idx], x0[idx], neigh, den3, upsampling)
-        out["drow"][idx] = ry - r
-        out["dcol"][idx] = rx - r
-        out["peak"][idx] = pk
-    out["peak"][flat] = 0.0
-    out["snr"][flat] = 0.0
-    return out
+        _store_refined(out, idx, *_refine(inner_spec, size, y0[idx], x0[idx], neigh, den3, upsampling), r)
+    return _flat_scores(out, flat)
 
 
 def match_stack_fft(chips: np.ndarray, search: np.ndarray, upsampling: int = 10) -> Dict[str, np.ndarray]:
@@ -375,9 +391,7 @@ def match_stack_fft(chips: np.ndarray, search: np.ndarray, upsampling: int = 10)
     size = fb.next_fast_len(s)
     a, ea, flat = _zero_mean_chips(chips)
     t = _zero_mean_areas(search)
-    spec = fb.rfft2(a, s=(size, size))
-    np.conjugate(spec, out=spec)
-    spec *= fb.rfft2(t, s=(size, size))
+    spec = _cross_spectrum(a, t, size)
     num = fb.irfft2(spec, s=(size, size))[:, :n, :n].astype(np.float64)
     s1 = _box_sums_cumsum(t, w, n)
     s2 = _box_sums_cumsum(np.square(t, dtype=np.float64), w, n)
@@ -399,14 +413,9 @@ def match_stack_fft(chips: np.ndarray, search: np.ndarray, upsampling: int = 10)
     inner &= ok[ib[:, None, None], iy[:, :, None], ix[:, None, :]].all(axis=(1, 2))
     idx = np.nonzero(inner)[0]
     if idx.size:
-        ry, rx, pk = _refine(spec[idx], size, y0[idx], x0[idx], _around(ncc, idx, y0[idx], x0[idx]),
-                             _around(den, idx, y0[idx], x0[idx]), upsampling)
-        out["drow"][idx] = ry - r
-        out["dcol"][idx] = rx - r
-        out["peak"][idx] = pk
-    out["peak"][flat] = 0.0
-    out["snr"][flat] = 0.0
-    return out
+        _store_refined(out, idx, *_refine(spec[idx], size, y0[idx], x0[idx], _around(ncc, idx, y0[idx], x0[idx]),
+                                          _around(den, idx, y0[idx], x0[idx]), upsampling), r)
+    return _flat_scores(out, flat)
 
 
 def _box_sums_cumsum(x: np.ndarray, w: int, n: int) -> np.ndarray:
