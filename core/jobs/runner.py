@@ -112,15 +112,13 @@ def _accepts_monitor(func: Callable) -> bool:
         return False
 
 
-def call_task(func: Callable, kwargs: dict, *dependencies) -> Tuple[str, object]:
+def call_task(func: Callable, kwargs: dict) -> Tuple[str, object]:
     """Run one task where it lands (a thread or a Dask worker): ``("ok", result)``, or ``("error", message)``
-    for a SenseTrack error (bad input: retrying cannot help), or ``("blocked", name)`` when a dependency failed.
+    for a SenseTrack error (bad input: retrying cannot help).
 
-    Other exceptions propagate, so Dask retries the task (on another worker if the first one died).
+    Other exceptions propagate, so Dask retries the task (on another worker if the first one died). Both
+    runners start a task only once its dependencies have succeeded.
     """
-    for dep in dependencies:
-        if dep[0] != "ok":
-            return ("blocked", dep[1] if dep[0] == "blocked" else "")
     if _on_dask_worker():
         _one_core_per_task()
     try:
@@ -345,13 +343,15 @@ def _run_dask(tasks: List[Task], scheduler: str, retries: int, finished, log, re
         token = uuid.uuid4().hex[:8]  # fresh keys: a shared cluster never serves another run's results
         waiting = list(tasks)  # dependency order
         in_run = {t.name for t in tasks}  # dependencies outside the run are complete (skipped) tasks
-        futures: Dict[str, object] = {}
-        names: Dict[str, str] = {}
+        names: Dict[str, str] = {}  # Dask key -> task name
         outcome: Dict[str, str] = {}
         queue = as_completed()
+        returned = [0]  # submitted tasks that came back
 
         def hand_out() -> None:
-            room = _capacity(client) - sum(1 for n in futures if n not in outcome)
+            if not waiting:
+                return
+            room = _capacity(client) - (len(names) - returned[0])  # minus the submitted ones still running
             for t in list(waiting):
                 states = [outcome.get(d) for d in t.deps if d in in_run]
                 if any(s not in (None, "ok") for s in states):  # a dependency failed: this one cannot run
@@ -360,16 +360,14 @@ def _run_dask(tasks: List[Task], scheduler: str, retries: int, finished, log, re
                     finished(t.name, "blocked")
                 elif room > 0 and all(s == "ok" for s in states):
                     waiting.remove(t)
-                    deps = [futures[d] for d in t.deps if d in futures]
                     key = f"{t.name}-{token}"
-                    futures[t.name] = client.submit(call_task, t.func, dict(t.kwargs), *deps, key=key,
-                                                    retries=retries, pure=False)
                     names[key] = t.name
-                    queue.add(futures[t.name])
+                    queue.add(client.submit(call_task, t.func, dict(t.kwargs), key=key, retries=retries, pure=False))
                     room -= 1
 
         hand_out()
         for fut in queue:
+            returned[0] += 1
             name = names[fut.key]
             if fut.status == "finished":
                 outcome[name], detail = fut.result()
@@ -377,11 +375,8 @@ def _run_dask(tasks: List[Task], scheduler: str, retries: int, finished, log, re
                 exc = fut.exception()
                 outcome[name], detail = "error", f"{type(exc).__name__}: {exc}"
             finished(name, outcome[name], detail)
+            fut.release()  # tasks read their dependencies' files, not their results
             hand_out()
-        for t in tasks:  # dependencies' futures are released once nothing waits on them
-            fut = futures.get(t.name)
-            if fut is not None:
-                fut.release()
     finally:
         client.close()
         if cluster is not None:
