@@ -77,13 +77,13 @@ def make_inputs(folder: str) -> Dict[str, Dict[str, str]]:
         good[".he5"] = write_prisma(folder)
     except ImportError:  # h5py is a test-only dependency
         pass
-    from s1_fixture import make_grd_safe
+    from s1_fixture import GRD_SAFE, make_grd_safe
 
-    s1 = os.path.join(folder, "s1")
-    os.makedirs(s1, exist_ok=True)
-    safe = make_grd_safe(s1)
-    zipped = shutil.make_archive(os.path.join(folder, os.path.basename(safe)[:-5]), "zip", s1)
-    good[".zip"] = zipped
+    if os.path.isdir(GRD_SAFE):  # real Sentinel-1 metadata from ../shared/data (stand-in imagery), like Landsat
+        s1 = os.path.join(folder, "s1")
+        os.makedirs(s1, exist_ok=True)
+        safe = make_grd_safe(s1)
+        good[".zip"] = shutil.make_archive(os.path.join(folder, os.path.basename(safe)[:-5]), "zip", s1)
     try:  # a Landsat Collection 2 tar (real MTL from ../shared/data, stand-in bands)
         from optical_fixtures import L8_L2SP, LANDSAT_DATA, make_landsat
 

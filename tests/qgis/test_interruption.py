@@ -11,7 +11,7 @@ import tempfile
 
 import numpy as np
 import pytest
-from helpers import write_tif
+from helpers import needs_shared_data, write_tif
 
 
 def _digest(path):
@@ -86,6 +86,7 @@ def test_signal_mid_run_leaves_nothing(provider, tmp_path, temp_dir, case, signu
     assert signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None) or callable(signal.getsignal(signal.SIGTERM))
 
 
+@needs_shared_data
 def test_s1grd_signal_removes_its_work_folder_and_part_file(provider, tmp_path, temp_dir):
     from s1_fixture import make_grd_safe
 
