@@ -56,12 +56,12 @@ class Workspace:
         self._buffers: dict = {}
 
     def array(self, name: str, shape: Tuple[int, ...], dtype) -> np.ndarray:
-        """An uninitialised C-contiguous array of ``shape`` (a view of the buffer ``name``)."""
+        """An uninitialised C-contiguous, :data:`.fft_backend.ALIGN`-aligned array of ``shape`` (a view of the buffer ``name``)."""
         size = int(np.prod(shape))
         dtype = np.dtype(dtype)
         buf = self._buffers.get(name)
         if buf is None or buf.dtype != dtype or buf.size < size:
-            buf = np.empty(size, dtype=dtype)
+            buf = fb.aligned_empty(size, dtype)  # aligned: pyFFTW transforms these buffers in place
             self._buffers[name] = buf
         return buf[:size].reshape(shape)
 
@@ -188,7 +188,8 @@ def window_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: i
         bands = np.asarray(sliding_window_view(image, (n, n))[top_r, top_c], dtype=np.float32)
         bands *= w1
         first_row = np.arange(b) * n
-    row_spectra = fb.rfft(bands, axis=2).reshape(-1, nh)  # (G*H, nh)
+    row_spectra = fb.rfft(bands, axis=2, out=ws.array("rows", bands.shape[:2] + (nh,), np.complex64))
+    row_spectra = row_spectra.reshape(-1, nh)  # (G*H, nh)
     rows = first_row[:, None] + np.arange(n)[None, :]  # row of every window row in row_spectra
     spectra = np.take(row_spectra, rows, axis=0, out=ws.array(name, (b, n, nh), np.complex64), mode="clip")
     del row_spectra
@@ -206,8 +207,8 @@ def window_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: i
         spectra[:, r, c0:c1] -= level * (np.conj(values) if conjugate else values)[None, :]
     # energy by Parseval (rfft layout: columns other than DC and Nyquist stand for two columns)
     parts = spectra.view(np.float32).reshape(b, n, 2 * nh)
-    edges = parts[:, :, 0:2] if n % 2 else parts[:, :, [0, 1, 2 * nh - 2, 2 * nh - 1]]
-    energy = 2.0 * np.einsum("bk,bk->b", parts.reshape(b, -1), parts.reshape(b, -1)) \
-        - np.einsum("bkc,bkc->b", edges, edges)
+    energy = 2.0 * np.einsum("bk,bk->b", parts.reshape(b, -1), parts.reshape(b, -1))
+    for edge in ((slice(0, 2),) if n % 2 else (slice(0, 2), slice(2 * nh - 2, 2 * nh))):  # views, not a fancy-index copy
+        energy -= np.einsum("bkc,bkc->b", parts[:, :, edge], parts[:, :, edge])
     energy = energy.astype(np.float64) / float(n * n)
     return WindowSpectra(spectra, mean, energy)
