@@ -40,8 +40,8 @@ from ...errors import InputError, ParameterError
 from ...params import ParamSpec, validate
 from ...progress import Monitor, ensure_monitor
 from .ncc import match_windows
-from .phase import APODISATIONS, NORMALISATIONS, correlate_spectra, is_flat
-from .spectra import Workspace, window_spectra
+from .phase import APODISATIONS, NORMALISATIONS, correlate_windows
+from .spectra import Workspace, row_spectra
 
 BATCH = 512  # windows per vectorised call (~40 MB of work arrays for 64-px windows; 2026-11-30: 512 beat 256
 # by 5-15 % for phase (with CHUNK 128) and NCC, 1024 did not)
@@ -240,10 +240,9 @@ def track_block(
         if method == "phase":
             apod = values["apodisation"]
             ws = local.__dict__.setdefault("workspace", Workspace())
-            sr = window_spectra(ref, top_r[idx], top_c[idx], w, apod, ws, "ref", conjugate=True)
-            st = window_spectra(tar, tr[idx], tc[idx], w, apod, ws, "tar")
-            flat = is_flat(sr.energy, sr.mean, w, apod) | is_flat(st.energy, st.mean, w, apod)
-            return correlate_spectra(sr, st, flat, w, upsampling=values["upsampling"],
+            rr = row_spectra(ref, top_r[idx], top_c[idx], w, apod, ws, "ref", conjugate=True)
+            rt = row_spectra(tar, tr[idx], tc[idx], w, apod, ws, "tar")
+            return correlate_windows(rr, rt, upsampling=values["upsampling"],
                                      normalisation=values["normalisation"], workspace=ws)
         return match_windows(ref, tar, top_r[idx], top_c[idx], tr[idx], tc[idx], w, m, values["upsampling"])
 

@@ -46,41 +46,36 @@ from typing import Dict, Optional
 import numpy as np
 
 from . import fft_backend as fb
-from .spectra import WindowSpectra, Workspace, apodisation_window
+from .spectra import RowSpectra, Workspace, apodisation_window, finish_windows
 from .subpixel import dft_points, refine_peaks
 
 APODISATIONS = ("hann", "tukey", "none")
 # exponent b of the spectral normalisation P / |P|**b: 1 = pure phase correlation, 0 = plain cross-correlation
 NORMALISATIONS = {"partial": 0.5, "phase": 1.0, "none": 0.0}
-# windows per chunk of the cross-power, inverse FFT and peak search: a chunk's arrays (about 4 MB for
-# 128 windows of 64 px) stay in cache from one pass to the next. Measured on the 2-core machine
-# (scripts/bench_correlation.py conditions, best of 6 alternated runs, 2026-11-30): chunks of 128 in
-# batches of 512 ran at 28,100 windows/s against 24,300 for chunks of 48 in batches of 256 (SciPy;
-# pyFFTW 28,000 against 26,000); 256 or 512 per chunk, or batches of 1024, were slower again
-CHUNK = 128
+# windows per chunk of the passes from the window spectra to the correlation peaks (spectra.finish_windows,
+# cross-power, inverse FFT, peak search): a chunk's arrays (about 5 MB for 64 windows of 64 px) stay in the
+# cache from one pass to the next. 2026-11-30: one fused chunk loop against the spectra of the whole
+# 512-window batch first: see the README's correlation section for the figures
+CHUNK = 64
 EXCLUSION = 2  # half-size of the zone around the peak ignored by the second-peak search (5x5)
 FLAT_RELATIVE = 1e-5  # a window whose std is below this fraction of |mean| (or 0) has no texture (both trackers)
 
 
-def correlate_spectra(
-    ref: WindowSpectra,
-    tar: WindowSpectra,
-    flat: np.ndarray,
-    n: int,
+def correlate_windows(
+    ref: RowSpectra,
+    tar: RowSpectra,
     upsampling: int = 10,
     normalisation: str = "partial",
     workspace: Optional[Workspace] = None,
 ) -> Dict[str, np.ndarray]:
-    """Phase-correlate windows given their spectra.
+    """Phase-correlate windows given their shared row spectra.
 
     Parameters
     ----------
-    ref, tar : :func:`.spectra.window_spectra` of the reference
-        windows (with ``conjugate=True``) and of the target windows (window
-        ``i`` of the target is compared with window ``i`` of the reference);
-        their spectra are overwritten.
-    flat : (B,) bool, textureless windows (their results are NaN).
-    n : window size (pixels).
+    ref, tar : :func:`.spectra.row_spectra` of the reference windows (with
+        ``conjugate=True``) and of the target windows (window ``i`` of the
+        target is compared with window ``i`` of the reference), made with
+        different buffer names.
     upsampling : sub-pixel precision is ``1/upsampling`` px (then a local
         quadratic fit, so results are not quantised).
     normalisation : ``"phase"`` whitens the cross-power completely (pure
@@ -96,25 +91,37 @@ def correlate_spectra(
     -------
     dict of (B,) float arrays: ``dcol``, ``drow`` (pixels, target minus
     reference, columns right, rows down; valid for |shift| < N/2), ``peak``,
-    ``snr``, ``nrms``.
+    ``snr``, ``nrms``. Textureless windows (:func:`is_flat`) give NaN.
     """
-    b, m = ref.spectra.shape[0], n
+    n = m = ref.n
+    b, nh = ref.first_row.size, n // 2 + 1
     beta = NORMALISATIONS[normalisation]
     normalise = beta > 0
-    # cross-power, inverse FFT and peak search chunk by chunk: a chunk's arrays stay in cache between passes
-    found = []
     ws = workspace or Workspace()
+    cross, spec = ws.array("ref", (b, n, nh), np.complex64), ws.array("tar", (b, n, nh), np.complex64)
+    mean_ref, mean_tar = np.empty(b), np.empty(b)
+    e_ref, e_tar = np.empty(b, dtype=np.float32), np.empty(b, dtype=np.float32)
+    # chunk by chunk, every pass from the windows' spectra to their correlation peaks: a chunk's arrays
+    # stay in the core's cache from one pass to the next
+    found = []
     for i in range(0, b, CHUNK):
-        part = slice(i, i + CHUNK)
-        # P = conj(F_ref) F_tar (into ref.spectra) and P / |P|**beta (into tar.spectra)
-        _, spec = cross_power(ref.spectra[part], tar.spectra[part], beta, ws)
+        part = slice(i, min(b, i + CHUNK))
+        finish_windows(ref, part, cross[part], mean_ref[part], e_ref[part])
+        finish_windows(tar, part, spec[part], mean_tar[part], e_tar[part])
+        # P = conj(F_ref) F_tar (into cross) and P / |P|**beta (into spec)
+        _, normalised = cross_power(cross[part], spec[part], beta, ws)
         # up to a factor: only the surface's argmax and ratios of its values are used
-        surface = fb.irfft2_up_to_scale(spec, (n, m), out=ws.array("surface", spec.shape[:1] + (n, m), np.float32),
-                                         scratch=ws.array("scratch", spec.shape, spec.dtype))
+        surface = fb.irfft2_up_to_scale(normalised, (n, m),
+                                        out=ws.array("surface", normalised.shape[:1] + (n, m), np.float32),
+                                        scratch=ws.array("scratch", normalised.shape, normalised.dtype))
         found.append(peaks(surface, EXCLUSION))
-    cross, spec = ref.spectra, (tar.spectra if normalise else ref.spectra)
+    if not normalise:
+        spec = cross
     r0, c0, top, neigh, second = (np.concatenate(parts) for parts in zip(*found))
-    e_ref, e_tar = ref.energy, tar.energy
+    e_ref = e_ref.astype(np.float64) / float(n * n)
+    e_tar = e_tar.astype(np.float64) / float(n * n)
+    sum_w2 = float(np.sum(apodisation_window(n, ref.apodisation).astype(np.float64) ** 2))
+    flat = is_flat(e_ref, mean_ref, sum_w2) | is_flat(e_tar, mean_tar, sum_w2)
     # signed integer shifts
     rs = np.where(r0 > n // 2, r0 - n, r0)
     cs = np.where(c0 > m // 2, c0 - m, c0)
@@ -146,9 +153,11 @@ def correlate_spectra(
     return {"dcol": col, "drow": row, "peak": peak, "snr": snr, "nrms": nrms}
 
 
-def is_flat(energy: np.ndarray, mean: np.ndarray, n: int, apodisation: str) -> np.ndarray:
-    """Textureless windows: the tapered window's rms is a negligible fraction of its level (or exactly 0)."""
-    sum_w2 = float(np.sum(apodisation_window(n, apodisation).astype(np.float64) ** 2))
+def is_flat(energy: np.ndarray, mean: np.ndarray, sum_w2: float) -> np.ndarray:
+    """Textureless windows: the tapered window's rms is a negligible fraction of its level (or exactly 0).
+
+    ``sum_w2``: the sum of the squared 2-D taper.
+    """
     return ~(energy > (FLAT_RELATIVE * mean) ** 2 * sum_w2)
 
 

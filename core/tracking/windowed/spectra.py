@@ -40,7 +40,7 @@ from . import fft_backend as fb
 
 # grouping into column bands is used when it transforms at most this fraction of the per-window rows
 SHARING_WORTH_IT = 0.7
-CHUNK = 64  # windows per pass of the per-window part (about 1 MB of spectra: stays in cache between passes)
+CHUNK = 64  # windows per pass of the per-window half (about 1 MB of spectra: stays in cache between passes)
 
 
 class Workspace:
@@ -142,16 +142,35 @@ def _column_groups(top_r: np.ndarray, top_c: np.ndarray):
     return cols, group, rmin, rmax
 
 
-def _window_part(row_spectra, first_row, spectra, pattern, bins, dc, conjugate, mean, energy) -> None:
-    """The per-window part of :func:`window_spectra` for some windows (into ``spectra``, ``mean``, ``energy``)."""
-    b, n, nh = spectra.shape
-    rows = first_row[:, None] + np.arange(n)[None, :]  # row of every window row in row_spectra
-    np.take(row_spectra, rows, axis=0, out=spectra, mode="clip")
+class RowSpectra(NamedTuple):
+    """The shared first half of :func:`window_spectra` (:func:`row_spectra`): what :func:`finish_windows` needs."""
+
+    rows: np.ndarray  # (G*H, n//2+1) complex64: the column-tapered band rows, real-FFT'd along the columns
+    first_row: np.ndarray  # (B,) each window's first row in ``rows``
+    n: int
+    apodisation: str
+    terms: tuple  # taper_terms(n, apodisation)
+    conjugate: bool
+
+
+def finish_windows(rs: RowSpectra, part: slice, spectra: np.ndarray, mean: np.ndarray, energy: np.ndarray) -> None:
+    """The per-window half of :func:`window_spectra` for the windows ``part`` of ``rs``.
+
+    Writes their spectra into ``spectra`` ((k, n, n//2+1) complex64; aligned
+    for pyFFTW to transform it in place), their taper-weighted means into
+    ``mean`` (float64) and their energies times ``n**2`` into ``energy``
+    (float32).
+    """
+    n = rs.n
+    b, nh = spectra.shape[0], n // 2 + 1
+    _, pattern, dc, bins = rs.terms
+    rows = rs.first_row[part][:, None] + np.arange(n)[None, :]  # row of every window row in rs.rows
+    np.take(rs.rows, rows, axis=0, out=spectra, mode="clip")
     parts = spectra.view(np.float32).reshape(b, n, 2 * nh)
     # row taper (a real factor on both parts) and, for a conjugate, the sign of the imaginary parts:
     # FFT(z)* = unnormalised inverse FFT of z*
-    np.multiply(parts, pattern[1] if conjugate else pattern[0], out=parts)
-    if conjugate:
+    np.multiply(parts, pattern[1] if rs.conjugate else pattern[0], out=parts)
+    if rs.conjugate:
         done = fb.ifft_unnormalised(spectra, axis=1, overwrite_x=True)
     else:
         done = fb.fft(spectra, axis=1, overwrite_x=True)
@@ -160,7 +179,7 @@ def _window_part(row_spectra, first_row, spectra, pattern, bins, dc, conjugate, 
     mean[...] = spectra[:, 0, 0].real.astype(np.float64) / dc  # sum(x w) / sum(w)
     level = mean.astype(np.float32)[:, None]
     for r, c0, c1, values in bins:
-        spectra[:, r, c0:c1] -= level * (np.conj(values) if conjugate else values)[None, :]
+        spectra[:, r, c0:c1] -= level * (np.conj(values) if rs.conjugate else values)[None, :]
     # energy by Parseval (rfft layout: columns other than DC and Nyquist stand for two columns)
     np.einsum("bk,bk->b", parts.reshape(b, -1), parts.reshape(b, -1), out=energy)
     energy *= 2.0
@@ -198,13 +217,33 @@ def window_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: i
     :class:`WindowSpectra`: ``rfft2((x - m) * w)`` (or its conjugate), the
     taper-weighted means ``m`` and the energies.
     """
+    rs = row_spectra(image, top_r, top_c, n, apodisation, workspace, name, conjugate)
     b = top_r.size
+    spectra = (workspace or Workspace()).array(name, (b, n, n // 2 + 1), np.complex64)
+    mean = np.empty(b)
+    energy = np.empty(b, dtype=np.float32)
+    for i in range(0, b, CHUNK):
+        part = slice(i, min(b, i + CHUNK))
+        finish_windows(rs, part, spectra[part], mean[part], energy[part])
+    return WindowSpectra(spectra, mean, energy.astype(np.float64) / float(n * n))
+
+
+def row_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: int, apodisation: str = "hann",
+                workspace: Optional[Workspace] = None, name: str = "spectra", conjugate: bool = False) -> RowSpectra:
+    """The first half of :func:`window_spectra`, shared by the windows: the band rows' FFTs along the columns.
+
+    The result lives in ``workspace``'s buffer ``"rows-" + name``.
+    :func:`finish_windows` completes any chunk of the windows from it, so a
+    caller can take each chunk through the rest of its work while the
+    chunk's arrays are still in cache.
+    """
     nh = n // 2 + 1
-    w1, pattern, dc, bins = taper_terms(n, apodisation)
+    terms = taper_terms(n, apodisation)
+    w1 = terms[0]
     cols, group, rmin, rmax = _column_groups(top_r, top_c)
     height = int((rmax - rmin).max(initial=0)) + n
     ws = workspace or Workspace()
-    if cols.size * height <= SHARING_WORTH_IT * b * n:
+    if cols.size * height <= SHARING_WORTH_IT * top_r.size * n:
         start = np.minimum(rmin, image.shape[0] - height)
         bands = ws.array("bands", (cols.size, height, n), np.float32)
         for g in range(cols.size):  # a few bands per batch: slices, no fancy indexing (which holds the GIL)
@@ -214,17 +253,6 @@ def window_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: i
         height = n
         bands = np.asarray(sliding_window_view(image, (n, n))[top_r, top_c], dtype=np.float32)
         bands *= w1
-        first_row = np.arange(b) * n
-    row_spectra = fb.rfft(bands, axis=2, out=ws.array("rows", bands.shape[:2] + (nh,), np.complex64))
-    row_spectra = row_spectra.reshape(-1, nh)  # (G*H, nh)
-    spectra = ws.array(name, (b, n, nh), np.complex64)
-    mean = np.empty(b)
-    energy = np.empty(b, dtype=np.float32)
-    # the per-window passes (gather, row taper, FFT along the rows, level, energy) a chunk at a time, so
-    # that a chunk stays in the core's cache from one pass to the next instead of streaming the batch
-    for i in range(0, b, CHUNK):
-        part = slice(i, min(b, i + CHUNK))
-        _window_part(row_spectra, first_row[part], spectra[part], pattern, bins, dc, conjugate, mean[part],
-                     energy[part])
-    energy = energy.astype(np.float64) / float(n * n)
-    return WindowSpectra(spectra, mean, energy)
+        first_row = np.arange(top_r.size) * n
+    rows = fb.rfft(bands, axis=2, out=ws.array("rows-" + name, bands.shape[:2] + (nh,), np.complex64))
+    return RowSpectra(rows.reshape(-1, nh), first_row, n, apodisation, terms, conjugate)
