@@ -216,7 +216,7 @@ def run_tasks(tasks: Sequence[Task], scheduler: Optional[str] = None, monitor: O
         if scheduler is None:
             _run_threads(todo, threads or max(1, min(4, (os.cpu_count() or 2) // 2)), finished, monitor)
         else:
-            _run_dask(todo, scheduler, retries, finished, log, report)
+            _run_dask(todo, scheduler, retries, finished, log, report, monitor)
     report.elapsed = time.monotonic() - start
     if monitor is not None and monitor.cancelled:
         raise Cancelled("The job was cancelled; finished tasks are kept and a rerun resumes from them.")
@@ -320,7 +320,8 @@ def _capacity(client) -> int:
     return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
 
 
-def _run_dask(tasks: List[Task], scheduler: str, retries: int, finished, log, report: RunReport) -> None:
+def _run_dask(tasks: List[Task], scheduler: str, retries: int, finished, log, report: RunReport,
+              monitor: Optional[Monitor] = None) -> None:
     """Run ``tasks`` on Dask, handing them out as worker threads free up.
 
     Submitting every task at once lets the scheduler share them out before
@@ -328,6 +329,10 @@ def _run_dask(tasks: List[Task], scheduler: str, retries: int, finished, log, re
     1.5x speed-up instead of 2x, scripts/bench_scaleout.py). Here at most one
     task per worker thread is submitted; a task goes out when the tasks it
     reads have finished, so a waiting merge never holds a slot.
+
+    Cancel (``monitor``) works as in-process: no new task goes out and the
+    running ones finish (a Dask task cannot be interrupted; its output is
+    written atomically, so it is either complete or absent).
     """
     from distributed import as_completed
 
@@ -350,6 +355,11 @@ def _run_dask(tasks: List[Task], scheduler: str, retries: int, finished, log, re
 
         def hand_out() -> None:
             if not waiting:
+                return
+            if monitor is not None and monitor.cancelled:
+                running = len(names) - returned[0]
+                log(f"Cancelled: nothing new starts; waiting for {running} running task(s) to finish on the workers.")
+                waiting.clear()
                 return
             room = _capacity(client) - (len(names) - returned[0])  # minus the submitted ones still running
             for t in list(waiting):

@@ -11,7 +11,9 @@ import pytest
 from osgeo import gdal
 
 from jobs_support import PAIR, assert_same_outputs, cli_env, partial_files, read_outputs, run_cli, write_job
+from sensetrack.core.errors import Cancelled
 from sensetrack.core.jobs import read_job, run_job
+from sensetrack.core.progress import Monitor
 
 distributed = pytest.importorskip("distributed", reason="Dask is not installed (Debian: python3-distributed)")
 
@@ -79,6 +81,30 @@ def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def test_cancel_on_dask_starts_nothing_new_lets_running_tasks_finish_and_a_rerun_resumes(tmp_path, reference_run):
+    images, expected = reference_run
+    job = read_job(write_job(str(tmp_path), n_pairs=4, images_dir=images))
+    reports, logged = [], []
+
+    def feedback(fraction, message):
+        reports.append(message)
+        return len(reports) < 2  # Cancel pressed once the first task has come back
+
+    class Feedback(Monitor):  # QGIS's feedback: its log and its Cancel button
+        def log(self, message):
+            logged.append(message)
+
+    monitor = Feedback(feedback)
+    with pytest.raises(Cancelled):
+        run_job(job, scheduler="local:1", monitor=monitor)
+    out = str(tmp_path / "out")
+    assert any("Cancelled: nothing new starts" in m for m in logged)
+    assert partial_files(out) == []
+    report = run_job(job)  # in-process: resumes from what the cancelled run finished
+    assert 1 <= len(report.skipped) < 20 and len(report.skipped) + len(report.done) == 20
+    assert_same_outputs(expected, read_outputs(out))
 
 
 def test_a_job_sent_to_a_remote_scheduler_on_localhost(tmp_path, reference_run):
