@@ -203,31 +203,34 @@ def irfft2(x: np.ndarray, s: Tuple[int, int]) -> np.ndarray:
     return _run("irfft2", _single(x, True), tuple(s), (-2, -1))
 
 
-def irfft2_up_to_scale(x: np.ndarray, s: Tuple[int, int], out: Optional[np.ndarray] = None,
-                       scratch: Optional[np.ndarray] = None) -> np.ndarray:
-    """Inverse real 2-D FFT over the last two axes, up to a positive constant factor.
+def irfft2_into(x: np.ndarray, s: Tuple[int, int], out: Optional[np.ndarray] = None,
+                scratch: Optional[np.ndarray] = None) -> Tuple[np.ndarray, float]:
+    """Inverse real 2-D FFT over the last two axes, returned with the factor that normalises it.
 
-    For callers that use only the positions and ratios of the values (a
-    correlation peak): SciPy normalises (1/N) at no cost, pyFFTW would need
-    an extra pass and does not. ``x`` is preserved. With pyFFTW, ``out`` (real, ``x.shape[:-2] + s``)
-    and ``scratch`` (like ``x``), both from :func:`aligned_empty`, are work
-    arrays the transform uses instead of allocating (FFTW's 2-D
-    complex-to-real transform destroys its input, so ``x`` is copied into
-    ``scratch``); the result is ``out``. SciPy ignores them.
+    Returns ``(y, factor)`` with ``y * factor == scipy.fft.irfft2(x, s)``:
+    SciPy normalises at no cost (factor 1), pyFFTW would need an extra pass
+    over the whole output and leaves it to the caller (factor 1/N), who
+    often needs only a part of it, or only the positions and ratios of its
+    values. ``x`` is preserved. With pyFFTW, ``out`` (real,
+    ``x.shape[:-2] + s``) and ``scratch`` (like ``x``), both from
+    :func:`aligned_empty`, are work arrays the transform uses instead of
+    allocating (FFTW's 2-D complex-to-real transform destroys its input, so
+    ``x`` is copied into ``scratch``); ``y`` is then ``out``. SciPy ignores them.
     """
     if active() == "scipy":
-        return sfft.irfft2(x, s=s, workers=1)
+        return sfft.irfft2(x, s=s, workers=1), 1.0
     x = _single(x, True)
+    factor = 1.0 / float(s[0] * s[1])
     shape = x.shape[:-2] + tuple(s)
     if out is None or scratch is None or out.shape != shape or scratch.shape != x.shape \
             or scratch.dtype != x.dtype or not (is_aligned(out) and is_aligned(scratch)):
-        return _run("irfft2", x, tuple(s), (-2, -1), normalise=False)
+        return _run("irfft2", x, tuple(s), (-2, -1), normalise=False), factor
     np.copyto(scratch, x)
-    return _run_into(scratch, out, (x.ndim - 2, x.ndim - 1), backward=True, destroy=True)
+    return _run_into(scratch, out, (x.ndim - 2, x.ndim - 1), backward=True, destroy=True), factor
 
 
 def rfft(x: np.ndarray, axis: int = -1, out: Optional[np.ndarray] = None) -> np.ndarray:
-    """``scipy.fft.rfft`` along ``axis``; with pyFFTW, into ``out`` when given (aligned; see :func:`irfft2_up_to_scale`)."""
+    """``scipy.fft.rfft`` along ``axis``; with pyFFTW, into ``out`` when given (aligned; see :func:`irfft2_into`)."""
     if active() == "scipy":
         return sfft.rfft(x, axis=axis, workers=1)
     x = _single(x, False)

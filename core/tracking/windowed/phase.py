@@ -110,10 +110,10 @@ def correlate_windows(
         finish_windows(tar, part, spec[part], mean_tar[part], e_tar[part])
         # P = conj(F_ref) F_tar (into cross) and P / |P|**beta (into spec)
         _, normalised = cross_power(cross[part], spec[part], beta, ws)
-        # up to a factor: only the surface's argmax and ratios of its values are used
-        surface = fb.irfft2_up_to_scale(normalised, (n, m),
-                                        out=ws.array("surface", normalised.shape[:1] + (n, m), np.float32),
-                                        scratch=ws.array("scratch", normalised.shape, normalised.dtype))
+        # up to its factor: only the surface's argmax and ratios of its values are used
+        surface, _ = fb.irfft2_into(normalised, (n, m),
+                                    out=ws.array("surface", normalised.shape[:1] + (n, m), np.float32),
+                                    scratch=ws.array("scratch", normalised.shape, normalised.dtype))
         found.append(peaks(surface, EXCLUSION))
     if not normalise:
         spec = cross
