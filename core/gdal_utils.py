@@ -6,9 +6,13 @@ with us, so it is enabled only for the duration of our own calls.
 from __future__ import annotations
 
 import contextlib
+import os
 from typing import Iterator
 
 from osgeo import gdal, ogr, osr
+
+from .errors import InputError
+from .files import check_readable
 
 
 @contextlib.contextmanager
@@ -25,6 +29,24 @@ def gdal_errors() -> Iterator[None]:
         for mod, was_on in reversed(list(zip((gdal, ogr, osr), saved))):
             if not was_on:
                 mod.DontUseExceptions()
+
+
+def open_input_raster(path: str, what: str) -> gdal.Dataset:
+    """``gdal.Open(path)`` of an input raster (read-only), or :class:`InputError` saying why not.
+
+    ``what`` names it in the messages ("DEM", "pair product"): missing,
+    a folder, unreadable or empty (:func:`.files.check_readable`), not a
+    format GDAL reads, or no raster band.
+    """
+    check_readable(path, what)
+    try:
+        with gdal_errors():
+            ds = gdal.Open(path)
+    except RuntimeError as exc:
+        raise InputError(f"Cannot read the {what} '{os.path.basename(path)}': {exc}.") from None
+    if ds is None or ds.RasterCount < 1:
+        raise InputError(f"'{os.path.basename(path)}' is not a raster {what}: it has no band.")
+    return ds
 
 
 def srs_from_wkt(wkt: str) -> osr.SpatialReference | None:

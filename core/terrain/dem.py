@@ -48,7 +48,7 @@ from osgeo import gdal
 from scipy import ndimage
 
 from ..errors import InputError, ParameterError
-from ..gdal_utils import crs_is_geographic, gdal_errors, srs_from_wkt
+from ..gdal_utils import crs_is_geographic, gdal_errors, open_input_raster, srs_from_wkt
 
 MAX_SUPERSAMPLE = 16
 _STRIP_PIXELS = 4_000_000  # supersampled pixels warped at once: bounds memory on large grids
@@ -104,15 +104,7 @@ def check_grid(geotransform: Sequence[float], crs_wkt: str, georeferenced: bool 
 
 def open_dem(path: str, product_crs: str, log: Callable[[str], None] = lambda m: None):
     """(dataset, source CRS WKT) of a DEM; clear errors for unreadable or degree-without-CRS DEMs."""
-    if not path or not os.path.exists(path):
-        raise InputError(f"The DEM '{path}' does not exist. Check the path.")
-    try:
-        with gdal_errors():
-            ds = gdal.Open(path)
-    except RuntimeError as exc:
-        raise InputError(f"Cannot read the DEM '{os.path.basename(path)}': {exc}.") from None
-    if ds is None or ds.RasterCount < 1:
-        raise InputError(f"'{os.path.basename(path)}' is not a raster DEM.")
+    ds = open_input_raster(path, "DEM")
     wkt = ds.GetProjection() or ""
     gt = ds.GetGeoTransform(can_return_null=True)
     if gt is None:

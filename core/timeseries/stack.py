@@ -22,7 +22,7 @@ import numpy as np
 from osgeo import gdal
 
 from ..errors import GridMismatchError, InputError
-from ..gdal_utils import gdal_errors, same_crs
+from ..gdal_utils import gdal_errors, open_input_raster, same_crs
 from ..postprocess.velocity import parse_date
 from ..raster import IDENTITY_GT
 from .dates import _table_lookup, image_date
@@ -133,13 +133,7 @@ def open_stack(products: Sequence[str], dates_table: Optional[Mapping[str, str]]
     found: List[PairProduct] = []
     first = None
     for path in paths:
-        if not os.path.exists(path):
-            raise InputError(f"The pair product '{path}' does not exist.")
-        try:
-            with gdal_errors():
-                ds = gdal.Open(path)
-        except RuntimeError as exc:
-            raise InputError(f"Cannot read the pair product '{os.path.basename(path)}': {exc}") from None
+        ds = open_input_raster(path, "pair product")
         names = {ds.GetRasterBand(i).GetDescription(): i for i in range(ds.RasterCount, 0, -1)}
         if "DX" not in names or "DY" not in names:
             raise InputError(f"'{os.path.basename(path)}' is not a displacement product: it has no bands named DX "
