@@ -11,10 +11,12 @@ file) before :func:`~.output.atomic_path` renames it.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
-from typing import List, Optional
+import threading
+from typing import Iterator, List, Optional
 
 from osgeo import gdal, ogr
 
@@ -23,6 +25,39 @@ from .errors import OutputError, quote
 _TIFF_MAGIC = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _JSON_MAX_CHECK = 64 << 20  # larger JSON files are only checked for size
+
+# sys.unraisablehook is one per process, but outputs are closed on several threads at once (the job
+# runner's tasks, the dense tracker's helper): a hook swapped in and out by each closing thread could
+# hand one thread's close error to another, and the file that failed would be renamed as complete.
+# One dispatching hook, installed once, gives each thread the errors raised on that thread (a
+# dataset's last reference is dropped, and its close error raised, on the closing thread).
+_collector = threading.local()
+_hook_lock = threading.Lock()
+_previous_hook = {"hook": None}
+
+
+def _dispatch_unraisable(info) -> None:
+    lost = getattr(_collector, "lost", None)
+    if lost is not None:
+        lost.append(info.exc_value)
+    else:
+        (_previous_hook["hook"] or sys.__unraisablehook__)(info)
+
+
+@contextlib.contextmanager
+def collect_unraisable() -> Iterator[List[BaseException]]:
+    """Within the block, exceptions Python cannot raise (e.g. in a ``__del__``) on *this* thread are
+    appended to the yielded list instead of being printed; other threads' go where they went before."""
+    with _hook_lock:
+        if sys.unraisablehook is not _dispatch_unraisable:
+            _previous_hook["hook"] = sys.unraisablehook
+            sys.unraisablehook = _dispatch_unraisable
+    outer = getattr(_collector, "lost", None)
+    _collector.lost = []
+    try:
+        yield _collector.lost
+    finally:
+        _collector.lost = outer
 
 
 def close_dataset(holder: List[Optional[gdal.Dataset]], what: str) -> None:
@@ -38,11 +73,8 @@ def close_dataset(holder: List[Optional[gdal.Dataset]], what: str) -> None:
     holder[0] = None
     if ds is None:
         return
-    lost: List[BaseException] = []
-    saved_hook = sys.unraisablehook
-    sys.unraisablehook = lambda info: lost.append(info.exc_value)
     message = ""
-    try:
+    with collect_unraisable() as lost:
         gdal.ErrorReset()
         try:
             ds.FlushCache()
@@ -57,8 +89,6 @@ def close_dataset(holder: List[Optional[gdal.Dataset]], what: str) -> None:
         if not message and gdal.GetLastErrorType() >= gdal.CE_Failure:
             message = gdal.GetLastErrorMsg()
         gdal.ErrorReset()
-    finally:
-        sys.unraisablehook = saved_hook
     if message:
         raise write_failure(what, message)
 
