@@ -1,12 +1,14 @@
 """Small helpers around the GDAL/OSR Python bindings.
 
-GDAL's exception mode is a process-wide switch and QGIS shares the process
-with us, so it is enabled only for the duration of our own calls.
+GDAL's exception mode is a process-wide switch (GDAL 3.6's bindings have no
+per-thread mode) and QGIS shares the process with us, so it is enabled only
+while some of our code is inside :func:`gdal_errors`.
 """
 from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from typing import Iterator
 
 from osgeo import gdal, ogr, osr
@@ -14,21 +16,36 @@ from osgeo import gdal, ogr, osr
 from .errors import InputError
 from .files import check_readable
 
+_MODULES = (gdal, ogr, osr)
+_state_lock = threading.Lock()
+_state = {"depth": 0, "saved": (False, False, False)}
+
 
 @contextlib.contextmanager
 def gdal_errors() -> Iterator[None]:
-    """Enable GDAL/OGR/OSR exceptions inside the block, restoring the previous mode."""
-    saved = (gdal.GetUseExceptions(), ogr.GetUseExceptions(), osr.GetUseExceptions())
-    gdal.UseExceptions()
-    ogr.UseExceptions()
-    osr.UseExceptions()
+    """Enable GDAL/OGR/OSR exceptions inside the block; the mode before the first block comes back after the last.
+
+    Counted across threads, not saved and restored per block: with the
+    latter, a thread leaving its block while another was still inside
+    turned exceptions off under it, and that thread's failing GDAL calls
+    returned None or an error code instead of raising (a lost write, say).
+    """
+    with _state_lock:
+        if _state["depth"] == 0:
+            _state["saved"] = tuple(bool(m.GetUseExceptions()) for m in _MODULES)
+            for mod in _MODULES:
+                mod.UseExceptions()
+        _state["depth"] += 1
     try:
         yield
     finally:
-        # GDAL keeps a stack of error handlers: undo in reverse order
-        for mod, was_on in reversed(list(zip((gdal, ogr, osr), saved))):
-            if not was_on:
-                mod.DontUseExceptions()
+        with _state_lock:
+            _state["depth"] -= 1
+            if _state["depth"] == 0:
+                # GDAL keeps a stack of error handlers: undo in reverse order
+                for mod, was_on in reversed(list(zip(_MODULES, _state["saved"]))):
+                    if not was_on:
+                        mod.DontUseExceptions()
 
 
 def open_input_raster(path: str, what: str) -> gdal.Dataset:

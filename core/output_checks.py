@@ -21,6 +21,7 @@ from typing import Iterator, List, Optional
 from osgeo import gdal, ogr
 
 from .errors import OutputError, quote
+from .gdal_utils import gdal_errors
 
 _TIFF_MAGIC = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -170,31 +171,32 @@ def _incomplete(what: str, detail: str) -> OutputError:
 
 
 def _verify_tiff(path: str, size: int, what: str, shape: Optional[tuple] = None) -> None:
-    was_on = gdal.GetUseExceptions()
-    gdal.UseExceptions()
     try:
-        ds = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY, allowed_drivers=["GTiff"])
-        found = (ds.RasterXSize, ds.RasterYSize, ds.RasterCount)
-        if shape is not None and found != tuple(shape):
-            raise _incomplete(what, f"{found[0]}x{found[1]} pixels, {found[2]} bands instead of "
-                                    f"{shape[0]}x{shape[1]}, {shape[2]}")
-        for i in range(1, ds.RasterCount + 1):
-            band = ds.GetRasterBand(i)
-            for b in [band] + [band.GetOverview(k) for k in range(band.GetOverviewCount())]:
-                _check_blocks(b, size, what)
-        # the last block of the last band, decoded: catches a cut or corrupt compressed stream
-        band = ds.GetRasterBand(ds.RasterCount) if ds.RasterCount else None
-        if band is not None:
-            bw, bh = band.GetBlockSize()
-            x0 = (band.XSize - 1) // bw * bw
-            y0 = (band.YSize - 1) // bh * bh
-            band.ReadRaster(x0, y0, band.XSize - x0, band.YSize - y0)
-        ds = None
+        with gdal_errors():
+            _check_tiff(path, size, what, shape)
     except RuntimeError as exc:
         raise _incomplete(what, quote(str(exc), 200)) from None
-    finally:
-        if not was_on:
-            gdal.DontUseExceptions()
+
+
+def _check_tiff(path: str, size: int, what: str, shape: Optional[tuple]) -> None:
+    """The checks of :func:`_verify_tiff` (GDAL exceptions on)."""
+    ds = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY, allowed_drivers=["GTiff"])
+    found = (ds.RasterXSize, ds.RasterYSize, ds.RasterCount)
+    if shape is not None and found != tuple(shape):
+        raise _incomplete(what, f"{found[0]}x{found[1]} pixels, {found[2]} bands instead of "
+                                f"{shape[0]}x{shape[1]}, {shape[2]}")
+    for i in range(1, ds.RasterCount + 1):
+        band = ds.GetRasterBand(i)
+        for b in [band] + [band.GetOverview(k) for k in range(band.GetOverviewCount())]:
+            _check_blocks(b, size, what)
+    # the last block of the last band, decoded: catches a cut or corrupt compressed stream
+    band = ds.GetRasterBand(ds.RasterCount) if ds.RasterCount else None
+    if band is not None:
+        bw, bh = band.GetBlockSize()
+        x0 = (band.XSize - 1) // bw * bw
+        y0 = (band.YSize - 1) // bh * bh
+        band.ReadRaster(x0, y0, band.XSize - x0, band.YSize - y0)
+    ds = None
 
 
 def _check_blocks(band: gdal.Band, size: int, what: str) -> None:
@@ -213,20 +215,16 @@ def _check_blocks(band: gdal.Band, size: int, what: str) -> None:
 
 
 def _verify_gpkg(path: str, what: str) -> None:
-    was_on = ogr.GetUseExceptions()
-    ogr.UseExceptions()
     try:
-        ds = ogr.Open(path)
-        if ds is None or ds.GetLayerCount() == 0:
-            raise _incomplete(what, "no layer")
-        res = ds.ExecuteSQL("PRAGMA quick_check")
-        verdict = res.GetNextFeature().GetField(0) if res is not None else "ok"
-        ds.ReleaseResultSet(res)
-        ds = None
-        if str(verdict).lower() != "ok":
-            raise _incomplete(what, quote(str(verdict), 200))
+        with gdal_errors():
+            ds = ogr.Open(path)
+            if ds is None or ds.GetLayerCount() == 0:
+                raise _incomplete(what, "no layer")
+            res = ds.ExecuteSQL("PRAGMA quick_check")
+            verdict = res.GetNextFeature().GetField(0) if res is not None else "ok"
+            ds.ReleaseResultSet(res)
+            ds = None
     except RuntimeError as exc:
         raise _incomplete(what, quote(str(exc), 200)) from None
-    finally:
-        if not was_on:
-            ogr.DontUseExceptions()
+    if str(verdict).lower() != "ok":
+        raise _incomplete(what, quote(str(verdict), 200))
