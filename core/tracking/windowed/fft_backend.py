@@ -148,8 +148,7 @@ def _run(kind: str, x: np.ndarray, size, axes, normalise: bool = True) -> np.nda
         _release(key, plan)
 
 
-def _run_into(x: np.ndarray, out: np.ndarray, axes: tuple, backward: bool, normalise: bool = False,
-              destroy: bool = False) -> np.ndarray:
+def _run_into(x: np.ndarray, out: np.ndarray, axes: tuple, backward: bool, destroy: bool = False) -> np.ndarray:
     """A transform from aligned ``x`` into aligned ``out`` (may be ``x`` itself: in place) with no allocation.
 
     Fresh multi-megabyte outputs cost page faults on every call (the
@@ -175,9 +174,7 @@ def _run_into(x: np.ndarray, out: np.ndarray, axes: tuple, backward: bool, norma
         plan.execute()
     finally:
         _release(key, plan)
-    if normalise and backward:
-        out *= out.dtype.type(1.0 / np.prod([out.shape[a] for a in axes]))
-    return out
+    return out  # unnormalised: the callers that need 1/N apply it where it costs least
 
 
 def _single(x: np.ndarray, complex_: bool) -> np.ndarray:

@@ -99,8 +99,7 @@ def correlate_windows(
     normalise = beta > 0
     ws = workspace or Workspace()
     cross, spec = ws.array("ref", (b, n, nh), np.complex64), ws.array("tar", (b, n, nh), np.complex64)
-    mean_ref, mean_tar = np.empty(b), np.empty(b)
-    e_ref, e_tar = np.empty(b, dtype=np.float32), np.empty(b, dtype=np.float32)
+    mean_ref, mean_tar, e_ref, e_tar = np.empty(b), np.empty(b), np.empty(b), np.empty(b)
     # chunk by chunk, every pass from the windows' spectra to their correlation peaks: a chunk's arrays
     # stay in the core's cache from one pass to the next
     found = []
@@ -118,8 +117,6 @@ def correlate_windows(
     if not normalise:
         spec = cross
     r0, c0, top, neigh, second = (np.concatenate(parts) for parts in zip(*found))
-    e_ref = e_ref.astype(np.float64) / float(n * n)
-    e_tar = e_tar.astype(np.float64) / float(n * n)
     sum_w2 = float(np.sum(apodisation_window(n, ref.apodisation).astype(np.float64) ** 2))
     flat = is_flat(e_ref, mean_ref, sum_w2) | is_flat(e_tar, mean_tar, sum_w2)
     # signed integer shifts

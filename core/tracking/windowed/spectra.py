@@ -161,7 +161,6 @@ class RowSpectra(NamedTuple):
     first_row: np.ndarray  # (B,) each window's first row in ``rows``
     n: int
     apodisation: str
-    terms: tuple  # taper_terms(n, apodisation)
     conjugate: bool
 
 
@@ -170,12 +169,11 @@ def finish_windows(rs: RowSpectra, part: slice, spectra: np.ndarray, mean: np.nd
 
     Writes their spectra into ``spectra`` ((k, n, n//2+1) complex64; aligned
     for pyFFTW to transform it in place), their taper-weighted means into
-    ``mean`` (float64) and their energies times ``n**2`` into ``energy``
-    (float32).
+    ``mean`` and their energies into ``energy`` (float64).
     """
     n = rs.n
     b, nh = spectra.shape[0], n // 2 + 1
-    _, pattern, dc, bins = rs.terms
+    _, pattern, dc, bins = taper_terms(n, rs.apodisation)
     rows = rs.first_row[part][:, None] + np.arange(n)[None, :]  # row of every window row in rs.rows
     np.take(rs.rows, rows, axis=0, out=spectra, mode="clip")
     parts = spectra.view(np.float32).reshape(b, n, 2 * nh)
@@ -195,7 +193,8 @@ def finish_windows(rs: RowSpectra, part: slice, spectra: np.ndarray, mean: np.nd
     # energy by Parseval (rfft layout: columns other than DC and Nyquist stand for two columns): the
     # column sums of squares, then their weighted sum (one pass; faster than a sum and edge corrections;
     # einsum, not a BLAS matmul, whose summation order can depend on the batch: a window's result must not)
-    np.einsum("bc,c->b", np.einsum("bkc,bkc->bc", parts, parts), _parseval_weights(n), out=energy)
+    summed = np.einsum("bc,c->b", np.einsum("bkc,bkc->bc", parts, parts), _parseval_weights(n))
+    energy[...] = summed.astype(np.float64) / float(n * n)
 
 
 class WindowSpectra(NamedTuple):
@@ -231,12 +230,11 @@ def window_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: i
     rs = row_spectra(image, top_r, top_c, n, apodisation, workspace, name, conjugate)
     b = top_r.size
     spectra = (workspace or Workspace()).array(name, (b, n, n // 2 + 1), np.complex64)
-    mean = np.empty(b)
-    energy = np.empty(b, dtype=np.float32)
+    mean, energy = np.empty(b), np.empty(b)
     for i in range(0, b, CHUNK):
         part = slice(i, min(b, i + CHUNK))
         finish_windows(rs, part, spectra[part], mean[part], energy[part])
-    return WindowSpectra(spectra, mean, energy.astype(np.float64) / float(n * n))
+    return WindowSpectra(spectra, mean, energy)
 
 
 def row_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: int, apodisation: str = "hann",
@@ -249,8 +247,7 @@ def row_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: int,
     chunk's arrays are still in cache.
     """
     nh = n // 2 + 1
-    terms = taper_terms(n, apodisation)
-    w1 = terms[0]
+    w1 = taper_terms(n, apodisation)[0]
     cols, group, rmin, rmax = _column_groups(top_r, top_c)
     height = int((rmax - rmin).max(initial=0)) + n
     ws = workspace or Workspace()
@@ -266,4 +263,4 @@ def row_spectra(image: np.ndarray, top_r: np.ndarray, top_c: np.ndarray, n: int,
         bands *= w1
         first_row = np.arange(top_r.size) * n
     rows = fb.rfft(bands, axis=2, out=ws.array("rows-" + name, bands.shape[:2] + (nh,), np.complex64))
-    return RowSpectra(rows.reshape(-1, nh), first_row, n, apodisation, terms, conjugate)
+    return RowSpectra(rows.reshape(-1, nh), first_row, n, apodisation, conjugate)
