@@ -173,30 +173,25 @@ def _incomplete(what: str, detail: str) -> OutputError:
 def _verify_tiff(path: str, size: int, what: str, shape: Optional[tuple] = None) -> None:
     try:
         with gdal_errors():
-            _check_tiff(path, size, what, shape)
+            ds = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY, allowed_drivers=["GTiff"])
+            found = (ds.RasterXSize, ds.RasterYSize, ds.RasterCount)
+            if shape is not None and found != tuple(shape):
+                raise _incomplete(what, f"{found[0]}x{found[1]} pixels, {found[2]} bands instead of "
+                                        f"{shape[0]}x{shape[1]}, {shape[2]}")
+            for i in range(1, ds.RasterCount + 1):
+                band = ds.GetRasterBand(i)
+                for b in [band] + [band.GetOverview(k) for k in range(band.GetOverviewCount())]:
+                    _check_blocks(b, size, what)
+            # the last block of the last band, decoded: catches a cut or corrupt compressed stream
+            band = ds.GetRasterBand(ds.RasterCount) if ds.RasterCount else None
+            if band is not None:
+                bw, bh = band.GetBlockSize()
+                x0 = (band.XSize - 1) // bw * bw
+                y0 = (band.YSize - 1) // bh * bh
+                band.ReadRaster(x0, y0, band.XSize - x0, band.YSize - y0)
+            ds = None
     except RuntimeError as exc:
         raise _incomplete(what, quote(str(exc), 200)) from None
-
-
-def _check_tiff(path: str, size: int, what: str, shape: Optional[tuple]) -> None:
-    """The checks of :func:`_verify_tiff` (GDAL exceptions on)."""
-    ds = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY, allowed_drivers=["GTiff"])
-    found = (ds.RasterXSize, ds.RasterYSize, ds.RasterCount)
-    if shape is not None and found != tuple(shape):
-        raise _incomplete(what, f"{found[0]}x{found[1]} pixels, {found[2]} bands instead of "
-                                f"{shape[0]}x{shape[1]}, {shape[2]}")
-    for i in range(1, ds.RasterCount + 1):
-        band = ds.GetRasterBand(i)
-        for b in [band] + [band.GetOverview(k) for k in range(band.GetOverviewCount())]:
-            _check_blocks(b, size, what)
-    # the last block of the last band, decoded: catches a cut or corrupt compressed stream
-    band = ds.GetRasterBand(ds.RasterCount) if ds.RasterCount else None
-    if band is not None:
-        bw, bh = band.GetBlockSize()
-        x0 = (band.XSize - 1) // bw * bw
-        y0 = (band.YSize - 1) // bh * bh
-        band.ReadRaster(x0, y0, band.XSize - x0, band.YSize - y0)
-    ds = None
 
 
 def _check_blocks(band: gdal.Band, size: int, what: str) -> None:
