@@ -207,5 +207,6 @@ def inversion_tasks(products: Sequence[str], output_prefix: str, marker: str, sh
                           dict(solve, output=path, index=k, count=count), (path,), first))
     tasks.append(Task("inversion assemble", assemble_series,
                       dict(solve, output_prefix=prefix, marker=os.path.abspath(marker), blocks=blocks),
-                      (os.path.abspath(marker),), tuple(t.name for t in tasks)))
+                      (os.path.abspath(marker),), tuple(t.name for t in tasks),
+                      scratch=tuple(blocks) + ((wfile,) if weight is None else ()) + (folder, os.path.dirname(folder))))
     return tasks

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
-from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal
@@ -196,11 +196,26 @@ def merge_tiles(tiles: Sequence[Tuple[str, int, int]], output: str, reference: s
         if finish:
             with contextlib.suppress(OSError):
                 os.remove(merged)
-    for path, _, _ in tiles:
-        with contextlib.suppress(OSError):
-            os.remove(path)
-    for folder in (os.path.dirname(tiles[0][0]), os.path.dirname(os.path.dirname(tiles[0][0]))):
-        with contextlib.suppress(OSError):
-            os.rmdir(folder)  # only when empty: other pairs' blocks may still be there
+    first = os.path.dirname(tiles[0][0])
+    discard([p for p, _, _ in tiles] + [first, os.path.dirname(first)])
     return out
+
+
+def discard(paths: Sequence[str]) -> List[str]:
+    """Remove the files among ``paths``, then the folders among them that are left empty; return the files removed.
+
+    A folder that still holds anything is kept: other pairs' blocks, or a
+    file this code did not write.
+    """
+    gone = []
+    for path in paths:
+        if os.path.isfile(path):
+            with contextlib.suppress(OSError):
+                os.remove(path)
+                gone.append(path)
+    for path in paths:
+        if os.path.isdir(path):
+            with contextlib.suppress(OSError):
+                os.rmdir(path)
+    return gone
 

@@ -397,11 +397,13 @@ def run_job(job, scheduler: Optional[str] = None, monitor: Optional[Monitor] = N
             progress: Optional[Callable[[int, int, float], None]] = None,
             log: Optional[Callable[[str], None]] = None) -> RunReport:
     """Plan and run a :class:`~.jobfile.Job` (``scheduler`` overrides the job's own ``execution.scheduler``)."""
-    from .tasks import clean_partials, plan
+    from .tasks import clean_partials, clean_scratch, plan
 
     os.makedirs(job.output, exist_ok=True)
     clean_partials(job.output)
-    return run_tasks(plan(job), scheduler if scheduler is not None else job.scheduler, monitor=monitor,
+    tasks = plan(job)
+    clean_scratch(tasks)
+    return run_tasks(tasks, scheduler if scheduler is not None else job.scheduler, monitor=monitor,
                      progress=progress, retries=job.retries, threads=job.threads, log=log)
 
 

@@ -19,7 +19,7 @@ import importlib
 import json
 import os
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Sequence, Tuple
 
 from osgeo import gdal
 
@@ -27,20 +27,27 @@ from ..errors import ParameterError
 from ..raster import Raster
 from ..tracking.windowed.engine import grid_shape
 from .jobfile import Job, PairSpec
-from .pairwork import merge_tiles, run_pair, tile_blocks, track_tile
+from .pairwork import discard, merge_tiles, run_pair, tile_blocks, track_tile
 
 _PACKAGE = __name__.rsplit(".", 2)[0]  # "sensetrack.core" (or whatever the core is imported as)
 
 
 @dataclass(frozen=True)
 class Task:
-    """One unit of work: ``func(**kwargs)`` writes ``outputs`` (atomically); ``deps`` are task names it needs."""
+    """One unit of work: ``func(**kwargs)`` writes ``outputs`` (atomically); ``deps`` are task names it needs.
+
+    ``scratch``: intermediate files the task consumes and deletes once its
+    outputs exist (a merge's block files), then their folders if left empty.
+    A run killed between the two steps leaves them behind; the next run
+    finds the outputs complete and removes them (:func:`clean_scratch`).
+    """
 
     name: str
     func: Callable[..., Any]
     kwargs: Dict[str, Any]
     outputs: Tuple[str, ...]
     deps: Tuple[str, ...] = ()
+    scratch: Tuple[str, ...] = ()
 
 
 def timeseries(module: str):
@@ -111,7 +118,8 @@ def pair_tasks(pair: PairSpec, job: Job) -> List[Task]:
                           dict(common, output=path, grid_rows=rows, grid_cols=cols, tile=job.tile_windows), (path,)))
     merge = dict(common, tiles=tiles, output=out, filter_parameters=job.filtering, stable_mask=job.stable_mask,
                  stable_invert=job.stable_invert, reference_date=pair.reference_date, target_date=pair.target_date)
-    tasks.append(Task(f"merge {pair.name}", merge_tiles, merge, (out,), tuple(t.name for t in tasks)))
+    tasks.append(Task(f"merge {pair.name}", merge_tiles, merge, (out,), tuple(t.name for t in tasks),
+                      scratch=tuple(p for p, _, _ in tiles) + (folder, os.path.dirname(folder))))
     return tasks
 
 
@@ -169,6 +177,19 @@ def is_complete(path: str) -> bool:
     finally:
         gdal.PopErrorHandler()
     return ds is not None and ds.RasterCount > 0
+
+
+def clean_scratch(tasks: Sequence[Task], complete: Callable[[str], bool] = is_complete) -> List[str]:
+    """Remove the ``scratch`` files of tasks whose outputs are complete (left by a run killed in between).
+
+    Returns the files removed. Scratch of tasks still to run is kept: it
+    is their input.
+    """
+    gone: List[str] = []
+    for t in tasks:
+        if t.scratch and t.outputs and all(complete(p) for p in t.outputs):
+            gone.extend(discard(t.scratch))
+    return gone
 
 
 def clean_partials(folder: str) -> List[str]:

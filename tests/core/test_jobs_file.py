@@ -13,7 +13,7 @@ from osgeo import gdal
 
 from jobs_support import PAIR, assert_same_outputs, cli_env, partial_files, read_outputs, run_cli, write_job
 from sensetrack.core.errors import Cancelled, MissingDependencyError, ParameterError
-from sensetrack.core.jobs import Task, read_job, run_job, run_tasks
+from sensetrack.core.jobs import Task, pairwork, read_job, run_job, run_tasks
 from sensetrack.core.jobs.runner import select
 from sensetrack.core.jobs.tasks import plan
 from sensetrack.core.postprocess.steps import filter_file
@@ -172,6 +172,27 @@ def test_an_interrupted_job_resumes_without_recomputing_and_ends_identical(tmp_p
         assert os.stat(pairs / n).st_mtime_ns == mtime
     assert partial_files(str(job_dir / "out")) == []
     assert_same_outputs(read_outputs(str(ref_dir / "out")), read_outputs(str(job_dir / "out")))
+
+
+def test_blocks_a_killed_merge_left_behind_are_removed_by_the_next_run(tmp_path, monkeypatch):
+    """A run killed after a merge renamed its product but before it deleted the blocks leaves them: the next run
+    finds the product complete and removes them, and keeps the blocks of a merge still to run (its input)."""
+    path = write_job(str(tmp_path), n_pairs=2)
+    monkeypatch.setattr(pairwork, "discard", lambda paths: [])  # "killed" before the blocks are deleted
+    run_job(read_job(path))
+    monkeypatch.undo()
+    out = tmp_path / "out"
+    clean = read_outputs(str(out / "pairs"))
+    first, second = sorted(os.listdir(out / "pairs"))
+    assert len(os.listdir(out / "tiles" / first[:-4])) == 4 and len(os.listdir(out / "tiles" / second[:-4])) == 4
+    stamp = os.stat(out / "pairs" / first).st_mtime_ns
+    os.remove(out / "pairs" / second)  # its merge must run again, from its blocks
+    (out / "tiles" / "notes.txt").write_text("the user's")  # not ours: kept, and so is the folder
+    report = run_job(read_job(path))
+    assert report.done == [f"merge {second[:-4]}"] and len(report.skipped) == 9
+    assert os.stat(out / "pairs" / first).st_mtime_ns == stamp
+    assert os.listdir(out / "tiles") == ["notes.txt"]
+    assert_same_outputs(clean, read_outputs(str(out / "pairs")))
 
 
 def _products(folder):

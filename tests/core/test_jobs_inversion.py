@@ -14,7 +14,7 @@ from osgeo import gdal
 from jobs_support import assert_same_outputs, partial_files, read_outputs, run_cli, sample_images
 from sensetrack.core.jobs import JobFailed, read_job, run_job, run_tasks
 from sensetrack.core.jobs.inversionwork import block_count, inversion_tasks, window_group
-from sensetrack.core.jobs.tasks import clean_partials, plan
+from sensetrack.core.jobs.tasks import clean_partials, clean_scratch, plan
 from sensetrack.core.timeseries import simulate as S
 from sensetrack.core.timeseries.inversion import KINDS, invert_products
 
@@ -105,6 +105,12 @@ def test_an_interrupted_inversion_resumes_from_its_block_files_and_ends_identica
     assert report.done == ["inversion block 3/3", "inversion assemble"]
     _same_series(str(tmp_path / "one" / "ts"), prefix)
     assert run_tasks(again).skipped == [t.name for t in again]  # complete: nothing runs
+    assert not os.path.exists(folder) and not os.path.exists(os.path.dirname(folder))  # blocks removed
+    os.makedirs(folder)  # as left by a run killed after the marker, before the blocks were removed
+    for t in tasks[:4]:
+        open(t.outputs[0], "wb").write(b"block")
+    assert sorted(clean_scratch(again)) == sorted(t.outputs[0] for t in tasks[:4])
+    assert not os.path.exists(os.path.dirname(folder))
     other = inversion_tasks(products, prefix + "2", prefix + "2.done.json", SHAPE, weight=0.5, block_pixels=SMALLEST)
     assert os.path.dirname(other[0].outputs[0]) != folder  # other settings never reuse these blocks
 
