@@ -180,7 +180,10 @@ def merge_tiles(tiles: Sequence[Tuple[str, int, int]], output: str, reference: s
                           georeferenced=ref.is_georeferenced) as writer:
             for path, i0, j0 in tiles:
                 with gdal_errors():
-                    ds = gdal.Open(path)
+                    try:
+                        ds = gdal.Open(path)
+                    except RuntimeError:  # raised rather than None inside gdal_errors
+                        ds = None
                     if ds is None or ds.RasterCount != len(names):
                         raise InputError(f"The tile '{path}' is missing or incomplete; rerun the job.")
                     any_data |= ds.GetMetadataItem(ANY_DATA_KEY) == "1"

@@ -31,6 +31,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 from ..errors import Cancelled, MissingDependencyError, ParameterError, SenseTrackError
 from ..progress import Monitor
 from .progress import MonitorProgress
+from .pairwork import discard
 from .tasks import Task, is_complete
 
 INSTALL_DASK = ("Dask is not installed, so the tasks run in this process. For worker processes or a cluster "
@@ -112,13 +113,22 @@ def _accepts_monitor(func: Callable) -> bool:
         return False
 
 
-def call_task(func: Callable, kwargs: dict) -> Tuple[str, object]:
+def call_task(func: Callable, kwargs: dict, outputs: Sequence[str] = (), scratch: Sequence[str] = ()) -> \
+        Tuple[str, object]:
     """Run one task where it lands (a thread or a Dask worker): ``("ok", result)``, or ``("error", message)``
     for a SenseTrack error (bad input: retrying cannot help).
 
     Other exceptions propagate, so Dask retries the task (on another worker if the first one died). Both
     runners start a task only once its dependencies have succeeded.
+
+    A task with ``scratch`` (:class:`~.tasks.Task`) whose ``outputs`` are already complete is an attempt
+    after one killed between writing them and deleting its scratch (which it may have begun): it only
+    finishes the deleting, and returns its output's path, since its input is partly gone.
     """
+    if scratch and outputs and all(is_complete(p) for p in outputs):
+        discard(scratch)
+        paths = [os.path.abspath(p) for p in outputs]
+        return ("ok", paths[0] if len(paths) == 1 else paths)
     if _on_dask_worker():
         _one_core_per_task()
     try:
@@ -245,7 +255,7 @@ def _run_threads(tasks: List[Task], threads: int, finished, monitor: Optional[Mo
                     kwargs = dict(t.kwargs)
                     if monitor is not None and _accepts_monitor(t.func):
                         kwargs["monitor"] = _TaskMonitor(monitor)
-                    running[pool.submit(call_task, t.func, kwargs)] = t
+                    running[pool.submit(call_task, t.func, kwargs, t.outputs, t.scratch)] = t
             if stop:
                 pending.clear()
             if not running:
@@ -372,7 +382,8 @@ def _run_dask(tasks: List[Task], scheduler: str, retries: int, finished, log, re
                     waiting.remove(t)
                     key = f"{t.name}-{token}"
                     names[key] = t.name
-                    queue.add(client.submit(call_task, t.func, dict(t.kwargs), key=key, retries=retries, pure=False))
+                    queue.add(client.submit(call_task, t.func, dict(t.kwargs), t.outputs, t.scratch, key=key,
+                                                retries=retries, pure=False))
                     room -= 1
 
         hand_out()

@@ -14,7 +14,7 @@ from osgeo import gdal
 from jobs_support import PAIR, assert_same_outputs, cli_env, partial_files, read_outputs, run_cli, write_job
 from sensetrack.core.errors import Cancelled, MissingDependencyError, ParameterError
 from sensetrack.core.jobs import Task, pairwork, read_job, run_job, run_tasks
-from sensetrack.core.jobs.runner import select
+from sensetrack.core.jobs.runner import call_task, select
 from sensetrack.core.jobs.tasks import plan
 from sensetrack.core.postprocess.steps import filter_file
 from sensetrack.core.progress import Monitor
@@ -193,6 +193,23 @@ def test_blocks_a_killed_merge_left_behind_are_removed_by_the_next_run(tmp_path,
     assert os.stat(out / "pairs" / first).st_mtime_ns == stamp
     assert os.listdir(out / "tiles") == ["notes.txt"]
     assert_same_outputs(clean, read_outputs(str(out / "pairs")))
+
+
+def test_a_merge_retried_after_a_kill_mid_cleanup_only_finishes_the_cleanup(tmp_path, monkeypatch):
+    """Dask retries a task whose worker died. A merge killed after renaming its product, while deleting its
+    blocks, cannot merge again (a block is gone): the retry sees the product complete and only cleans up."""
+    path = write_job(str(tmp_path), n_pairs=1)
+    monkeypatch.setattr(pairwork, "discard", lambda paths: os.remove(paths[0]))  # killed after the first block
+    run_job(read_job(path))
+    monkeypatch.undo()
+    merge = plan(read_job(path))[-1]
+    product = merge.outputs[0]
+    stamp = os.stat(product).st_mtime_ns
+    assert [os.path.exists(p) for p in merge.scratch[:4]] == [False, True, True, True]
+    assert call_task(merge.func, merge.kwargs, merge.outputs, merge.scratch) == ("ok", os.path.abspath(product))
+    assert not os.path.exists(tmp_path / "out" / "tiles") and os.stat(product).st_mtime_ns == stamp
+    state, message = call_task(merge.func, merge.kwargs)  # what a retry did before: the block is missing
+    assert state == "error" and message.endswith("r00000_c00000.tif' is missing or incomplete; rerun the job.")
 
 
 def _products(folder):
