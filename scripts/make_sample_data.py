@@ -22,43 +22,14 @@ import os
 import sys
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, ogr
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
-try:
-    from sensetrack.core.synthetic import Texture, landslide_field, warp_exact  # installed layout
-except ImportError:  # running from a checkout named otherwise
-    sys.path.insert(0, os.path.dirname(HERE))
-    from core.synthetic import Texture, landslide_field, warp_exact  # type: ignore
+from sample_common import HERE, ORIGIN, PIXEL, Texture, landslide_field, warp_exact, write_tiff, write_vector
 
 SHAPE = (400, 400)
-PIXEL = 10.0
-ORIGIN = (640000.0, 4910000.0)
-EPSG = 32632
 CENTRE = (200.0, 180.0)
 RADIUS = (110.0, 80.0)
 PEAK = (3.0, 2.0)  # (drow, dcol) pixels: 3 px south, 2 px east
-
-
-def _write(path, arrays, dtype, nodata=None, names=None, units=None):
-    drv = gdal.GetDriverByName("GTiff")
-    ds = drv.Create(path, SHAPE[1], SHAPE[0], len(arrays), dtype,
-                    ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=2" if dtype != gdal.GDT_Float32 else "PREDICTOR=3"])
-    ds.SetGeoTransform((ORIGIN[0], PIXEL, 0.0, ORIGIN[1], 0.0, -PIXEL))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(EPSG)
-    ds.SetProjection(srs.ExportToWkt())
-    for i, arr in enumerate(arrays, start=1):
-        b = ds.GetRasterBand(i)
-        b.WriteArray(arr)
-        if nodata is not None:
-            b.SetNoDataValue(nodata)
-        if names:
-            b.SetDescription(names[i - 1])
-        if units:
-            b.SetUnitType(units[i - 1])
-    ds = None
 
 
 def main(outdir: str) -> None:
@@ -76,11 +47,11 @@ def main(outdir: str) -> None:
     ref_dn, tar_dn = to_dn(ref), to_dn(tar)
     rows, cols = np.mgrid[0:SHAPE[0], 0:SHAPE[1]]
     tar_dn[(rows + cols) < 60] = 0  # nodata corner (top-left) in the target
-    _write(os.path.join(outdir, "reference.tif"), [ref_dn], gdal.GDT_UInt16, nodata=0)
-    _write(os.path.join(outdir, "target.tif"), [tar_dn], gdal.GDT_UInt16, nodata=0)
+    write_tiff(os.path.join(outdir, "reference.tif"), [ref_dn], gdal.GDT_UInt16, nodata=0)
+    write_tiff(os.path.join(outdir, "target.tif"), [tar_dn], gdal.GDT_UInt16, nodata=0)
     truth = [dcol * PIXEL, -drow * PIXEL, dcol, drow]
-    _write(os.path.join(outdir, "truth.tif"), [a.astype(np.float32) for a in truth], gdal.GDT_Float32,
-           names=["DX", "DY", "COL_SHIFT", "ROW_SHIFT"], units=["m", "m", "pixel", "pixel"])
+    write_tiff(os.path.join(outdir, "truth.tif"), [a.astype(np.float32) for a in truth], gdal.GDT_Float32,
+               names=["DX", "DY", "COL_SHIFT", "ROW_SHIFT"], units=["m", "m", "pixel", "pixel"])
     write_landslide_polygon(os.path.join(outdir, "landslide.gpkg"))
 
 
@@ -92,16 +63,7 @@ def write_landslide_polygon(path: str, margin: float = 1.15, vertices: int = 72)
     xs = ORIGIN[0] + (cols + 0.5) * PIXEL
     ys = ORIGIN[1] - (rows + 0.5) * PIXEL
     ring = ", ".join(f"{x:.2f} {y:.2f}" for x, y in zip(list(xs) + [xs[0]], list(ys) + [ys[0]]))
-    if os.path.exists(path):
-        os.remove(path)
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(EPSG)
-    layer = ds.CreateLayer("landslide", srs, ogr.wkbPolygon)
-    feature = ogr.Feature(layer.GetLayerDefn())
-    feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POLYGON(({ring}))"))
-    layer.CreateFeature(feature)
-    ds = None
+    write_vector(path, "landslide", ogr.wkbPolygon, [f"POLYGON(({ring}))"])
 
 
 if __name__ == "__main__":

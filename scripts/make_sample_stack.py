@@ -27,20 +27,11 @@ import os
 import sys
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, ogr
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
-try:
-    from sensetrack.core.synthetic import Texture, landslide_field, warp_exact  # installed layout
-except ImportError:  # running from a checkout named otherwise
-    sys.path.insert(0, os.path.dirname(HERE))
-    from core.synthetic import Texture, landslide_field, warp_exact  # type: ignore
+from sample_common import HERE, PIXEL, Texture, landslide_field, warp_exact, write_tiff, write_vector, xy
 
 SHAPE = (200, 200)
-PIXEL = 10.0
-ORIGIN = (640000.0, 4910000.0)
-EPSG = 32632
 CENTRE = (100.0, 95.0)
 RADIUS = (60.0, 45.0)
 DIRECTION = (0.8, 0.6)  # (down, right) share of the motion: towards the south-south-east
@@ -51,34 +42,6 @@ DATES = [dt.datetime(2023, 3, 1, 10, 5), dt.datetime(2023, 4, 20, 10, 5), dt.dat
 CLOUDY = 4  # index of the cloudy image
 FILTER_DENSE = {"min_peak": 0.25, "median_stride": 10, "median_threshold": 2.0, "median_epsilon": 0.3,
                 "min_clump": 20}
-
-
-def _srs():
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(EPSG)
-    return srs
-
-
-def _write(path, arrays, dtype, nodata=None, names=None, metadata=None, band_metadata=None):
-    if os.path.exists(path):
-        os.remove(path)
-    ds = gdal.GetDriverByName("GTiff").Create(path, SHAPE[1], SHAPE[0], len(arrays), dtype,
-                                              ["TILED=YES", "COMPRESS=DEFLATE",
-                                               "PREDICTOR=3" if dtype == gdal.GDT_Float32 else "PREDICTOR=2"])
-    ds.SetGeoTransform((ORIGIN[0], PIXEL, 0.0, ORIGIN[1], 0.0, -PIXEL))
-    ds.SetProjection(_srs().ExportToWkt())
-    if metadata:
-        ds.SetMetadata(metadata)
-    for i, arr in enumerate(arrays, start=1):
-        b = ds.GetRasterBand(i)
-        b.WriteArray(arr)
-        if nodata is not None:
-            b.SetNoDataValue(nodata)
-        if names:
-            b.SetDescription(names[i - 1])
-        if band_metadata:
-            b.SetMetadata(band_metadata[i - 1])
-    ds = None
 
 
 def magnitude(d: dt.datetime) -> float:
@@ -93,26 +56,6 @@ def file_name(k: int) -> str:
     if k == len(DATES) - 2:
         return "slope_scene6.tif"
     return f"slope_{DATES[k]:%Y%m%d}.tif"
-
-
-def _vector(path, layer, geom_type, geoms, fields=None):
-    if os.path.exists(path):
-        os.remove(path)
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    lyr = ds.CreateLayer(layer, _srs(), geom_type)
-    for name in (fields or {}):
-        lyr.CreateField(ogr.FieldDefn(name, ogr.OFTString))
-    for i, wkt in enumerate(geoms):
-        f = ogr.Feature(lyr.GetLayerDefn())
-        for name, values in (fields or {}).items():
-            f.SetField(name, values[i])
-        f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-        lyr.CreateFeature(f)
-    ds = None
-
-
-def _xy(row, col):
-    return ORIGIN[0] + (col + 0.5) * PIXEL, ORIGIN[1] - (row + 0.5) * PIXEL
 
 
 def main(outdir: str) -> None:
@@ -135,24 +78,24 @@ def main(outdir: str) -> None:
             dn = dn * (1 - cover) + 9000.0 * cover
         dn = np.clip(np.round(dn), 1, 65535).astype(np.uint16)
         md = {"SENSETRACK_ACQUISITION_DATE": d.isoformat()} if k == len(DATES) - 2 else None
-        _write(os.path.join(outdir, file_name(k)), [dn], gdal.GDT_UInt16, nodata=0, metadata=md)
+        write_tiff(os.path.join(outdir, file_name(k)), [dn], gdal.GDT_UInt16, nodata=0, metadata=md)
         truth_dx.append((dcol * PIXEL).astype(np.float32))
         truth_dy.append((-drow * PIXEL).astype(np.float32))
     iso = [d.strftime("%Y-%m-%d") for d in DATES]
     for comp, arrays in (("DX", truth_dx), ("DY", truth_dy)):
-        _write(os.path.join(outdir, f"truth_{comp.lower()}.tif"), arrays, gdal.GDT_Float32, names=iso,
+        write_tiff(os.path.join(outdir, f"truth_{comp.lower()}.tif"), arrays, gdal.GDT_Float32, names=iso,
                metadata={"SENSETRACK_KIND": "timeseries", "SENSETRACK_COMPONENT": comp, "SENSETRACK_UNITS": "m",
                          "SENSETRACK_DATES": json.dumps(iso), "SENSETRACK_SOURCE": "exact truth"},
                band_metadata=[{"DATE": x} for x in iso])
     with open(os.path.join(outdir, "dates.csv"), "w", encoding="utf-8") as f:
         f.write(f"path,date\nslope_last.tif,{DATES[-1]:%Y-%m-%d}\n")
     t = np.linspace(0.0, 2.0 * np.pi, 72, endpoint=False)
-    ring = [_xy(CENTRE[0] + 1.15 * RADIUS[0] * np.sin(a), CENTRE[1] + 1.15 * RADIUS[1] * np.cos(a)) for a in t]
+    ring = [xy(CENTRE[0] + 1.15 * RADIUS[0] * np.sin(a), CENTRE[1] + 1.15 * RADIUS[1] * np.cos(a)) for a in t]
     ring.append(ring[0])
-    _vector(os.path.join(outdir, "landslide.gpkg"), "landslide", ogr.wkbPolygon,
+    write_vector(os.path.join(outdir, "landslide.gpkg"), "landslide", ogr.wkbPolygon,
             ["POLYGON((" + ", ".join(f"{x:.2f} {y:.2f}" for x, y in ring) + "))"])
-    pts = [_xy(*CENTRE), _xy(CENTRE[0] + 40.0, CENTRE[1] + 25.0)]
-    _vector(os.path.join(outdir, "points.gpkg"), "points", ogr.wkbPoint,
+    pts = [xy(*CENTRE), xy(CENTRE[0] + 40.0, CENTRE[1] + 25.0)]
+    write_vector(os.path.join(outdir, "points.gpkg"), "points", ogr.wkbPoint,
             [f"POINT({x:.2f} {y:.2f})" for x, y in pts], {"name": ["lobe centre", "lobe toe"]})
     with open(os.path.join(outdir, "filter_dense.json"), "w", encoding="utf-8") as f:
         json.dump(FILTER_DENSE, f, indent=2)
