@@ -11,8 +11,9 @@ import contextlib
 import os
 import shutil
 import threading
+import traceback
 import uuid
-from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
+from typing import Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -339,45 +340,35 @@ def write_points(
     x = np.asarray(x, dtype=np.float64).ravel()
     y = np.asarray(y, dtype=np.float64).ravel()
     cols: Dict[str, np.ndarray] = {k: np.asarray(v).ravel() for k, v in fields.items()}
-    with atomic_path(path) as tmp:
-        ds = lyr = None
-        try:
-            with gdal_errors():
-                drv = ogr.GetDriverByName("GPKG")
-                ds = drv.CreateDataSource(tmp)
-                lyr = ds.CreateLayer(layer_name, srs_from_wkt(crs_wkt), ogr.wkbPoint)
-                for name, arr in cols.items():
-                    lyr.CreateField(ogr.FieldDefn(name, _OGR_TYPES.get(arr.dtype.kind, ogr.OFTReal)))
-                if metadata:
-                    lyr.SetMetadata({str(k): str(v) for k, v in metadata.items()})
-                defn = lyr.GetLayerDefn()
-                names: List[str] = list(cols)
-                lyr.StartTransaction()
-                for i in range(x.size):
-                    feat = ogr.Feature(defn)
-                    for j, name in enumerate(names):
-                        v = cols[name][i]
-                        if isinstance(v, (float, np.floating)):
-                            if np.isfinite(v):
-                                feat.SetField(j, float(v))
-                            else:
-                                feat.SetFieldNull(j)
-                        elif isinstance(v, (np.integer, int, np.bool_, bool)):
-                            feat.SetField(j, int(v))
-                        else:
-                            feat.SetField(j, str(v))
-                    geom = ogr.Geometry(ogr.wkbPoint)
-                    geom.AddPoint_2D(float(x[i]), float(y[i]))
-                    feat.SetGeometry(geom)
-                    lyr.CreateFeature(feat)
-                lyr.CommitTransaction()
-                holder = [ds]
-                del ds, lyr
-                close_dataset(holder, path)
-        except RuntimeError as exc:
-            ds = lyr = None  # noqa: F841 - closed before atomic_path removes the file: no journal left
-            raise write_failure(path, str(exc)) from None
-    return os.path.abspath(path)
+    def fill(ds: ogr.DataSource) -> None:
+        lyr = ds.CreateLayer(layer_name, srs_from_wkt(crs_wkt), ogr.wkbPoint)
+        for name, arr in cols.items():
+            lyr.CreateField(ogr.FieldDefn(name, _OGR_TYPES.get(arr.dtype.kind, ogr.OFTReal)))
+        if metadata:
+            lyr.SetMetadata({str(k): str(v) for k, v in metadata.items()})
+        defn = lyr.GetLayerDefn()
+        names: List[str] = list(cols)
+        lyr.StartTransaction()
+        for i in range(x.size):
+            feat = ogr.Feature(defn)
+            for j, name in enumerate(names):
+                v = cols[name][i]
+                if isinstance(v, (float, np.floating)):
+                    if np.isfinite(v):
+                        feat.SetField(j, float(v))
+                    else:
+                        feat.SetFieldNull(j)
+                elif isinstance(v, (np.integer, int, np.bool_, bool)):
+                    feat.SetField(j, int(v))
+                else:
+                    feat.SetField(j, str(v))
+            geom = ogr.Geometry(ogr.wkbPoint)
+            geom.AddPoint_2D(float(x[i]), float(y[i]))
+            feat.SetGeometry(geom)
+            lyr.CreateFeature(feat)
+        lyr.CommitTransaction()
+
+    return write_geopackage(path, fill)
 
 
 def write_polygons(path: str, records: Sequence[Mapping[str, object]], crs_wkt: str = "",
@@ -392,34 +383,51 @@ def write_polygons(path: str, records: Sequence[Mapping[str, object]], crs_wkt: 
     for rec in records:
         keys += [k for k in rec if k != geometry_key and k not in keys]
     field_types = dict(field_types or {})
+    def fill(ds: ogr.DataSource) -> None:
+        lyr = ds.CreateLayer(layer_name, srs_from_wkt(crs_wkt), ogr.wkbPolygon)
+        for k in keys:
+            sample = next((r[k] for r in records if r.get(k) is not None), "")
+            if k in field_types:  # OFTInteger is 0: test membership, not truth
+                kind = field_types[k]
+            else:
+                is_int = isinstance(sample, int) and not isinstance(sample, bool)
+                kind = ogr.OFTReal if isinstance(sample, float) else ogr.OFTInteger64 if is_int else ogr.OFTString
+            lyr.CreateField(ogr.FieldDefn(k, kind))
+        for rec in records:
+            feat = ogr.Feature(lyr.GetLayerDefn())
+            for k in keys:
+                v = rec.get(k)
+                if v is not None:
+                    feat.SetField(k, v if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v))
+            if rec.get(geometry_key):
+                feat.SetGeometry(ogr.CreateGeometryFromWkt(str(rec[geometry_key])))
+            lyr.CreateFeature(feat)
+
+    return write_geopackage(path, fill)
+
+
+def write_geopackage(path: str, fill: Callable[[ogr.DataSource], None]) -> str:
+    """Write a GeoPackage atomically: ``fill(datasource)`` adds its layers; returns the absolute path.
+
+    The file is written under a temporary name (:func:`atomic_path`), closed,
+    checked and renamed. ``fill`` must keep no reference to the datasource
+    or its layers once it returns: the datasource is closed here, before the
+    checks, or before a failed file is removed (an open SQLite file would
+    leave its journal behind). GDAL errors become
+    :func:`.output_checks.write_failure` messages.
+    """
     with atomic_path(path) as tmp:
-        ds = lyr = None
+        holder: List[Optional[ogr.DataSource]] = [None]
         try:
             with gdal_errors():
-                ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
-                lyr = ds.CreateLayer(layer_name, srs_from_wkt(crs_wkt), ogr.wkbPolygon)
-                for k in keys:
-                    sample = next((r[k] for r in records if r.get(k) is not None), "")
-                    if k in field_types:  # OFTInteger is 0: test membership, not truth
-                        kind = field_types[k]
-                    else:
-                        is_int = isinstance(sample, int) and not isinstance(sample, bool)
-                        kind = ogr.OFTReal if isinstance(sample, float) else ogr.OFTInteger64 if is_int \
-                            else ogr.OFTString
-                    lyr.CreateField(ogr.FieldDefn(k, kind))
-                for rec in records:
-                    feat = ogr.Feature(lyr.GetLayerDefn())
-                    for k in keys:
-                        v = rec.get(k)
-                        if v is not None:
-                            feat.SetField(k, v if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v))
-                    if rec.get(geometry_key):
-                        feat.SetGeometry(ogr.CreateGeometryFromWkt(str(rec[geometry_key])))
-                    lyr.CreateFeature(feat)
-                holder = [ds]
-                del ds, lyr
+                holder[0] = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
+                fill(holder[0])
                 close_dataset(holder, path)
         except RuntimeError as exc:
-            ds = lyr = None  # noqa: F841 - closed before atomic_path removes the file: no journal left
+            # the failed fill's frame holds its layer, which (GDAL >= 3.8) holds the datasource
+            traceback.clear_frames(exc.__traceback__)
+            holder[0] = None
             raise write_failure(path, str(exc)) from None
+        finally:
+            holder[0] = None
     return os.path.abspath(path)
