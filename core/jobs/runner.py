@@ -382,8 +382,8 @@ def _run_dask(tasks: List[Task], scheduler: str, retries: int, finished, log, re
                     waiting.remove(t)
                     key = f"{t.name}-{token}"
                     names[key] = t.name
-                    queue.add(client.submit(call_task, t.func, dict(t.kwargs), t.outputs, t.scratch, key=key,
-                                                retries=retries, pure=False))
+                    queue.add(client.submit(call_task, t.func, dict(t.kwargs), t.outputs, t.scratch,
+                                            key=key, retries=retries, pure=False))
                     room -= 1
 
         hand_out()
