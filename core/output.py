@@ -26,7 +26,8 @@ from .raster_profile import cog_options, cog_requested, gtiff_options
 # the creation profile lives in core/raster_profile.py; the name stays importable for compatibility
 GTIFF_OPTIONS = gtiff_options("float32")
 
-_OGR_TYPES = {"f": ogr.OFTReal, "i": ogr.OFTInteger64, "u": ogr.OFTInteger64, "b": ogr.OFTInteger, "U": ogr.OFTString, "O": ogr.OFTString}
+_OGR_TYPES = {"f": ogr.OFTReal, "i": ogr.OFTInteger64, "u": ogr.OFTInteger64, "b": ogr.OFTInteger,
+              "U": ogr.OFTString, "O": ogr.OFTString}
 
 
 def check_output_path(output: str, inputs: Iterable[str]) -> str:
