@@ -424,11 +424,12 @@ def write_geopackage(path: str, fill: Callable[[ogr.DataSource], None]) -> str:
                 holder[0] = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
                 fill(holder[0])
                 close_dataset(holder, path)
-        except RuntimeError as exc:
-            # the failed fill's frame holds its layer, which (GDAL >= 3.8) holds the datasource
+        except BaseException as exc:
+            # on any failure (a GDAL error, Cancel, an interrupt): the failed fill's frame holds its layer,
+            # which (GDAL >= 3.8) holds the datasource; cleared, the datasource closes here
             traceback.clear_frames(exc.__traceback__)
             holder[0] = None
-            raise write_failure(path, str(exc)) from None
-        finally:
-            holder[0] = None
+            if isinstance(exc, RuntimeError):
+                raise write_failure(path, str(exc)) from None
+            raise
     return os.path.abspath(path)

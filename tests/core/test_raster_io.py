@@ -4,10 +4,10 @@ import os
 import numpy as np
 import pytest
 from helpers import band_names, read_band, write_tif
-from osgeo import gdal
+from osgeo import gdal, ogr
 
-from sensetrack.core.errors import InputError
-from sensetrack.core.output import RasterWriter, check_output_path, write_points, write_raster
+from sensetrack.core.errors import Cancelled, InputError, OutputError
+from sensetrack.core.output import RasterWriter, check_output_path, write_geopackage, write_points, write_raster
 from sensetrack.core.raster import Raster
 
 
@@ -105,10 +105,26 @@ def test_output_equal_to_input_is_refused(tmp_path):
 def test_points_geopackage(tmp_path):
     out = write_points(str(tmp_path / "p.gpkg"), np.array([1.0, 2.0]), np.array([3.0, 4.0]),
                        {"DX": np.array([0.5, np.nan]), "N": np.array([1, 2])}, "", layer_name="displacements")
-    from osgeo import ogr
-
     ds = ogr.Open(out)
     lyr = ds.GetLayerByName("displacements")
     feats = list(lyr)
     assert len(feats) == 2 and feats[0]["DX"] == 0.5 and feats[1].IsFieldNull("DX")
     assert feats[1].GetGeometryRef().GetX() == 2.0
+
+
+@pytest.mark.parametrize("error, raised", [(RuntimeError("GDAL says no"), OutputError), (Cancelled("stop"), Cancelled)])
+def test_failed_geopackage_leaves_nothing_and_keeps_old_file(tmp_path, error, raised):
+    """A fill that fails half-way (a GDAL error becomes the write-failure message; anything else, e.g. Cancel,
+    passes through): the datasource is closed, the temporary file and its journal are gone."""
+    final = tmp_path / "out.gpkg"
+    final.write_bytes(b"previous result")
+
+    def fill(ds):
+        lyr = ds.CreateLayer("points")
+        lyr.CreateField(ogr.FieldDefn("N", ogr.OFTInteger))
+        raise error
+
+    with pytest.raises(raised):
+        write_geopackage(str(final), fill)
+    assert final.read_bytes() == b"previous result"
+    assert os.listdir(tmp_path) == ["out.gpkg"]
