@@ -31,6 +31,10 @@ third-order term, below 0.005 px for ``upsampling >= 8`` (measured in
 ``scripts/bench_correlation.py``: RMSE and peak-locking are the same as
 with re-centring beyond half a step, which cost a DFT call for 5 % of the
 windows).
+
+The grids of step 3 sit on multiples of the step, so their DFT kernels are
+rows of two tables made once per window size and step
+(:func:`dft_grid`): a window's kernels are gathered, not computed.
 """
 from __future__ import annotations
 
@@ -192,6 +196,77 @@ def dft_points(spectrum: np.ndarray, n_rows: int, n_cols: int, row_c: np.ndarray
     return np.multiply(z.real, 1.0 / float(n_rows * n_cols), dtype=np.float64)
 
 
+GRID_TABLES_MAX = 8 << 20  # bytes of the kernel tables of one (window size, step); larger: computed per call
+
+
+@lru_cache(maxsize=8)
+def _grid_tables(n_rows: int, n_cols: int, steps_per_px: int):
+    """Kernels of :func:`dft_points` at every multiple of ``1/steps_per_px`` px over one period.
+
+    Row ``q`` of the first table is the column kernel at column shift
+    ``q/steps_per_px`` (weights included; (n_cols*steps_per_px, n_cols//2+1));
+    row ``q`` of the second the row kernel at row shift ``q/steps_per_px``
+    ((n_rows*steps_per_px, n_rows)); complex64. The phases are reduced
+    modulo the period in integers, so every entry is as exact as one
+    complex64 exponential.
+    """
+    kc, w, kr = _freqs(n_rows, n_cols)
+
+    def table(n, k):
+        period = n * steps_per_px
+        q = np.arange(period, dtype=np.int64)[:, None]
+        turns = (q * k.astype(np.int64)[None, :]) % period  # q/steps * k/n turns, in units of 1/period
+        return np.exp((2j * np.pi / period) * turns)
+
+    cols = (w[None, :] * table(n_cols, kc)).astype(np.complex64)
+    rows = table(n_rows, kr).astype(np.complex64)
+    cols.setflags(write=False)
+    rows.setflags(write=False)
+    return cols, rows
+
+
+def grid_tables_fit(n_rows: int, n_cols: int, steps_per_px: int) -> bool:
+    """Whether :func:`dft_grid`'s tables for this window size and step stay within :data:`GRID_TABLES_MAX`."""
+    entries = n_cols * steps_per_px * (n_cols // 2 + 1) + n_rows * steps_per_px * n_rows
+    return entries * 8 <= GRID_TABLES_MAX
+
+
+def dft_grid(spectrum: np.ndarray, n_rows: int, n_cols: int, row_steps: np.ndarray, col_steps: np.ndarray,
+             steps_per_px: int, offsets: np.ndarray) -> np.ndarray:
+    """:func:`dft_points` on grids of step ``1/steps_per_px`` px centred on multiples of the step.
+
+    Parameters
+    ----------
+    spectrum : (B, n_rows, n_cols//2+1) complex64 (rfft2 layout).
+    row_steps, col_steps : (B,) integer centres, in steps (the centre is
+        ``row_steps / steps_per_px`` px, signed).
+    offsets : (m,) integer offsets of the grid from the centre, in steps,
+        the same for rows and columns.
+
+    Returns
+    -------
+    (B, m, m) float64: the surface at ``((row_steps + offsets[i]) / steps_per_px,
+    (col_steps + offsets[j]) / steps_per_px)``, as :func:`dft_points`
+    computes it (to float32 rounding) but with the kernels taken from
+    tables (:func:`_grid_tables`): two small matrix products per window.
+    """
+    cols, rows = _grid_tables(n_rows, n_cols, int(steps_per_px))
+    off = np.asarray(offsets, dtype=np.int64)[None, :]
+    ker_c = np.take(cols, (np.asarray(col_steps, dtype=np.int64)[:, None] + off) % cols.shape[0], axis=0)
+    ker_r = np.take(rows, (np.asarray(row_steps, dtype=np.int64)[:, None] + off) % rows.shape[0], axis=0)
+    y = np.matmul(spectrum, ker_c.transpose(0, 2, 1))  # (B, n_rows, m): the columns contracted
+    z = np.matmul(ker_r, y)  # (B, m, m)
+    return np.multiply(z.real, 1.0 / float(n_rows * n_cols), dtype=np.float64)
+
+
+def _surface_on_grid(spectrum, n_rows, n_cols, r_steps, c_steps, h, steps, offsets):
+    """The surface on the grid of step ``h`` (``steps`` per px when that is whole) around the given centres."""
+    if steps and spectrum.dtype == np.complex64 and grid_tables_fit(n_rows, n_cols, steps):
+        return dft_grid(spectrum, n_rows, n_cols, r_steps, c_steps, steps, offsets)
+    offs = h * np.asarray(offsets, dtype=np.float64)
+    return dft_points(spectrum, n_rows, n_cols, r_steps * h, c_steps * h, offs, offs)
+
+
 def refine_peaks(
     spectrum: np.ndarray,
     n_rows: int,
@@ -227,16 +302,18 @@ def refine_peaks(
     if upsampling <= 1 or row.size == 0:
         return row, col
     final = 1.0 / float(upsampling)
+    lost = ~(np.isfinite(row) & np.isfinite(col))  # kept as they are (the grids need finite centres)
+    row0_lost, col0_lost = row[lost], col[lost]
     # a quarter-pixel stage first when the final grid is very fine: the
     # integer-grid fit can be 0.2-0.3 px off, i.e. many fine steps
-    for h in ([0.25, final] if final < 0.07 else [final]):
+    for h, steps in ([(0.25, 4), (final, upsampling)] if final < 0.07 else [(final, upsampling)]):
         todo = np.arange(row.size)
         # first a 5x5 grid (+-2 steps): one DFT call absorbs the error of the previous estimate in most
         # windows; the 3x3 around its maximum is fitted; the rest re-centre on 3x3 grids
         offs5 = h * np.arange(-2.0, 3.0)
-        rc = np.round(row / h) * h
-        cc = np.round(col / h) * h
-        vals = dft_points(spectrum, n_rows, n_cols, rc, cc, offs5, offs5)
+        ri, ci = _steps(row, h), _steps(col, h)
+        rc, cc = ri * h, ci * h
+        vals = _surface_on_grid(spectrum, n_rows, n_cols, ri, ci, h, steps, np.arange(-2, 3))
         if denominator is not None:
             vals = vals / denominator(todo, rc[:, None] + offs5[None, :], cc[:, None] + offs5[None, :])
         inner = vals[:, 1:4, 1:4].reshape(row.size, 9)
@@ -254,11 +331,11 @@ def refine_peaks(
         for _ in range(max(1, iterations)):
             if todo.size == 0:
                 break
-            rc = np.round(row[todo] / h) * h
-            cc = np.round(col[todo] / h) * h
+            ri, ci = _steps(row[todo], h), _steps(col[todo], h)
+            rc, cc = ri * h, ci * h
             rpos = rc[:, None] + offs[None, :]
             cpos = cc[:, None] + offs[None, :]
-            vals = dft_points(spectrum[todo], n_rows, n_cols, rc, cc, offs, offs)
+            vals = _surface_on_grid(spectrum[todo], n_rows, n_cols, ri, ci, h, steps, np.arange(-1, 2))
             if denominator is not None:
                 vals = vals / denominator(todo, rpos, cpos)
             dx, dy, _ = quadratic_peak(vals)
@@ -266,4 +343,12 @@ def refine_peaks(
             col[todo] = cc + dx * h
             again = (np.abs(dx) > RECENTRE) | (np.abs(dy) > RECENTRE)
             todo = todo[again]
+    row[lost], col[lost] = row0_lost, col0_lost
     return row, col
+
+
+def _steps(x: np.ndarray, h: float) -> np.ndarray:
+    """``x`` rounded to the nearest multiple of ``h``, in steps (int64; NaN or infinite positions give 0)."""
+    q = np.round(x / h)
+    q[~np.isfinite(q)] = 0.0
+    return q.astype(np.int64)
