@@ -260,8 +260,8 @@ def dft_grid(spectrum: np.ndarray, n_rows: int, n_cols: int, row_steps: np.ndarr
 
 
 def _surface_on_grid(spectrum, n_rows, n_cols, r_steps, c_steps, h, steps, offsets):
-    """The surface on the grid of step ``h`` (``steps`` per px when that is whole) around the given centres."""
-    if steps and spectrum.dtype == np.complex64 and grid_tables_fit(n_rows, n_cols, steps):
+    """The surface on the grid of step ``h = 1/steps`` px around the given centres (in steps): tabled when it fits."""
+    if spectrum.dtype == np.complex64 and grid_tables_fit(n_rows, n_cols, steps):
         return dft_grid(spectrum, n_rows, n_cols, r_steps, c_steps, steps, offsets)
     offs = h * np.asarray(offsets, dtype=np.float64)
     return dft_points(spectrum, n_rows, n_cols, r_steps * h, c_steps * h, offs, offs)
