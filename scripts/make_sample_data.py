@@ -24,7 +24,7 @@ import sys
 import numpy as np
 from osgeo import gdal, ogr
 
-from sample_common import HERE, ORIGIN, PIXEL, Texture, landslide_field, warp_exact, write_tiff, write_vector
+from sample_common import HERE, PIXEL, Texture, landslide_field, warp_exact, write_tiff, write_vector, xy
 
 SHAPE = (400, 400)
 CENTRE = (200.0, 180.0)
@@ -60,8 +60,7 @@ def write_landslide_polygon(path: str, margin: float = 1.15, vertices: int = 72)
     t = np.linspace(0.0, 2.0 * np.pi, vertices, endpoint=False)
     rows = CENTRE[0] + margin * RADIUS[0] * np.sin(t)
     cols = CENTRE[1] + margin * RADIUS[1] * np.cos(t)
-    xs = ORIGIN[0] + (cols + 0.5) * PIXEL
-    ys = ORIGIN[1] - (rows + 0.5) * PIXEL
+    xs, ys = xy(rows, cols)
     ring = ", ".join(f"{x:.2f} {y:.2f}" for x, y in zip(list(xs) + [xs[0]], list(ys) + [ys[0]]))
     write_vector(path, "landslide", ogr.wkbPolygon, [f"POLYGON(({ring}))"])
 

@@ -84,19 +84,19 @@ def main(outdir: str) -> None:
     iso = [d.strftime("%Y-%m-%d") for d in DATES]
     for comp, arrays in (("DX", truth_dx), ("DY", truth_dy)):
         write_tiff(os.path.join(outdir, f"truth_{comp.lower()}.tif"), arrays, gdal.GDT_Float32, names=iso,
-               metadata={"SENSETRACK_KIND": "timeseries", "SENSETRACK_COMPONENT": comp, "SENSETRACK_UNITS": "m",
-                         "SENSETRACK_DATES": json.dumps(iso), "SENSETRACK_SOURCE": "exact truth"},
-               band_metadata=[{"DATE": x} for x in iso])
+                   metadata={"SENSETRACK_KIND": "timeseries", "SENSETRACK_COMPONENT": comp, "SENSETRACK_UNITS": "m",
+                             "SENSETRACK_DATES": json.dumps(iso), "SENSETRACK_SOURCE": "exact truth"},
+                   band_metadata=[{"DATE": x} for x in iso])
     with open(os.path.join(outdir, "dates.csv"), "w", encoding="utf-8") as f:
         f.write(f"path,date\nslope_last.tif,{DATES[-1]:%Y-%m-%d}\n")
     t = np.linspace(0.0, 2.0 * np.pi, 72, endpoint=False)
     ring = [xy(CENTRE[0] + 1.15 * RADIUS[0] * np.sin(a), CENTRE[1] + 1.15 * RADIUS[1] * np.cos(a)) for a in t]
     ring.append(ring[0])
     write_vector(os.path.join(outdir, "landslide.gpkg"), "landslide", ogr.wkbPolygon,
-            ["POLYGON((" + ", ".join(f"{x:.2f} {y:.2f}" for x, y in ring) + "))"])
+                 ["POLYGON((" + ", ".join(f"{x:.2f} {y:.2f}" for x, y in ring) + "))"])
     pts = [xy(*CENTRE), xy(CENTRE[0] + 40.0, CENTRE[1] + 25.0)]
     write_vector(os.path.join(outdir, "points.gpkg"), "points", ogr.wkbPoint,
-            [f"POINT({x:.2f} {y:.2f})" for x, y in pts], {"name": ["lobe centre", "lobe toe"]})
+                 [f"POINT({x:.2f} {y:.2f})" for x, y in pts], {"name": ["lobe centre", "lobe toe"]})
     with open(os.path.join(outdir, "filter_dense.json"), "w", encoding="utf-8") as f:
         json.dump(FILTER_DENSE, f, indent=2)
 
