@@ -103,6 +103,26 @@ def unregister_temp(path: str) -> None:
         _LIVE_TEMPS.pop(os.path.abspath(path), None)
 
 
+def discard(paths: Sequence[str]) -> List[str]:
+    """Remove the files among ``paths``, then the folders among them that are left empty; return the files removed.
+
+    A folder that still holds anything is kept: a job's other pairs' blocks,
+    or a file SenseTrack did not write. Used for a job's intermediate files
+    once the output they fed is complete (:mod:`.jobs`).
+    """
+    gone = []
+    for path in paths:
+        if os.path.isfile(path):
+            with contextlib.suppress(OSError):
+                os.remove(path)
+                gone.append(path)
+    for path in paths:
+        if os.path.isdir(path):
+            with contextlib.suppress(OSError):
+                os.rmdir(path)
+    return gone
+
+
 def remove_temp(path: str) -> None:
     """Delete a temporary file (with its GDAL/SQLite side-cars) or folder; never raises."""
     if os.path.isdir(path) and not os.path.islink(path):

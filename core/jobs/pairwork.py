@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal
@@ -23,7 +23,7 @@ from ..displacement import band_units
 from ..errors import InputError
 from ..gdal_utils import gdal_errors
 from ..grid import check_pair
-from ..output import RasterWriter, check_output_path
+from ..output import RasterWriter, check_output_path, discard
 from ..progress import Monitor, ensure_monitor
 from ..raster import Raster
 from ..tracking.dense import _units, track_dense
@@ -202,23 +202,3 @@ def merge_tiles(tiles: Sequence[Tuple[str, int, int]], output: str, reference: s
     first = os.path.dirname(tiles[0][0])
     discard([p for p, _, _ in tiles] + [first, os.path.dirname(first)])
     return out
-
-
-def discard(paths: Sequence[str]) -> List[str]:
-    """Remove the files among ``paths``, then the folders among them that are left empty; return the files removed.
-
-    A folder that still holds anything is kept: other pairs' blocks, or a
-    file this code did not write.
-    """
-    gone = []
-    for path in paths:
-        if os.path.isfile(path):
-            with contextlib.suppress(OSError):
-                os.remove(path)
-                gone.append(path)
-    for path in paths:
-        if os.path.isdir(path):
-            with contextlib.suppress(OSError):
-                os.rmdir(path)
-    return gone
-

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 from ..errors import Cancelled, MissingDependencyError, ParameterError, SenseTrackError
+from ..output import discard
 from ..progress import Monitor
 from .progress import MonitorProgress
-from .pairwork import discard
 from .tasks import Task, is_complete
 
 INSTALL_DASK = ("Dask is not installed, so the tasks run in this process. For worker processes or a cluster "

@@ -24,10 +24,11 @@ from typing import Any, Callable, Dict, List, Sequence, Tuple
 from osgeo import gdal
 
 from ..errors import ParameterError
+from ..output import discard
 from ..raster import Raster
 from ..tracking.windowed.engine import grid_shape
 from .jobfile import Job, PairSpec
-from .pairwork import discard, merge_tiles, run_pair, tile_blocks, track_tile
+from .pairwork import merge_tiles, run_pair, tile_blocks, track_tile
 
 _PACKAGE = __name__.rsplit(".", 2)[0]  # "sensetrack.core" (or whatever the core is imported as)
 
